@@ -1,0 +1,18 @@
+# Finds the third-party libraries every part of the build shares.
+find_package(Torch REQUIRED)
+find_package(nlohmann_json 3 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(ZLIB REQUIRED)
+find_package(Threads REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(PCRE2 REQUIRED IMPORTED_TARGET libpcre2-8)
+if(RRTF_BUILD_SENTENCEPIECE)
+  pkg_check_modules(SENTENCEPIECE REQUIRED IMPORTED_TARGET sentencepiece)
+endif()
+if(RRTF_BUILD_TESTS)
+  find_package(Qt6 6.4 REQUIRED COMPONENTS Core Test)
+endif()
+
+# TorchConfig puts its flags into TORCH_CXX_FLAGS (the C++11 ABI switch); apply
+# them to every target so objects agree with libtorch.
+add_compile_options(${TORCH_CXX_FLAGS})

@@ -1,0 +1,4 @@
+list(APPEND RRTF_ENGINE_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/config.h
+  ${CMAKE_CURRENT_LIST_DIR}/config.cpp
+)

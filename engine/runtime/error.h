@@ -1,0 +1,33 @@
+// Errors the engine reports to its callers. Every message names the file, field
+// or value at fault, so the CLI can print it as one line and the GUI can show it.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace rrtf {
+
+class Error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// A file on disk is missing, unreadable or malformed (checkpoint, config, tokenizer).
+class FormatError : public Error {
+public:
+    using Error::Error;
+};
+
+// A request asks for something the model or options cannot do (prompt too long, bad option).
+class InvalidArgument : public Error {
+public:
+    using Error::Error;
+};
+
+// Work was stopped by its caller through a CancellationToken.
+class Cancelled : public Error {
+public:
+    Cancelled() : Error("cancelled") {}
+};
+
+}  // namespace rrtf

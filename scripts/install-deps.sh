@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the build and tests need. Idempotent: packages
+# already present are skipped, so a second run costs a few seconds.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build ccache pkg-config git
+  libtorch-dev libgloo-dev libopenblas0-openmp
+  qt6-base-dev
+  nlohmann-json3-dev libpcre2-dev libsentencepiece-dev libcli11-dev zlib1g-dev
+  python3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+
+# LibTorch links libblas.so.3; Debian's default alternative is netlib's reference
+# BLAS (~25x slower). Pin it to the OpenMP OpenBLAS so it shares LibTorch's pool.
+openblas=$(update-alternatives --list libblas.so.3-x86_64-linux-gnu 2>/dev/null | grep openblas-openmp || true)
+if [ -n "$openblas" ]; then
+  current=$(readlink -f /etc/alternatives/libblas.so.3-x86_64-linux-gnu || true)
+  if [ "$current" != "$(readlink -f "$openblas")" ]; then
+    $SUDO update-alternatives --set libblas.so.3-x86_64-linux-gnu "$openblas" >&2
+  fi
+fi
+openlapack=$(update-alternatives --list liblapack.so.3-x86_64-linux-gnu 2>/dev/null | grep openblas-openmp || true)
+if [ -n "$openlapack" ]; then
+  $SUDO update-alternatives --set liblapack.so.3-x86_64-linux-gnu "$openlapack" >&2 || true
+fi
