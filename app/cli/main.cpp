@@ -1,13 +1,40 @@
+// rrtf: the headless command line of RRTF Workbench.
+#include "cli_support.h"
 #include "runtime/error.h"
 
-#include <CLI/CLI.hpp>
+#include <c10/util/Exception.h>
 
 #include <iostream>
 
 int main(int argc, char** argv)
 {
-    CLI::App app{"rrtf: StarCoder-family models and RRTF from the command line"};
+    CLI::App app{"rrtf: run StarCoder-family code models (StarCoder, WizardCoder, PanGu-Coder2) from the command line"};
     app.require_subcommand(1);
-    CLI11_PARSE(app, argc, argv);
+    app.set_version_flag("--version", "rrtf 0.1.0");
+    rrtf::cli::addTokenizeCommand(app);
+    rrtf::cli::addLogitsCommand(app);
+    rrtf::cli::addGenerateCommand(app);
+    rrtf::cli::addInfoCommand(app);
+    rrtf::cli::addDemoModelCommand(app);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        return app.exit(error);
+    } catch (const rrtf::Cancelled&) {
+        std::cerr << "rrtf: cancelled\n";
+        return 130;
+    } catch (const rrtf::Error& error) {
+        std::cerr << "rrtf: error: " << error.what() << '\n';
+        return 1;
+    } catch (const c10::Error& error) {
+        // LibTorch's messages carry a backtrace after the first line.
+        const std::string message = error.what_without_backtrace();
+        std::cerr << "rrtf: error: " << message.substr(0, message.find('\n')) << '\n';
+        return 1;
+    } catch (const std::exception& error) {
+        std::cerr << "rrtf: error: " << error.what() << '\n';
+        return 1;
+    }
     return 0;
 }

@@ -1,4 +1,30 @@
 list(APPEND RRTF_ENGINE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/config.h
   ${CMAKE_CURRENT_LIST_DIR}/config.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/dense.h
+  ${CMAKE_CURRENT_LIST_DIR}/dense.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/kv_cache.h
+  ${CMAKE_CURRENT_LIST_DIR}/kv_cache.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/gpt_bigcode.h
+  ${CMAKE_CURRENT_LIST_DIR}/gpt_bigcode.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/causal_lm.h
+  ${CMAKE_CURRENT_LIST_DIR}/causal_lm.cpp
+)
+list(APPEND RRTF_ENGINE_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/mapped_file.h
+  ${CMAKE_CURRENT_LIST_DIR}/mapped_file.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/safetensors.h
+  ${CMAKE_CURRENT_LIST_DIR}/safetensors.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/safetensors_writer.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/pickle.h
+  ${CMAKE_CURRENT_LIST_DIR}/pickle_unpickler.h
+  ${CMAKE_CURRENT_LIST_DIR}/pickle.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/pickle_opcodes.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/torch_bin.h
+  ${CMAKE_CURRENT_LIST_DIR}/torch_bin.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/torch_bin_zip.h
+  ${CMAKE_CURRENT_LIST_DIR}/torch_bin_zip.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/torch_bin_writer.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/checkpoint.h
+  ${CMAKE_CURRENT_LIST_DIR}/checkpoint.cpp
 )

@@ -1,0 +1,59 @@
+// Shared pieces of the rrtf subcommands: argument parsing helpers, JSON output,
+// progress on stderr, and Ctrl-C turned into cooperative cancellation.
+#pragma once
+
+#include "runtime/cancellation.h"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json_fwd.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace rrtf::cli {
+
+// "1 2 3" or "1,2,3" -> ids; a token that is not a non-negative integer is an error.
+std::vector<int> parseIds(const std::string& text);
+
+std::string readTextFile(const std::filesystem::path& path);
+
+// Prints one JSON object and a newline on stdout.
+void printJson(const nlohmann::json& json);
+
+// Options shared by the commands that load a model.
+struct ModelOptions {
+    std::string modelDir;
+    std::string dtype = "float32";  // compute dtype
+    int threads = 0;                // 0 = one per core
+    void addTo(CLI::App& command);
+};
+
+// The first SIGINT cancels `token`; a second one ends the process as usual.
+void cancelOnInterrupt(const CancellationToken& token);
+
+// A one-line progress report on stderr, redrawn at most a few times a second.
+class Progress {
+public:
+    explicit Progress(bool enabled);
+    ~Progress();
+    // `done` of `total` units, `tokens` produced so far.
+    void update(int done, int total, long tokens, bool force = false);
+
+private:
+    bool m_enabled;
+    bool m_terminal;
+    bool m_drawn = false;
+    std::chrono::steady_clock::time_point m_start;
+    std::chrono::steady_clock::time_point m_lastDraw;
+};
+
+// Subcommand registration, one per file.
+void addTokenizeCommand(CLI::App& app);
+void addLogitsCommand(CLI::App& app);
+void addGenerateCommand(CLI::App& app);
+void addDemoModelCommand(CLI::App& app);
+void addInfoCommand(CLI::App& app);
+
+}  // namespace rrtf::cli

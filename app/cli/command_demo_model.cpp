@@ -1,0 +1,74 @@
+// rrtf make-demo-model: writes a small GPTBigCode model with random weights and
+// StarCoder's tokenizer, so everything can be tried without downloading 30 GB.
+#include "cli_support.h"
+
+#include "model/causal_lm.h"
+#include "model/checkpoint.h"
+#include "runtime/error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+namespace rrtf::cli {
+
+namespace {
+struct DemoArgs {
+    std::string outputDir;
+    std::string tokenizer = RRTF_RESOURCE_DIR "/tokenizers/starcoder-tokenizer.json";
+    int layers = 4;
+    int hidden = 256;
+    int heads = 8;
+    int positions = 2048;
+    uint64_t seed = 1234;
+    std::string format = "safetensors";
+};
+
+void runDemo(const DemoArgs& args)
+{
+    GPTBigCodeConfig config;
+    config.vocabSize = 49152;  // StarCoder's vocabulary
+    config.nPositions = args.positions;
+    config.nEmbd = args.hidden;
+    config.nLayer = args.layers;
+    config.nHead = args.heads;
+    config.multiQuery = true;
+    config.bosTokenId = 0;
+    config.eosTokenId = 0;
+    if (config.nEmbd % config.nHead != 0)
+        throw InvalidArgument("--hidden must be a multiple of --heads");
+
+    const std::filesystem::path dir = args.outputDir;
+    std::filesystem::create_directories(dir);
+    auto model = CausalLM::random(config, args.seed);
+    WriteOptions options;
+    if (args.format == "bin")
+        options.format = CheckpointFormat::TorchBin;
+    else if (args.format != "safetensors")
+        throw InvalidArgument("--format must be safetensors or bin");
+    writeCheckpoint(dir, model->stateDict(), options);
+    std::ofstream(dir / "config.json") << config.toJson().dump(2) << '\n';
+    std::filesystem::copy_file(args.tokenizer, dir / "tokenizer.json",
+                               std::filesystem::copy_options::overwrite_existing);
+    std::cerr << "rrtf: wrote a " << config.nLayer << "-layer demo model (random weights) to " << dir.string() << '\n';
+}
+}  // namespace
+
+void addDemoModelCommand(CLI::App& app)
+{
+    auto args = std::make_shared<DemoArgs>();
+    CLI::App* command = app.add_subcommand("make-demo-model", "Write a small random-weight GPTBigCode model to try the tools");
+    command->add_option("dir", args->outputDir, "Output directory")->required();
+    command->add_option("--tokenizer", args->tokenizer, "tokenizer.json to ship with it")->capture_default_str();
+    command->add_option("--layers", args->layers, "Layers")->capture_default_str();
+    command->add_option("--hidden", args->hidden, "Hidden size")->capture_default_str();
+    command->add_option("--heads", args->heads, "Query heads (multi-query attention)")->capture_default_str();
+    command->add_option("--positions", args->positions, "Context length")->capture_default_str();
+    command->add_option("--seed", args->seed, "Seed of the random weights")->capture_default_str();
+    command->add_option("--format", args->format, "safetensors or bin (pytorch_model.bin)")->capture_default_str();
+    command->callback([args] { runDemo(*args); });
+}
+
+}  // namespace rrtf::cli

@@ -1,0 +1,68 @@
+// rrtf info: what a model directory holds, checked without running it.
+#include "cli_support.h"
+
+#include "model/causal_lm.h"
+#include "model/checkpoint.h"
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+#include <map>
+#include <memory>
+
+namespace rrtf::cli {
+
+namespace {
+struct InfoArgs {
+    std::string modelDir;
+    bool json = false;
+};
+
+void runInfo(const InfoArgs& args)
+{
+    const std::filesystem::path dir = args.modelDir;
+    const auto config = GPTBigCodeConfig::fromFile(dir / "config.json");
+    const auto tensors = readCheckpoint(dir);
+    int64_t parameters = 0;
+    int64_t bytes = 0;
+    std::map<std::string, int> dtypes;
+    for (const auto& [name, tensor] : tensors) {
+        parameters += tensor.numel();
+        bytes += tensor.numel() * static_cast<int64_t>(tensor.element_size());
+        dtypes[std::string(c10::toString(tensor.scalar_type()))]++;
+    }
+    // Builds the model on the meta-free path to check every name and shape.
+    CausalLM::fromTensors(config, tensors, {}, dir.string());
+    nlohmann::json info = {
+        {"model_type", "gpt_bigcode"},
+        {"layers", config.nLayer},
+        {"hidden", config.nEmbd},
+        {"heads", config.nHead},
+        {"multi_query", config.multiQuery},
+        {"context", config.nPositions},
+        {"vocab_size", config.vocabSize},
+        {"tensors", tensors.size()},
+        {"parameters", parameters},
+        {"stored_bytes", bytes},
+        {"dtypes", dtypes},
+        {"tied_lm_head", config.tieWordEmbeddings},
+    };
+    if (args.json) {
+        printJson(info);
+        return;
+    }
+    for (const auto& [key, value] : info.items())
+        std::cout << key << ": " << value.dump() << '\n';
+}
+}  // namespace
+
+void addInfoCommand(CLI::App& app)
+{
+    auto args = std::make_shared<InfoArgs>();
+    CLI::App* command = app.add_subcommand("info", "Check a model directory and print what it holds");
+    command->add_option("--model", args->modelDir, "Hugging Face model directory")->required();
+    command->add_flag("--json", args->json, "Print one JSON object");
+    command->callback([args] { runInfo(*args); });
+}
+
+}  // namespace rrtf::cli

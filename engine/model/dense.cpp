@@ -1,0 +1,44 @@
+#include "model/dense.h"
+
+namespace rrtf {
+
+at::Tensor denseProduct(const at::Tensor& input, const at::Tensor& weight, const at::Tensor& bias)
+{
+    const int64_t in = weight.size(1);
+    if (input.numel() == in && input.is_cpu()) {
+        at::Tensor row = input.reshape({in});
+        at::Tensor out = bias.defined() ? at::addmv(bias, weight, row) : at::mv(weight, row);
+        auto shape = input.sizes().vec();
+        shape.back() = weight.size(0);
+        return out.view(shape);
+    }
+    return at::linear(input, weight, bias);
+}
+
+DenseImpl::DenseImpl(int64_t in, int64_t out, bool withBias, const at::TensorOptions& options)
+{
+    // Parameters start uninitialised: a checkpoint or an explicit initialiser fills them,
+    // and a 15B model must not pay for a random fill it throws away.
+    weight = register_parameter("weight", at::empty({out, in}, options));
+    if (withBias)
+        bias = register_parameter("bias", at::empty({out}, options));
+}
+
+LayerNormImpl::LayerNormImpl(int64_t size, double epsilon, const at::TensorOptions& options)
+    : epsilon(epsilon)
+{
+    weight = register_parameter("weight", at::ones({size}, options));
+    bias = register_parameter("bias", at::zeros({size}, options));
+}
+
+at::Tensor LayerNormImpl::forward(const at::Tensor& input) const
+{
+    return at::layer_norm(input, {weight.size(0)}, weight, bias, epsilon);
+}
+
+EmbeddingImpl::EmbeddingImpl(int64_t rows, int64_t size, const at::TensorOptions& options)
+{
+    weight = register_parameter("weight", at::empty({rows, size}, options));
+}
+
+}  // namespace rrtf

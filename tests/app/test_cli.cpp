@@ -1,0 +1,173 @@
+// The rrtf command line as other tools call it: the exact forms, one JSON
+// object on stdout, one-line errors and non-zero exits on failure.
+#include "support/golden.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace rrtf::test;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run runCli(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(RRTF_CLI_PATH, arguments);
+    process.waitForFinished(120000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+            process.readAllStandardError()};
+}
+
+nlohmann::json parseJson(const Run& run)
+{
+    return nlohmann::json::parse(run.out.toStdString());
+}
+
+QString golden() { return QString::fromStdString(goldenDir().string()); }
+QString starcoderTokenizer() { return RRTF_SHARED_DATA "/tokenizer/starcoder-tokenizer.json"; }
+
+QString idsText(const std::vector<int>& ids)
+{
+    QStringList parts;
+    for (int id : ids)
+        parts << QString::number(id);
+    return parts.join(' ');
+}
+
+}  // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private slots:
+    void tokenizePrintsIds()
+    {
+        const Run run = runCli({"tokenize", "--tokenizer", starcoderTokenizer(), "--text", "Hello world", "--json"});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(parseJson(run)["ids"].get<std::vector<int>>(), (std::vector<int>{8279, 5788}));
+    }
+
+    void tokenizeReadsATextFile()
+    {
+        QTemporaryDir dir;
+        QFile file(dir.filePath("in.py"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("hello<|endoftext|>world");
+        file.close();
+        const Run run = runCli({"tokenize", "--tokenizer", starcoderTokenizer(), "--text-file", file.fileName(), "--json"});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(parseJson(run)["ids"].get<std::vector<int>>(), (std::vector<int>{7656, 0, 5860}));
+    }
+
+    void logitsMatchTransformers()
+    {
+        const auto ids = jsonIds(goldenExpected()["inputs"]["seq1"]);
+        Run run = runCli({"logits", "--model", golden(), "--ids", idsText(ids), "--json"});
+        QCOMPARE(run.exitCode, 0);
+        at::Tensor last = jsonTensor(parseJson(run)["logits"]);
+        QCOMPARE(last.size(0), 1);
+        QVERIFY(maxAbsDiff(last[0], jsonTensor(goldenExpected()["forward"]["logits_seq1"])[16]) < 1e-4);
+
+        run = runCli({"logits", "--model", golden(), "--ids", idsText(ids), "--all-positions", "--json"});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(maxAbsDiff(jsonTensor(parseJson(run)["logits"]), jsonTensor(goldenExpected()["forward"]["logits_seq1"])) < 1e-4);
+    }
+
+    void greedyGenerationMatchesTransformers()
+    {
+        const auto& record = goldenExpected()["generate"]["prompt2"];
+        const Run run = runCli({"generate", "--model", golden(), "--ids", idsText(jsonIds(record["prompt"])), "--greedy",
+                              "--max-new-tokens", "20", "--ignore-eos", "--json"});
+        QCOMPARE(run.exitCode, 0);
+        const auto samples = parseJson(run)["samples"];
+        QCOMPARE(samples.size(), size_t(1));
+        QCOMPARE(samples[0]["ids"].get<std::vector<int>>(), jsonIds(record["new_tokens"]));
+    }
+
+    void seededSamplesWithTextAndStops()
+    {
+        const QStringList arguments = {"generate", "--model", golden(), "--tokenizer", starcoderTokenizer(), "--ids",
+                                       "45 419 489", "--temperature", "0.9", "--top-p", "0.9", "--n", "4", "--seed", "7",
+                                       "--max-new-tokens", "12", "--stop", "\n", "--json"};
+        const Run first = runCli(arguments);
+        QCOMPARE(first.exitCode, 0);
+        const auto samples = parseJson(first)["samples"];
+        QCOMPARE(samples.size(), size_t(4));
+        for (const auto& sample : samples) {
+            QVERIFY(sample.contains("text"));
+            QVERIFY(sample["text"].get<std::string>().find('\n') == std::string::npos);
+        }
+        QCOMPARE(parseJson(runCli(arguments)), parseJson(first));  // the seed reproduces the run
+    }
+
+    void promptTextNeedsATokenizer()
+    {
+        const Run run = runCli({"generate", "--model", golden(), "--prompt", "def f():", "--json"});
+        QVERIFY(run.exitCode != 0);
+        QVERIFY2(run.err.contains("tokenizer"), run.err.constData());
+    }
+
+    void failuresAreOneLineAndNonZero_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("missing model dir") << QStringList{"logits", "--model", "/nonexistent/model", "--ids", "1"} << "/nonexistent/model";
+        QTest::newRow("bad ids") << QStringList{"logits", "--model", golden(), "--ids", "1 two 3"} << "two";
+        QTest::newRow("id outside vocabulary") << QStringList{"logits", "--model", golden(), "--ids", "1 600"} << "range";
+        QTest::newRow("context overflow") << QStringList{"generate", "--model", golden(), "--ids", "1 2 3", "--max-new-tokens", "200"} << "128";
+        QTest::newRow("missing tokenizer file") << QStringList{"tokenize", "--tokenizer", "/nonexistent/tok.json", "--text", "x"} << "/nonexistent/tok.json";
+        QTest::newRow("unknown template") << QStringList{"generate", "--model", golden(), "--tokenizer", starcoderTokenizer(), "--prompt", "x", "--template", "chatml"} << "chatml";
+        QTest::newRow("bad top-p") << QStringList{"generate", "--model", golden(), "--ids", "1", "--top-p", "1.5"} << "1.5";
+    }
+
+    void failuresAreOneLineAndNonZero()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, mentions);
+        const Run run = runCli(arguments);
+        QVERIFY(run.exitCode > 0);
+        const QString err = QString::fromUtf8(run.err).trimmed();
+        QVERIFY2(err.contains(mentions), qPrintable(err));
+        QVERIFY2(!err.contains('\n'), qPrintable(err));
+        QVERIFY(run.out.isEmpty());
+    }
+
+    void everySubcommandHasHelp_data()
+    {
+        QTest::addColumn<QString>("command");
+        for (const char* command : {"tokenize", "logits", "generate", "info", "make-demo-model"})
+            QTest::newRow(command) << command;
+    }
+
+    void everySubcommandHasHelp()
+    {
+        QFETCH(QString, command);
+        const Run run = runCli({command, "--help"});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains("Usage") || run.out.contains("OPTIONS"));
+    }
+
+    void demoModelRoundTrip()
+    {
+        QTemporaryDir dir;
+        Run run = runCli({"make-demo-model", dir.path(), "--layers", "1", "--hidden", "32", "--heads", "4", "--positions", "64",
+                        "--tokenizer", starcoderTokenizer(), "--format", "bin"});
+        QCOMPARE(run.exitCode, 0);
+        run = runCli({"info", "--model", dir.path(), "--json"});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(parseJson(run)["layers"].get<int>(), 1);
+        run = runCli({"generate", "--model", dir.path(), "--prompt", "def add(a, b):", "--max-new-tokens", "5", "--json"});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(parseJson(run)["samples"][0]["ids"].size(), size_t(5));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"
