@@ -202,15 +202,20 @@ void writeCheckpoint(const fs::path& modelDir, const StateDict& tensors, const W
     }
     if (shards.size() > 1) {
         const nlohmann::json index = {{"metadata", {{"total_size", totalBytes}}}, {"weight_map", weightMap}};
-        const std::string text = index.dump(2) + "\n";
+        std::string text;
+        try {
+            text = index.dump(2) + "\n";  // transformers' layout: indent 2, keys sorted
+        } catch (const nlohmann::json::exception& failure) {  // a name that is not UTF-8
+            throw InvalidArgument(modelDir.string() + ": cannot write the index: " + failure.what());
+        }
         AtomicOutputFile out(modelDir / layout.index);
         out.write(text.data(), text.size());
         out.commit();
         written.insert(layout.index);
     }
 
-    // Earlier weights that findCheckpointFiles could still pick up go last, so
-    // a failed write above leaves the old checkpoint readable.
+    // Earlier weight files that findCheckpointFiles could pick up instead go
+    // last: a write that fails part-way leaves them where they were.
     std::vector<const Layout*> stale = {&layout};
     if (options.format == CheckpointFormat::TorchBin)
         stale.push_back(&kSafetensors);
