@@ -72,6 +72,7 @@ std::vector<int> promptIds(int length)
 // The decode step's matrix products alone: the same kernels on the same shapes.
 double matmulOnlySeconds(CausalLM& model, int repeats)
 {
+    at::NoGradGuard inference;  // the same kernels the model's forward pass picks
     auto state = model.stateDict();
     const auto& config = model.config();
     at::Tensor x = at::randn({1, 1, config.nEmbd});

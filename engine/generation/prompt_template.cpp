@@ -12,8 +12,11 @@ constexpr std::string_view alpacaHeader =
 // one blank line after the header and after the instruction, nothing after "### Response:".
 const std::string& alpacaTemplate()
 {
-    static const std::string text =
-        std::string(alpacaHeader) + "\n\n### Instruction:\n{instruction}\n\n### Response:";
+    static const std::string text = [] {
+        std::string built(alpacaHeader);
+        built.append("\n\n### Instruction:\n{instruction}\n\n### Response:");
+        return built;
+    }();
     return text;
 }
 

@@ -185,7 +185,9 @@ void Unpickler::step(uint8_t opcode)
     default: {
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02x", opcode);
-        fail(std::string("unsupported pickle opcode ") + hex);
+        std::string message = "unsupported pickle opcode ";
+        message.append(hex);
+        fail(message);
     }
     }
 }
