@@ -9,4 +9,4 @@ build="${RRTF_BUILD_DIR:-$root/build}"
 "$root/scripts/build.sh" rrtf demo_model
 prompt=$'def fibonacci(n):\n    """Return the n-th Fibonacci number."""\n'
 exec "$build/bin/rrtf" generate --model "$build/demo-model" --prompt "$prompt" \
-  --max-new-tokens 48 --humaneval-stops "$@"
+  --max-new-tokens 48 --humaneval-stops --echo "$@"

@@ -37,6 +37,7 @@ struct GenerateArgs {
     int batchRows = 64;
     bool json = false;
     bool quiet = false;
+    bool echo = false;
 };
 
 std::unique_ptr<Tokenizer> findTokenizer(const GenerateArgs& args)
@@ -110,6 +111,8 @@ void runGenerate(const GenerateArgs& args, bool samplingRequested)
         progress.update(finished, args.samples, tokens);
         return true;
     };
+    if (stream && args.echo)
+        std::cout << tokenizer->decode(request.promptIds) << std::flush;
     auto results = generator.generate({request}, options);
     finished = args.samples;
     progress.update(finished, args.samples, tokens, true);
@@ -169,6 +172,7 @@ void addGenerateCommand(CLI::App& app)
     command->add_option("--batch-rows", args->batchRows, "Sequences decoded together")->capture_default_str();
     command->add_flag("--json", args->json, "Print {\"samples\": [{\"ids\", \"text\", \"finish\"}]} on stdout");
     command->add_flag("--quiet", args->quiet, "No progress on stderr");
+    command->add_flag("--echo", args->echo, "Print the prompt before a streamed completion");
     command->callback([args, ids, prompt, promptFile, temperature, topP, topK] {
         if (ids->count() == 0 && prompt->count() == 0 && promptFile->count() == 0)
             throw InvalidArgument("generate needs --ids, --prompt or --prompt-file");
