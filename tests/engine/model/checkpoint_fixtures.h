@@ -5,6 +5,7 @@
 
 #include <ATen/ATen.h>
 
+#include "support/format_error.h"
 #include <QByteArray>
 #include <QFile>
 #include <QString>
@@ -50,10 +51,6 @@ inline QByteArray readBytes(const QString& path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-inline bool writeBytes(const QString& path, const QByteArray& bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
-}
+using rrtf::test::writeBytes;
 
 }  // namespace rrtf::testing

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/format_error.h"
 #include <QDir>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -38,14 +39,7 @@ QStringList filesIn(const QString& dir)
 
 void expectFormatError(const std::filesystem::path& path, const QStringList& words)
 {
-    try {
-        readCheckpoint(path);
-        QFAIL("expected a FormatError");
-    } catch (const FormatError& error) {
-        const QString message = error.what();
-        for (const QString& word : words)
-            QVERIFY2(message.contains(word), qPrintable(message + " lacks " + word));
-    }
+    rrtf::test::expectFormatError([&] { readCheckpoint(path); }, words);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/format_error.h"
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -186,15 +187,8 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath("bad.safetensors");
         QVERIFY(writeBytes(path, bytes));
-        try {
-            auto file = SafetensorsFile::open(path.toStdString());
-            QFAIL("expected a FormatError");
-        } catch (const FormatError& error) {
-            const QString message = error.what();
-            QVERIFY2(message.contains(path), qPrintable(message));
-            for (const QString& word : expected.split(' ', Qt::SkipEmptyParts))
-                QVERIFY2(message.contains(word), qPrintable(message + " lacks " + word));
-        }
+        rrtf::test::expectFormatError([&] { SafetensorsFile::open(path.toStdString()); },
+                                      QStringList{path} + expected.split(' ', Qt::SkipEmptyParts));
     }
 
     // Random damage to a valid file: every outcome is a clean open or a FormatError.

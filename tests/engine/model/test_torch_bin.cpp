@@ -10,6 +10,7 @@
 
 #include "engine/model/checkpoint_fixtures.h"
 
+#include "support/format_error.h"
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -358,15 +359,8 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath("bad.bin");
         QVERIFY(writeBytes(path, bytes));
-        try {
-            readTorchBin(path.toStdString());
-            QFAIL("expected a FormatError");
-        } catch (const FormatError& error) {
-            const QString message = error.what();
-            QVERIFY2(message.contains(path), qPrintable(message));
-            for (const QString& word : expected.split(' ', Qt::SkipEmptyParts))
-                QVERIFY2(message.contains(word), qPrintable(message + " lacks " + word));
-        }
+        rrtf::test::expectFormatError([&] { readTorchBin(path.toStdString()); },
+                                      QStringList{path} + expected.split(' ', Qt::SkipEmptyParts));
     }
 
     void neverRunsPickledCode()

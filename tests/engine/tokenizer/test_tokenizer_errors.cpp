@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/format_error.h"
 #include <QtTest>
 
 using namespace rrtf;
@@ -50,14 +51,7 @@ QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArra
 // Loads and expects a FormatError whose message names the file and `field`.
 void expectFormatError(const QString& path, const QString& field)
 {
-    try {
-        loadTokenizer(path.toStdString());
-        QFAIL("expected a FormatError");
-    } catch (const FormatError& error) {
-        const QString message = QString::fromUtf8(error.what());
-        QVERIFY2(message.contains(path), qPrintable(message));
-        QVERIFY2(message.contains(field), qPrintable(message));
-    }
+    rrtf::test::expectFormatError([&] { loadTokenizer(path.toStdString()); }, {path, field});
 }
 
 }  // namespace

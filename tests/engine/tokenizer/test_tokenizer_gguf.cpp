@@ -6,6 +6,7 @@
 #include "tokenizer/tokenizer.h"
 #include "vector_cases.h"
 
+#include "support/format_error.h"
 #include <QtTest>
 
 using namespace rrtf;
@@ -76,18 +77,8 @@ private slots:
         QFETCH(QString, field);
         QTemporaryDir dir;
         const QString path = dir.filePath("vocab.gguf");
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(content);
-        file.close();
-        try {
-            loadTokenizer(path.toStdString());
-            QFAIL("expected a FormatError");
-        } catch (const FormatError& error) {
-            const QString message = QString::fromUtf8(error.what());
-            QVERIFY2(message.contains(path), qPrintable(message));
-            QVERIFY2(message.contains(field), qPrintable(message));
-        }
+        QVERIFY(rrtf::test::writeBytes(path, content));
+        rrtf::test::expectFormatError([&] { loadTokenizer(path.toStdString()); }, {path, field});
     }
 };
 

@@ -7,6 +7,7 @@
 #include "tokenizer/tokenizer.h"
 #include "tokenizer/utf8.h"
 
+#include "support/format_error.h"
 #include <QtTest>
 
 using namespace rrtf;
@@ -166,16 +167,8 @@ private slots:
     {
         QFETCH(QByteArray, content);
         const QString path = m_dir.filePath("bad.model");
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(content);
-        file.close();
-        try {
-            loadTokenizer(path.toStdString());
-            QFAIL("expected a FormatError");
-        } catch (const FormatError& error) {
-            QVERIFY2(QString(error.what()).contains(path), error.what());
-        }
+        QVERIFY(rrtf::test::writeBytes(path, content));
+        rrtf::test::expectFormatError([&] { loadTokenizer(path.toStdString()); }, {path});
     }
 
     void refusesTruncatedModel()
