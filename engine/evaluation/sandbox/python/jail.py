@@ -1,0 +1,292 @@
+"""Process primitives of the zygote: fork a payload into its own jail.
+
+Each payload (the candidate, or the tests) runs as pid 2 of a fresh pid namespace
+whose pid 1 is a tiny init forked from the zygote. When the init exits, the kernel
+kills everything left in the namespace, so daemons, fork bombs and setsid escapes
+die with it (spec/sandbox.md §2.2). The payload also gets a private /tmp, rlimits,
+no capabilities and the seccomp filter the supervisor built.
+
+Trusted code: nothing here runs candidate code except through `target()`, after
+every limit is in place.
+"""
+
+import ctypes
+import fcntl
+import json
+import os
+import resource
+import socket
+import struct
+
+CLONE_NEWNS = 0x00020000
+CLONE_NEWPID = 0x20000000
+MS_NOSUID = 0x2
+MS_NODEV = 0x4
+MS_REC = 0x4000
+MS_PRIVATE = 1 << 18
+PR_SET_PDEATHSIG = 1
+PR_SET_SECCOMP = 22
+PR_CAPBSET_DROP = 24
+PR_SET_CHILD_SUBREAPER = 36
+SECCOMP_MODE_FILTER = 2
+SYS_CAPSET = 126  # x86_64
+CAPABILITY_VERSION_3 = 0x20080522
+LAST_CAPABILITY = 63
+
+_libc = ctypes.CDLL(None, use_errno=True)
+
+
+class JailError(Exception):
+    """A jail could not be set up: a sandbox error, never the candidate's fault."""
+
+
+def _check(result, what):
+    if result != 0:
+        errno = ctypes.get_errno()
+        raise JailError("%s: %s" % (what, os.strerror(errno)))
+
+
+class _SockFprog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+
+class Jailer:
+    """Knows the worker's tier and spawns jails accordingly."""
+
+    def __init__(self, namespaces, seccomp_program, pid_namespace_fd):
+        self.namespaces = namespaces
+        self.seccomp_program = seccomp_program
+        self.pid_namespace_fd = pid_namespace_fd
+        self._seccomp_buffer = ctypes.create_string_buffer(seccomp_program, len(seccomp_program))
+        if not namespaces:
+            # Without pid namespaces, orphans come back to us and are swept after each job.
+            _check(_libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0), "PR_SET_CHILD_SUBREAPER")
+
+    def spawn(self, target, fd_map, limits, status_fd):
+        """Starts `target()` as the payload of a new jail; returns the init's pid.
+
+        fd_map: {fd number in the payload: fd in the zygote}; 0, 1, 2 included.
+        The init writes "<wait status> <cpu seconds>" to status_fd when the payload ends.
+        """
+        if self.namespaces:
+            _check(_libc.unshare(CLONE_NEWPID), "unshare(CLONE_NEWPID)")
+        try:
+            init = os.fork()
+        except OSError:
+            init = -1
+        if init == 0:
+            self._run_init(target, fd_map, limits, status_fd)  # never returns
+        if self.namespaces:
+            # Our own later children belong to our namespace again.
+            _check(_libc.setns(self.pid_namespace_fd, CLONE_NEWPID), "setns back")
+        if init < 0:
+            raise JailError("fork failed")
+        return init
+
+    def spawn_direct(self, target, fd_map, limits):
+        """Starts trusted `target()` (the tests) in a plain child: limits, no capabilities
+        and seccomp, but no namespaces of its own, which saves a fork and a namespace per
+        job. The candidate cannot reach it: it lives in a pid namespace of its own."""
+        pid = os.fork()
+        if pid == 0:
+            try:
+                _libc.prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0)
+                if not self.namespaces:
+                    os.setsid()
+            except BaseException:  # noqa: B902
+                os._exit(121)
+            self._run_payload(target, fd_map, limits)  # never returns
+        return pid
+
+    def _run_init(self, target, fd_map, limits, status_fd):
+        try:
+            _libc.prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0)
+            if self.namespaces:
+                _check(_libc.unshare(CLONE_NEWNS), "unshare(CLONE_NEWNS)")
+                _check(_libc.mount(None, b"/", None, MS_REC | MS_PRIVATE, None), "mount private")
+                for path, options in ((b"/tmp", b"size=64m,mode=1777"), (b"/dev/shm", b"size=64m,mode=1777")):
+                    if os.path.isdir(path):
+                        _check(_libc.mount(b"tmpfs", path, b"tmpfs", MS_NOSUID | MS_NODEV, options),
+                               "mount tmpfs")
+            else:
+                os.setsid()
+            payload = os.fork()
+            if payload == 0:
+                self._run_payload(target, fd_map, limits)
+            keep = {status_fd}
+            _close_all_except(keep)
+            while True:
+                pid, status, usage = os.wait4(-1, 0)
+                if pid == payload:
+                    break
+            cpu = usage.ru_utime + usage.ru_stime
+            os.write(status_fd, ("%d %.6f\n" % (status, cpu)).encode())
+        except BaseException:  # noqa: B902 - an init must never return into the zygote's loop
+            os._exit(120)
+        finally:
+            os._exit(0)
+
+    def _run_payload(self, target, fd_map, limits):
+        try:
+            _remap_fds(fd_map)
+            os.chdir("/tmp" if self.namespaces else "/")
+            _apply_limits(limits)
+            _drop_capabilities()
+            self._load_seccomp()
+        except BaseException:  # noqa: B902 - a payload must never return into the zygote's loop
+            os._exit(121)
+        try:
+            target()
+        finally:
+            os._exit(0)
+
+    def _load_seccomp(self):
+        program = _SockFprog(len(self.seccomp_program) // 8, ctypes.addressof(self._seccomp_buffer))
+        _check(_libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(program), 0, 0),
+               "seccomp")
+
+    def kill(self, init):
+        """Ends a jail: SIGKILL to its init takes its whole pid namespace down."""
+        try:
+            if self.namespaces:
+                os.kill(init, 9)
+            else:
+                os.killpg(init, 9)
+        except ProcessLookupError:
+            pass
+
+    def sweep(self):
+        """Reaps every child; without namespaces also kills adopted orphans."""
+        if not self.namespaces:
+            for pid in _adopted_children():
+                try:
+                    os.kill(pid, 9)
+                except ProcessLookupError:
+                    pass
+        while True:
+            try:
+                pid, _ = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                if self.namespaces:
+                    return
+                continue
+
+
+def _adopted_children():
+    try:
+        with open("/proc/self/task/%d/children" % os.getpid()) as listing:
+            return [int(pid) for pid in listing.read().split()]
+    except OSError:
+        return []
+
+
+def _remap_fds(fd_map):
+    """Puts each source fd at its target number and closes everything else."""
+    # Move sources out of the way first, so no dup2 overwrites a source still needed.
+    moved = {target: fcntl.fcntl(source, fcntl.F_DUPFD, 200) for target, source in fd_map.items()}
+    for target, source in moved.items():
+        os.dup2(source, target, inheritable=True)
+    _close_all_except(set(fd_map))
+
+
+def _close_all_except(keep):
+    last = -1
+    for fd in sorted(keep):
+        if fd > last + 1:
+            os.closerange(last + 1, fd)
+        last = fd
+    os.closerange(last + 1, 4096)
+
+
+def _apply_limits(limits):
+    cpu = max(1, int(limits.get("cpu_s", 3) + 0.999))
+    memory = int(limits.get("memory_mb", 1024)) * 1024 * 1024
+    settings = (
+        (resource.RLIMIT_CPU, cpu, cpu + 1),
+        (resource.RLIMIT_AS, memory, memory),
+        (resource.RLIMIT_NPROC, int(limits.get("nproc", 64)), int(limits.get("nproc", 64))),
+        (resource.RLIMIT_FSIZE, int(limits.get("fsize_mb", 16)) << 20, int(limits.get("fsize_mb", 16)) << 20),
+        (resource.RLIMIT_NOFILE, 64, 64),
+        (resource.RLIMIT_CORE, 0, 0),
+    )
+    for which, soft, hard in settings:
+        resource.setrlimit(which, (soft, hard))
+
+
+def _drop_capabilities():
+    """The payload is uid 0 of the worker's user namespace: take every capability away."""
+    for capability in range(LAST_CAPABILITY + 1):
+        if _libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
+            break  # past the kernel's last capability (EINVAL), or none to drop
+    header = ctypes.create_string_buffer(struct.pack("=Ii", CAPABILITY_VERSION_3, 0))
+    data = ctypes.create_string_buffer(bytes(24))  # two empty __user_cap_data_struct
+    _check(_libc.syscall(SYS_CAPSET, header, data), "capset")
+
+
+class CandidateSpawner:
+    """Starts candidate jails from a process that never sees a job.
+
+    The zygote holds each job's tests, reference solution and inputs; a process forked
+    from it could dig them out of its memory (frames, gc, ctypes), and then, say, call
+    the reference instead of solving the problem. So candidates are forked from this
+    spawner, which is forked from the zygote before the first job and afterwards only
+    receives file descriptors and limits. The candidate reads its own source from a pipe.
+    """
+
+    SOURCE_FD = 5  # where the candidate payload finds its source
+
+    def __init__(self, jailer, target_for_source):
+        self._jailer = jailer
+        parent_end, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        pid = os.fork()
+        if pid == 0:
+            parent_end.close()
+            self._serve(child_end, target_for_source)  # never returns
+        child_end.close()
+        self._socket = parent_end
+        self.pid = pid
+
+    def spawn(self, fd_map, limits, status_fd):
+        """fd_map as for Jailer.spawn, with SOURCE_FD among its targets; returns the init pid."""
+        targets = sorted(fd_map)
+        request = json.dumps({"targets": targets, "limits": limits}).encode()
+        socket.send_fds(self._socket, [request], [fd_map[t] for t in targets] + [status_fd])
+        answer = self._socket.recv(64)
+        if not answer or not answer.isdigit():
+            raise JailError("the candidate spawner failed: %r" % answer[:60])
+        return int(answer)
+
+    def _serve(self, sock, target_for_source):
+        try:
+            while True:
+                _reap_children()
+                message, fds, _, _ = socket.recv_fds(sock, 65536, 32)
+                if not message:
+                    break
+                request = json.loads(message)
+                *payload_fds, status_fd = fds
+                fd_map = dict(zip(request["targets"], payload_fds))
+                try:
+                    init = self._jailer.spawn(lambda: target_for_source(self.SOURCE_FD), fd_map,
+                                              request["limits"], status_fd)
+                    sock.send(str(init).encode())
+                except JailError as error:
+                    sock.send(("error " + str(error)).encode()[:60])
+                finally:
+                    for fd in fds:
+                        os.close(fd)
+        except BaseException:  # noqa: B902 - the spawner must never run the zygote's loop
+            os._exit(1)
+        os._exit(0)
+
+
+def _reap_children():
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return

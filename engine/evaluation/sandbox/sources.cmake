@@ -1,0 +1,14 @@
+set(RRTF_SANDBOX_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/tier.h
+  ${CMAKE_CURRENT_LIST_DIR}/tier.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/seccomp_policy.h
+  ${CMAKE_CURRENT_LIST_DIR}/seccomp_policy.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/python_bundle.h
+  ${CMAKE_CURRENT_LIST_DIR}/python_bundle.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/zygote_launcher.h
+  ${CMAKE_CURRENT_LIST_DIR}/zygote_launcher.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/line_channel.h
+  ${CMAKE_CURRENT_LIST_DIR}/line_channel.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/supervisor.h
+  ${CMAKE_CURRENT_LIST_DIR}/supervisor.cpp
+)

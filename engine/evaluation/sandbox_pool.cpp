@@ -1,0 +1,222 @@
+#include "evaluation/sandbox_pool.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <nlohmann/json.hpp>
+
+#include "evaluation/sandbox/line_channel.h"
+
+extern char** environ;
+
+namespace rrtf {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kStartTimeoutMs = 30000;
+
+std::string_view styleName(TestStyle style) {
+    switch (style) {
+    case TestStyle::CheckFunction: return "check";
+    case TestStyle::TopLevelAsserts: return "asserts";
+    case TestStyle::DifferentialInputs: return "inputs";
+    case TestStyle::Script: return "script";
+    }
+    return "check";
+}
+
+// Generous: the worker enforces the real limits; this only catches a wedged helper.
+int answerTimeoutMs(const JudgeLimits& limits) { return int((2 * limits.wallSeconds + 30) * 1000); }
+
+}  // namespace
+
+std::filesystem::path findSandboxHelper() {
+    std::error_code error;
+    auto self = std::filesystem::read_symlink("/proc/self/exe", error);
+    if (!error) {
+        auto sibling = self.parent_path() / "rrtf-sandbox";
+        if (std::filesystem::exists(sibling)) return sibling;
+    }
+    if (const char* configured = std::getenv("RRTF_SANDBOX"); configured && *configured) return configured;
+#ifdef RRTF_SANDBOX_BUILD_PATH
+    if (std::filesystem::exists(RRTF_SANDBOX_BUILD_PATH)) return RRTF_SANDBOX_BUILD_PATH;
+#endif
+    throw SandboxUnavailable("cannot find the rrtf-sandbox program next to " + self.string() +
+                             " (set RRTF_SANDBOX to its path)");
+}
+
+std::string sandboxJobLine(long id, const JudgeTask& task, const JudgeLimits& limits) {
+    json job = {
+        {"id", id},
+        {"task_id", task.taskId},
+        {"style", styleName(task.style)},
+        {"candidate", task.candidateSource},
+        {"prelude", task.testPrelude},
+        {"tests", task.testSource},
+        {"entry_point", task.entryPoint},
+        {"reference", task.referenceSource},
+        {"inputs", task.inputsJson},
+        {"atol", task.atol},
+        {"split", task.preferSplit},
+        {"allow_fallback", task.allowFallback},
+        {"limits",
+         {{"wall_s", limits.wallSeconds}, {"cpu_s", limits.cpuSeconds}, {"memory_mb", limits.memoryMiB},
+          {"nproc", limits.maxProcesses}, {"fsize_mb", limits.fileSizeMiB},
+          {"output_keep", limits.outputKeepBytes}, {"output_kill", limits.outputKillBytes}}},
+    };
+    return job.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Verdict verdictFromLine(const std::string& line, const JudgeLimits& limits) {
+    Verdict verdict;
+    verdict.limits = limits;
+    json answer = json::parse(line, nullptr, false);
+    auto outcome = answer.is_object() ? parseOutcome(answer.value("outcome", "")) : std::nullopt;
+    if (!outcome) {
+        verdict.outcome = Outcome::SandboxError;
+        verdict.detail = "malformed answer from the sandbox: " + line.substr(0, 200);
+        return verdict;
+    }
+    verdict.outcome = *outcome;
+    verdict.testsPassed = answer.value("tests_passed", 0);
+    verdict.testsTotal = answer.value("tests_total", 0);
+    verdict.detail = answer.value("detail", "");
+    verdict.stdoutText = answer.value("stdout", "");
+    verdict.stderrText = answer.value("stderr", "");
+    verdict.wallMs = answer.value("wall_ms", 0.0);
+    verdict.cpuMs = answer.value("cpu_ms", 0.0);
+    verdict.level = answer.value("level", "");
+    verdict.fallbackReason = answer.value("fallback_reason", "");
+    verdict.tier = answer.value("tier", "");
+    verdict.interpreter = answer.value("interpreter", "");
+    return verdict;
+}
+
+// One rrtf-sandbox process and the pipes to it.
+struct SandboxPool::Worker {
+    pid_t pid = -1;
+    int toHelper = -1;
+    int fromHelper = -1;
+    std::unique_ptr<sandbox::LineReader> reader;
+
+    ~Worker() {
+        if (toHelper >= 0) close(toHelper);  // end of input: the helper stops its zygote and exits
+        if (fromHelper >= 0) close(fromHelper);
+        if (pid > 0) {
+            int status;
+            for (int i = 0; i < 200 && waitpid(pid, &status, WNOHANG) == 0; ++i) usleep(10000);
+            if (waitpid(pid, &status, WNOHANG) == 0) {
+                kill(pid, SIGKILL);
+                waitpid(pid, &status, 0);
+            }
+        }
+    }
+};
+
+std::unique_ptr<SandboxPool::Worker> SandboxPool::startWorker(int slot) {
+    int input[2], output[2];
+    if (pipe2(input, O_CLOEXEC) != 0 || pipe2(output, O_CLOEXEC) != 0)
+        throw SandboxUnavailable(std::string("sandbox: pipe: ") + std::strerror(errno));
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, input[0], 0);
+    posix_spawn_file_actions_adddup2(&actions, output[1], 1);
+    if (!std::getenv("RRTF_SANDBOX_DEBUG"))
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    std::string helper = m_options.helper.string(), slotText = std::to_string(slot);
+    std::vector<char*> argv = {helper.data(), const_cast<char*>("--serve"), const_cast<char*>("--slot"),
+                               slotText.data(), const_cast<char*>("--python"), m_options.python.data()};
+    if (m_options.allowUnsafe) argv.push_back(const_cast<char*>("--allow-unsafe"));
+    argv.push_back(nullptr);
+    auto worker = std::make_unique<Worker>();
+    int rc = posix_spawn(&worker->pid, helper.c_str(), &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(input[0]);
+    close(output[1]);
+    worker->toHelper = input[1];
+    worker->fromHelper = output[0];
+    if (rc != 0) {
+        worker->pid = -1;
+        throw SandboxUnavailable("cannot start " + helper + ": " + std::strerror(rc));
+    }
+    worker->reader = std::make_unique<sandbox::LineReader>(worker->fromHelper);
+    auto hello = worker->reader->readLine(kStartTimeoutMs);
+    json ready = hello ? json::parse(*hello, nullptr, false) : json();
+    if (!ready.is_object() || !ready.value("ready", false)) {
+        std::string why = ready.is_object() ? ready.value("error", "unknown error")
+                                            : "the sandbox helper exited without saying why";
+        throw SandboxUnavailable("sandbox unavailable: " + why);
+    }
+    m_info = {ready.value("tier", ""), ready.value("interpreter", ""), ready.value("detail", "")};
+    return worker;
+}
+
+SandboxPool::SandboxPool(SandboxOptions options) : m_options(std::move(options)) {
+    if (m_options.workers < 1) throw InvalidArgument("sandbox: workers must be at least 1");
+    if (m_options.helper.empty()) m_options.helper = findSandboxHelper();
+    signal(SIGPIPE, SIG_IGN);  // a dead helper must surface as an error, not kill us
+    for (int slot = 0; slot < m_options.workers; ++slot) {
+        m_workers.push_back(startWorker(slot));
+        m_idle.push_back(m_workers.back().get());
+    }
+}
+
+SandboxPool::~SandboxPool() = default;
+
+SandboxPool::Worker* SandboxPool::acquire() {
+    std::unique_lock lock(m_mutex);
+    m_freed.wait(lock, [&] { return !m_idle.empty(); });
+    Worker* worker = m_idle.back();
+    m_idle.pop_back();
+    return worker;
+}
+
+void SandboxPool::release(Worker* worker) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_idle.push_back(worker);
+    }
+    m_freed.notify_one();
+}
+
+Verdict SandboxPool::judge(const JudgeTask& task, const JudgeLimits& limits) {
+    Worker* worker = acquire();
+    long id;
+    {
+        std::lock_guard lock(m_mutex);
+        id = m_nextId++;
+    }
+    std::optional<std::string> answer;
+    if (sandbox::writeAll(worker->toHelper, sandboxJobLine(id, task, limits) + "\n"))
+        answer = worker->reader->readLine(answerTimeoutMs(limits));
+    if (!answer) {
+        // The helper died or hung: replace it so the next program gets a working one.
+        int slot = 0;
+        for (size_t i = 0; i < m_workers.size(); ++i)
+            if (m_workers[i].get() == worker) slot = int(i);
+        try {
+            auto fresh = startWorker(slot);
+            worker = fresh.get();
+            std::lock_guard lock(m_mutex);
+            m_workers[size_t(slot)] = std::move(fresh);
+        } catch (const Error&) {
+            // Keep the broken worker; the next judge() reports the error again.
+        }
+        release(worker);
+        Verdict verdict;
+        verdict.limits = limits;
+        verdict.outcome = Outcome::SandboxError;
+        verdict.detail = "the sandbox helper stopped answering";
+        return verdict;
+    }
+    release(worker);
+    return verdictFromLine(*answer, limits);
+}
+
+}  // namespace rrtf

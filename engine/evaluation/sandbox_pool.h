@@ -1,0 +1,75 @@
+// The evaluator's handle on the sandbox: a pool of rrtf-sandbox worker
+// processes (one warm zygote each) that judge programs in parallel.
+// Thread-safe: any thread may call judge(); each call takes a free worker.
+#pragma once
+
+#include <condition_variable>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "evaluation/judge_task.h"
+#include "evaluation/verdict.h"
+#include "runtime/error.h"
+
+namespace rrtf {
+
+// The sandbox cannot run here (no isolation and unsafe mode not accepted, or the
+// helper failed to start). The message says why and what to do.
+class SandboxUnavailable : public Error {
+public:
+    using Error::Error;
+};
+
+struct SandboxOptions {
+    int workers = 2;                          // parallel programs
+    bool allowUnsafe = false;                 // run without namespaces where they are refused
+    std::string python = "/usr/bin/python3";  // interpreter inside the sandbox
+    std::filesystem::path helper;             // rrtf-sandbox; empty: found automatically
+};
+
+struct SandboxInfo {
+    std::string tier;         // "root", "userns" or "unsafe"
+    std::string interpreter;  // e.g. "/usr/bin/python3 3.11.2"
+    std::string detail;       // what the probe found
+};
+
+// rrtf-sandbox next to the running program, else $RRTF_SANDBOX, else the build tree's.
+std::filesystem::path findSandboxHelper();
+
+// The JSON line a worker receives for one task (PROTOCOL.md §1).
+std::string sandboxJobLine(long id, const JudgeTask& task, const JudgeLimits& limits);
+// Parses a worker's answer line; a malformed one becomes a sandbox_error verdict.
+Verdict verdictFromLine(const std::string& line, const JudgeLimits& limits);
+
+class SandboxPool {
+public:
+    explicit SandboxPool(SandboxOptions options = {});
+    ~SandboxPool();
+    SandboxPool(const SandboxPool&) = delete;
+    SandboxPool& operator=(const SandboxPool&) = delete;
+
+    const SandboxInfo& info() const { return m_info; }
+    int workers() const { return int(m_workers.size()); }
+
+    // Judges one program; blocks until a worker is free and the verdict is back.
+    Verdict judge(const JudgeTask& task, const JudgeLimits& limits);
+
+private:
+    struct Worker;
+    std::unique_ptr<Worker> startWorker(int slot);
+    Worker* acquire();
+    void release(Worker* worker);
+
+    SandboxOptions m_options;
+    SandboxInfo m_info;
+    std::vector<std::unique_ptr<Worker>> m_workers;
+    std::vector<Worker*> m_idle;
+    std::mutex m_mutex;
+    std::condition_variable m_freed;
+    long m_nextId = 1;
+};
+
+}  // namespace rrtf

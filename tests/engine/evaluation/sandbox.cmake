@@ -1,0 +1,10 @@
+# The sandbox end to end: real rrtf-sandbox workers, real namespaces, driven through
+# SandboxPool. test_sandbox: the test styles, partial credit, fallback, concurrency and
+# a helper killed mid-run. test_sandbox_hostile: the 39 hostile programs of
+# spec/sandbox.md §4 (several run into the 3 s wall limit on purpose).
+rrtf_add_evaluation_test(test_sandbox test_sandbox.cpp hostile_fixture.h)
+add_dependencies(test_sandbox rrtf-sandbox)
+set_tests_properties(test_sandbox PROPERTIES TIMEOUT 300)
+rrtf_add_evaluation_test(test_sandbox_hostile test_sandbox_hostile.cpp hostile_fixture.h)
+add_dependencies(test_sandbox_hostile rrtf-sandbox)
+set_tests_properties(test_sandbox_hostile PROPERTIES TIMEOUT 600)
