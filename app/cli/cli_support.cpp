@@ -92,15 +92,41 @@ Progress::~Progress()
 
 void Progress::update(int done, int total, long tokens, bool force)
 {
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count();
+    char middle[96];
+    std::snprintf(middle, sizeof middle, "%d/%d samples  %ld tokens  %.1f tok/s", done, total, tokens,
+                  elapsed > 0 ? tokens / elapsed : 0.0);
+    draw(done, total, middle, force);
+}
+
+void Progress::updateItems(int done, int total, const std::string& unit, const std::string& note, bool force)
+{
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count();
+    char middle[160];
+    std::snprintf(middle, sizeof middle, "%d/%d %s  %.1f %s/s%s%s", done, total, unit.c_str(),
+                  elapsed > 0 ? done / elapsed : 0.0, unit.c_str(), note.empty() ? "" : "  ", note.c_str());
+    draw(done, total, middle, force);
+}
+
+void Progress::restart()
+{
+    if (m_drawn && m_terminal)
+        std::fputc('\n', stderr);
+    m_drawn = false;
+    m_start = std::chrono::steady_clock::now();
+    m_lastDraw = {};
+}
+
+void Progress::draw(int done, int total, const char* middle, bool force)
+{
     if (!m_enabled)
         return;
     const auto now = std::chrono::steady_clock::now();
     const double interval = m_terminal ? 0.2 : 2.0;
-    if (!force && std::chrono::duration<double>(now - m_lastDraw).count() < interval)
+    if (!force && done < total && std::chrono::duration<double>(now - m_lastDraw).count() < interval)
         return;
     m_lastDraw = now;
     const double elapsed = std::chrono::duration<double>(now - m_start).count();
-    const double rate = elapsed > 0 ? tokens / elapsed : 0;
     char eta[32] = "--";
     if (done > 0 && done < total)
         std::snprintf(eta, sizeof eta, "%.0fs", elapsed / done * (total - done));
@@ -110,8 +136,8 @@ void Progress::update(int done, int total, long tokens, bool force)
     const int filled = total > 0 ? done * width / total : 0;
     std::string bar(filled, '#');
     bar.resize(width, '.');
-    std::fprintf(stderr, "%s[%s] %d/%d samples  %ld tokens  %.1f tok/s  ETA %s%s", m_terminal ? "\r" : "",
-                 bar.c_str(), done, total, tokens, rate, eta, m_terminal ? "\033[K" : "\n");
+    std::fprintf(stderr, "%s[%s] %s  ETA %s%s", m_terminal ? "\r" : "", bar.c_str(), middle, eta,
+                 m_terminal ? "\033[K" : "\n");
     std::fflush(stderr);
     m_drawn = true;
 }

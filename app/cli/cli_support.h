@@ -40,8 +40,14 @@ public:
     ~Progress();
     // `done` of `total` units, `tokens` produced so far.
     void update(int done, int total, long tokens, bool force = false);
+    // `done` of `total` items named `unit` ("programs"), with their rate and a note.
+    void updateItems(int done, int total, const std::string& unit, const std::string& note, bool force = false);
+    // Starts a new line and a new clock (a new phase of the same command).
+    void restart();
 
 private:
+    void draw(int done, int total, const char* middle, bool force);
+
     bool m_enabled;
     bool m_terminal;
     bool m_drawn = false;
@@ -55,5 +61,7 @@ void addLogitsCommand(CLI::App& app);
 void addGenerateCommand(CLI::App& app);
 void addDemoModelCommand(CLI::App& app);
 void addInfoCommand(CLI::App& app);
+void addEvalCommand(CLI::App& app);
+void addCheckCommand(CLI::App& app);
 
 }  // namespace rrtf::cli

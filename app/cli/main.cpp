@@ -16,6 +16,8 @@ int main(int argc, char** argv)
     rrtf::cli::addGenerateCommand(app);
     rrtf::cli::addInfoCommand(app);
     rrtf::cli::addDemoModelCommand(app);
+    rrtf::cli::addEvalCommand(app);
+    rrtf::cli::addCheckCommand(app);
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,11 @@
+list(APPEND RRTF_EVALUATION_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/judge_task.h
+  ${CMAKE_CURRENT_LIST_DIR}/verdict.h
+  ${CMAKE_CURRENT_LIST_DIR}/verdict.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/sandbox_pool.h
+  ${CMAKE_CURRENT_LIST_DIR}/sandbox_pool.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/evaluator.h
+  ${CMAKE_CURRENT_LIST_DIR}/evaluator.cpp
+)
+# Problem sets, samples, program assembly and pass@k.
+include(${CMAKE_CURRENT_LIST_DIR}/problem_sources.cmake)
