@@ -22,7 +22,7 @@
 //   slot's uid (the uid the sandbox runs as);
 // - survivors: processes whose command line carries a marker ("31.41590" in `sleep`
 //   arguments, "rrtf-hostile-marker" in `python3 -c` scripts) and, as root, any process
-//   of a slot uid beyond the workers' own keeper, zygote and candidate spawner.
+//   of a slot uid beyond the workers' own keeper, zygote, candidate spawner and tests server.
 //
 // The forgery cases also run through the level-A runner (JudgeTask.preferSplit =
 // false). Level A cannot stop case 37 (frame walking to the nonce, spec §5.2 "proven
@@ -558,9 +558,9 @@ private slots:
             QVERIFY2(m_victims.back()->start(uid), qPrintable(QStringLiteral("victim as uid %1").arg(uid)));
         }
 
-        // The workers' own processes (keeper, zygote and candidate spawner of each slot) are the baseline.
+        // The workers' own processes (keeper, zygote, candidate spawner and tests server of each slot) are the baseline.
         if (m_root) {
-            QVERIFY(hostile::waitFor([&] { return sandboxProcesses().size() == size_t(3 * kWorkers); }, 5000));
+            QVERIFY(hostile::waitFor([&] { return sandboxProcesses().size() == size_t(4 * kWorkers); }, 5000));
             m_baseline = sandboxProcesses().size();
         }
         QVERIFY2(hostile::processesWithMarkers(kMarkers).empty(),

@@ -157,18 +157,23 @@ class _Rewriter(ast.NodeTransformer):
         text = shorten(text or "assert ...", _MAX_SOURCE)
         line = node.lineno
 
-        def ledger_call(method, args):
-            func = ast.Attribute(value=ast.Name(id=self.ledger_name, ctx=ast.Load()), attr=method, ctx=ast.Load())
-            return ast.Expr(value=ast.Call(func=func, args=args, keywords=[]))
+        at = _Positioned(node)
 
-        where = [ast.Constant(value=line), ast.Constant(value=text)]
-        check = ast.If(test=node.test, body=[ledger_call("ok", [])], orelse=[ledger_call("fail", where)])
+        def ledger_call(method, args):
+            func = at(ast.Attribute, value=at(ast.Name, id=self.ledger_name, ctx=ast.Load()), attr=method,
+                      ctx=ast.Load())
+            return at(ast.Expr, value=at(ast.Call, func=func, args=args, keywords=[]))
+
+        def where():
+            return [at(ast.Constant, value=line), at(ast.Constant, value=text)]
+
+        check = at(ast.If, test=node.test, body=[ledger_call("ok", [])], orelse=[ledger_call("fail", where())])
         handlers = [
-            ast.ExceptHandler(type=ast.Name(id=self.abort_name, ctx=ast.Load()), name=None, body=[ast.Raise()]),
-            ast.ExceptHandler(type=None, name=None, body=[ledger_call("exc", where)]),
+            at(ast.ExceptHandler, type=at(ast.Name, id=self.abort_name, ctx=ast.Load()), name=None,
+               body=[at(ast.Raise)]),
+            at(ast.ExceptHandler, type=None, name=None, body=[ledger_call("exc", where())]),
         ]
-        new = ast.Try(body=[check], handlers=handlers, orelse=[], finalbody=[])
-        return _locate(new, node)
+        return at(ast.Try, body=[check], handlers=handlers, orelse=[], finalbody=[])
 
     def visit(self, node):
         # Asserts are statements: walk statement lists only, never into expressions,
@@ -185,20 +190,18 @@ class _Rewriter(ast.NodeTransformer):
         return self.visit(node)
 
 
-def _locate(new, old):
-    """Give the nodes we built (not the assert's own expression) the assert's position."""
-    stack = [new]
-    while stack:
-        sub = stack.pop()
-        if sub is old.test:
-            continue
-        if "lineno" in sub._attributes and not hasattr(sub, "lineno"):
-            sub.lineno = old.lineno
-            sub.col_offset = old.col_offset
-            sub.end_lineno = getattr(old, "end_lineno", old.lineno)
-            sub.end_col_offset = getattr(old, "end_col_offset", old.col_offset)
-        stack.extend(ast.iter_child_nodes(sub))
-    return new
+class _Positioned:
+    """Builds AST nodes carrying the position of `old` (no tree walk needed afterwards)."""
+
+    def __init__(self, old):
+        self.position = {"lineno": old.lineno, "col_offset": old.col_offset,
+                         "end_lineno": getattr(old, "end_lineno", old.lineno),
+                         "end_col_offset": getattr(old, "end_col_offset", old.col_offset)}
+
+    def __call__(self, node_class, **fields):
+        if "lineno" in node_class._attributes:
+            fields.update(self.position)
+        return node_class(**fields)
 
 
 def count_asserts(source_or_tree):
@@ -210,7 +213,11 @@ def count_asserts(source_or_tree):
 def compile_counted(source, filename, ledger_name=LEDGER_NAME, abort_name=ABORT_NAME):
     """Code object of `source` with every assert counted (see the module doc).
     SyntaxError as compile() would raise it."""
-    tree = ast.parse(source, filename, "exec")
+    return compile_counted_tree(ast.parse(source, filename, "exec"), source, filename, ledger_name, abort_name)
+
+
+def compile_counted_tree(tree, source, filename, ledger_name=LEDGER_NAME, abort_name=ABORT_NAME):
+    """compile_counted for an already parsed `source`; rewrites `tree` in place."""
     tree = _Rewriter(source, ledger_name, abort_name).visit(tree)  # every new node is located
     return compile(tree, filename, "exec", dont_inherit=True)
 

@@ -330,12 +330,17 @@ def decode_message(data):
 # Frames
 
 
+_pollers = {}  # (fd, events) -> poll object: one per channel, not one per wait
+
+
 def _wait(fd, events, deadline):
     """Wait until fd is ready for `events`; FrameTimeout once the deadline has passed."""
     if deadline is None:
         return
-    poller = select.poll()
-    poller.register(fd, events | select.POLLERR | select.POLLHUP)
+    poller = _pollers.get((fd, events))
+    if poller is None:
+        poller = _pollers[(fd, events)] = select.poll()
+        poller.register(fd, events | select.POLLERR | select.POLLHUP)
     while True:
         remaining = deadline - time.monotonic()
         timeout_ms = max(0, int(remaining * 1000.0) + 1) if remaining > 0 else 0
@@ -366,29 +371,46 @@ def write_frame(fd, payload, deadline=None):
         done += n
 
 
-def _read_exact(fd, count, deadline, started):
-    buf = bytearray()
+_unread = {}  # fd -> bytes that arrived after the last frame read from it
+
+
+def reset_channels():
+    """Forgets buffered bytes and pollers: a process that serves job after job (the tests
+    server) reuses fd numbers, and one job's leftovers must never reach the next."""
+    _unread.clear()
+    _pollers.clear()
+
+
+def _fill(fd, buf, count, deadline):
+    """Reads into `buf` until it holds `count` bytes (in as few reads as the data allows);
+    False on end of file first."""
     while len(buf) < count:
         _wait(fd, select.POLLIN, deadline)
         try:
-            chunk = os.read(fd, min(count - len(buf), _READ_CHUNK))
+            chunk = os.read(fd, min(max(count - len(buf), 4096), _READ_CHUNK))
         except (InterruptedError, BlockingIOError):
             continue
         if not chunk:
-            if not buf and not started:
-                return None
-            raise FrameError("stream ended inside a frame")
+            return False
         buf += chunk
-    return bytes(buf)
+    return True
 
 
 def read_frame(fd, deadline=None):
     """Read one frame's payload. None on EOF before a frame starts; FrameError for a
-    frame over MAX_FRAME or one cut short; FrameTimeout past `deadline` (None: block)."""
-    header = _read_exact(fd, _HEADER, deadline, False)
-    if header is None:
-        return None
-    length = int.from_bytes(header, "big")
+    frame over MAX_FRAME or one cut short; FrameTimeout past `deadline` (None: block).
+    Header and payload usually come in one read."""
+    buf = _unread.pop(fd, bytearray())
+    if not _fill(fd, buf, _HEADER, deadline):
+        if not buf:
+            return None
+        raise FrameError("stream ended inside a frame")
+    length = int.from_bytes(buf[:_HEADER], "big")
     if length > MAX_FRAME:
         raise FrameError("frame of %d bytes is over the %d byte cap" % (length, MAX_FRAME))
-    return _read_exact(fd, length, deadline, True) if length else b""
+    end = _HEADER + length
+    if not _fill(fd, buf, end, deadline):
+        raise FrameError("stream ended inside a frame")
+    if len(buf) > end:
+        _unread[fd] = buf[end:]
+    return bytes(buf[_HEADER:end])

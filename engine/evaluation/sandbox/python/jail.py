@@ -12,10 +12,8 @@ every limit is in place.
 
 import ctypes
 import fcntl
-import json
 import os
 import resource
-import socket
 import struct
 
 CLONE_NEWNS = 0x00020000
@@ -23,6 +21,7 @@ CLONE_NEWPID = 0x20000000
 MS_NOSUID = 0x2
 MS_NODEV = 0x4
 MS_REC = 0x4000
+MNT_DETACH = 2
 MS_PRIVATE = 1 << 18
 PR_SET_PDEATHSIG = 1
 PR_SET_SECCOMP = 22
@@ -33,11 +32,17 @@ SYS_CAPSET = 126  # x86_64
 CAPABILITY_VERSION_3 = 0x20080522
 LAST_CAPABILITY = 63
 
-_libc = ctypes.CDLL(None, use_errno=True)
+libc = ctypes.CDLL(None, use_errno=True)
+_libc = libc
 
 
 class JailError(Exception):
     """A jail could not be set up: a sandbox error, never the candidate's fault."""
+
+
+def check(result, what):
+    """Raises JailError with errno's text when a libc call failed."""
+    _check(result, what)
 
 
 def _check(result, what):
@@ -58,6 +63,9 @@ class Jailer:
         self.seccomp_program = seccomp_program
         self.pid_namespace_fd = pid_namespace_fd
         self._seccomp_buffer = ctypes.create_string_buffer(seccomp_program, len(seccomp_program))
+        # Empty the bounding set once here (our effective capabilities stay, for unshare and
+        # mount); every payload then only has to clear its own sets.
+        _drop_bounding_set()
         if not namespaces:
             # Without pid namespaces, orphans come back to us and are swept after each job.
             _check(_libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0), "PR_SET_CHILD_SUBREAPER")
@@ -82,21 +90,6 @@ class Jailer:
         if init < 0:
             raise JailError("fork failed")
         return init
-
-    def spawn_direct(self, target, fd_map, limits):
-        """Starts trusted `target()` (the tests) in a plain child: limits, no capabilities
-        and seccomp, but no namespaces of its own, which saves a fork and a namespace per
-        job. The candidate cannot reach it: it lives in a pid namespace of its own."""
-        pid = os.fork()
-        if pid == 0:
-            try:
-                _libc.prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0)
-                if not self.namespaces:
-                    os.setsid()
-            except BaseException:  # noqa: B902
-                os._exit(121)
-            self._run_payload(target, fd_map, limits)  # never returns
-        return pid
 
     def _run_init(self, target, fd_map, limits, status_fd):
         try:
@@ -126,6 +119,10 @@ class Jailer:
         finally:
             os._exit(0)
 
+    def run_payload(self, target, fd_map, limits):
+        """In a fresh child: fds, limits, no capabilities, seccomp, then target(); never returns."""
+        self._run_payload(target, fd_map, limits)
+
     def _run_payload(self, target, fd_map, limits):
         try:
             _remap_fds(fd_map)
@@ -139,6 +136,11 @@ class Jailer:
             target()
         finally:
             os._exit(0)
+
+    def restrict(self):
+        """For a long-lived trusted helper: drop capabilities and load the seccomp filter."""
+        _drop_capabilities()
+        self._load_seccomp()
 
     def _load_seccomp(self):
         program = _SockFprog(len(self.seccomp_program) // 8, ctypes.addressof(self._seccomp_buffer))
@@ -182,6 +184,11 @@ def _adopted_children():
         return []
 
 
+def remap_fds(fd_map):
+    """Puts each source fd at its target number and closes everything else."""
+    _remap_fds(fd_map)
+
+
 def _remap_fds(fd_map):
     """Puts each source fd at its target number and closes everything else."""
     # Move sources out of the way first, so no dup2 overwrites a source still needed.
@@ -215,74 +222,22 @@ def _apply_limits(limits):
         resource.setrlimit(which, (soft, hard))
 
 
-def _drop_capabilities():
-    """The payload is uid 0 of the worker's user namespace: take every capability away."""
+def _drop_bounding_set():
+    """No process started from here can gain a capability through execve."""
     for capability in range(LAST_CAPABILITY + 1):
         if _libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
             break  # past the kernel's last capability (EINVAL), or none to drop
+
+
+def _drop_capabilities():
+    """The payload is uid 0 of the worker's user namespace: take every capability away
+    (the bounding set is already empty, see Jailer)."""
     header = ctypes.create_string_buffer(struct.pack("=Ii", CAPABILITY_VERSION_3, 0))
     data = ctypes.create_string_buffer(bytes(24))  # two empty __user_cap_data_struct
     _check(_libc.syscall(SYS_CAPSET, header, data), "capset")
 
 
-class CandidateSpawner:
-    """Starts candidate jails from a process that never sees a job.
-
-    The zygote holds each job's tests, reference solution and inputs; a process forked
-    from it could dig them out of its memory (frames, gc, ctypes), and then, say, call
-    the reference instead of solving the problem. So candidates are forked from this
-    spawner, which is forked from the zygote before the first job and afterwards only
-    receives file descriptors and limits. The candidate reads its own source from a pipe.
-    """
-
-    SOURCE_FD = 5  # where the candidate payload finds its source
-
-    def __init__(self, jailer, target_for_source):
-        self._jailer = jailer
-        parent_end, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        pid = os.fork()
-        if pid == 0:
-            parent_end.close()
-            self._serve(child_end, target_for_source)  # never returns
-        child_end.close()
-        self._socket = parent_end
-        self.pid = pid
-
-    def spawn(self, fd_map, limits, status_fd):
-        """fd_map as for Jailer.spawn, with SOURCE_FD among its targets; returns the init pid."""
-        targets = sorted(fd_map)
-        request = json.dumps({"targets": targets, "limits": limits}).encode()
-        socket.send_fds(self._socket, [request], [fd_map[t] for t in targets] + [status_fd])
-        answer = self._socket.recv(64)
-        if not answer or not answer.isdigit():
-            raise JailError("the candidate spawner failed: %r" % answer[:60])
-        return int(answer)
-
-    def _serve(self, sock, target_for_source):
-        try:
-            while True:
-                _reap_children()
-                message, fds, _, _ = socket.recv_fds(sock, 65536, 32)
-                if not message:
-                    break
-                request = json.loads(message)
-                *payload_fds, status_fd = fds
-                fd_map = dict(zip(request["targets"], payload_fds))
-                try:
-                    init = self._jailer.spawn(lambda: target_for_source(self.SOURCE_FD), fd_map,
-                                              request["limits"], status_fd)
-                    sock.send(str(init).encode())
-                except JailError as error:
-                    sock.send(("error " + str(error)).encode()[:60])
-                finally:
-                    for fd in fds:
-                        os.close(fd)
-        except BaseException:  # noqa: B902 - the spawner must never run the zygote's loop
-            os._exit(1)
-        os._exit(0)
-
-
-def _reap_children():
+def reap_children():
     while True:
         try:
             pid, _ = os.waitpid(-1, os.WNOHANG)

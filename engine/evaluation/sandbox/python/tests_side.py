@@ -303,13 +303,17 @@ def call_check(namespace, candidate, ledger):
 
 
 def compile_tests(source):
-    """(code, static assert count, AST) of trusted test code; Abort("error") if it does not compile."""
+    """(code, static assert count, names the tests read) of trusted test code, from one
+    parse; Abort("error") if it does not compile. The zygote caches the result per test
+    text, so the samples of one problem share the work."""
     try:
         tree = ast.parse(source, TESTS_FILENAME, "exec")
-        code = assertions.compile_counted(source, TESTS_FILENAME)
+        names = names_in_tests(tree)
+        static = assertions.count_asserts(tree)
+        code = assertions.compile_counted_tree(tree, source, TESTS_FILENAME)
     except (SyntaxError, ValueError) as e:
         raise Abort("error", "the tests do not compile: " + assertions.exception_detail(e)) from None
-    return code, assertions.count_asserts(tree), tree
+    return code, static, names
 
 
 # ---- inputs (EvalPlus differential testing)
@@ -533,17 +537,22 @@ def run_inputs(job, inputs, reference, reference_namespace, call, ledger):
 # Level B entry point
 
 
+def tests_record(job, req_fd, resp_fd):
+    """Run the tests against the candidate process and return the verdict record."""
+    try:
+        return _run_split(job, req_fd, resp_fd)
+    except MemoryError:
+        return {"outcome": "out_of_memory", "tests_passed": 0, "tests_total": 0,
+                "detail": "MemoryError in the tests process"}
+    except BaseException as e:
+        return {"outcome": "error", "tests_passed": 0, "tests_total": 0,
+                "detail": "the tests process failed: " + assertions.exception_detail(e)}
+
+
 def run_tests_split(job, req_fd, resp_fd, verdict_fd):
     """Run the tests against the candidate process; write one verdict record (a JSON
     line) to verdict_fd; never returns."""
-    try:
-        record = _run_split(job, req_fd, resp_fd)
-    except MemoryError:
-        record = {"outcome": "out_of_memory", "tests_passed": 0, "tests_total": 0,
-                  "detail": "MemoryError in the tests process"}
-    except BaseException as e:
-        record = {"outcome": "error", "tests_passed": 0, "tests_total": 0,
-                  "detail": "the tests process failed: " + assertions.exception_detail(e)}
+    record = tests_record(job, req_fd, resp_fd)
     try:
         write_record(verdict_fd, record)
     except BaseException:
@@ -594,7 +603,8 @@ def _drive(job, req_fd, resp_fd, ledger, state):
         inputs = load_inputs(job)
         state["static"] = len(inputs)
     else:
-        code, state["static"], tree = compile_tests(job.get("tests") or "")
+        compiled = job.get("compiled_tests")  # set by the zygote's cache
+        code, state["static"], test_names = compiled or compile_tests(job.get("tests") or "")
 
     tag, body = channel.first_message()
     if tag == "syntax_error":
@@ -626,7 +636,7 @@ def _drive(job, req_fd, resp_fd, ledger, state):
             raise Abort("fallback", "the prelude uses %s, which the candidate defines as %s" % (name, _kind_text(kind)))
     run_prelude(prelude, namespace)
     if style == "asserts":
-        for name in sorted(names_in_tests(tree)):
+        for name in sorted(test_names):
             kind = names.get(name)
             if kind is None:
                 continue

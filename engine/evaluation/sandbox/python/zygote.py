@@ -25,7 +25,8 @@ import traceback
 import candidate_side
 import inprocess
 import jail
-import tests_side
+import spawner
+import tests_server
 
 _OUTCOMES = {"passed", "failed", "error", "syntax_error", "timeout", "out_of_memory"}
 _SIGNAL_NAMES = {int(s): s.name for s in signal.Signals}
@@ -73,28 +74,35 @@ class _Status:
         self.raw += chunk
 
 
-class _ChildStatus:
-    """A direct child's exit, watched through a pidfd (readable once it has exited)."""
+class _Liveness:
+    """The tests server's pidfd: readable (closed here) once the process has died."""
 
-    def __init__(self, pid):
-        self.pid, self.fd, self.open = pid, os.pidfd_open(pid), True
-        self.status = None
-        self.cpu = 0.0
+    def __init__(self, pidfd):
+        self.fd, self.open, self.total = pidfd, True, 0
 
     def pump(self):
-        pid, status, usage = os.wait4(self.pid, os.WNOHANG)
-        if pid == 0:
-            return
-        self.status, self.cpu = status, usage.ru_utime + usage.ru_stime
         self.open = False
-        os.close(self.fd)
 
-    def kill(self):
+    def check(self):
         if self.open:
-            try:
-                os.kill(self.pid, 9)
-            except ProcessLookupError:
-                pass
+            ready, _, _ = select.select([self.fd], [], [], 0)
+            self.open = not ready
+        return self.open
+
+
+def _await_close(stream, seconds):
+    """Reads `stream` until its writer closes it; False if that takes longer than `seconds`."""
+    end = time.monotonic() + seconds
+    while stream.open:
+        left = end - time.monotonic()
+        if left <= 0:
+            os.close(stream.fd)
+            stream.open = False
+            return False
+        ready, _, _ = select.select([stream], [], [], left)
+        if ready:
+            stream.pump()
+    return True
 
 
 def _clean_text(data):
@@ -143,17 +151,19 @@ class Zygote:
         self.tier = tier
         self.jailer = jailer
         # Forked now, before the first job: see jail.CandidateSpawner.
-        self.spawner = jail.CandidateSpawner(jailer, _candidate_from_pipe)
+        self.spawner = spawner.CandidateSpawner(jailer, _candidate_from_pipe)
+        self.tests = tests_server.TestsServer(jailer)
 
     # ---- one job -------------------------------------------------------------------------
 
-    def run(self, job):
+    def run(self, job, raw):
+        """raw: the job's JSON line as received (handed on to the tests server)."""
         started = time.monotonic()
         limits = job.get("limits", {})
         split = job.get("split", True) and job.get("style") != "script"
         result = None
         if split:
-            result = self._run_split(job, limits)
+            result = self._run_split(job, raw, limits)
             if result.pop("_fallback", None) is not None:
                 reason = result["detail"]
                 if job.get("allow_fallback", False):
@@ -175,53 +185,54 @@ class Zygote:
     def _pipes(self, count):
         return [os.pipe() for _ in range(count)]
 
-    def _run_split(self, job, limits):
+    def _run_split(self, job, raw, limits):
         self._static_total = _static_assert_count(job)
         if len(job.get("candidate", "").encode("utf-8", "surrogatepass")) > _MAX_SOURCE:
             return _verdict("error", detail="the candidate's source is larger than %d bytes" % _MAX_SOURCE)
-        wall = float(limits.get("wall_s", 6.0))
-        job = dict(job, deadline=time.monotonic() + wall)
+        deadline = time.monotonic() + float(limits.get("wall_s", 6.0))
         (req_r, req_w), (resp_r, resp_w), (verdict_r, verdict_w) = self._pipes(3)
-        (out_r, out_w), (err_r, err_w), (tout_r, tout_w) = self._pipes(3)
-        cstat_r, cstat_w = os.pipe()
+        (out_r, out_w), (err_r, err_w), (cstat_r, cstat_w), (src_r, src_w) = self._pipes(4)
         null = os.open("/dev/null", os.O_RDWR)
-        src_r, src_w = os.pipe()
         try:
-            c_init = self.spawner.spawn({0: null, 1: out_w, 2: err_w, 3: req_r, 4: resp_w,
-                                         jail.CandidateSpawner.SOURCE_FD: src_r}, limits, cstat_w)
+            self.spawner.spawn({0: null, 1: out_w, 2: err_w, 3: req_r, 4: resp_w, spawner.SOURCE_FD: src_r},
+                               limits, cstat_w)
             os.close(src_r)
             _send_source(src_w, job.get("candidate", ""))
-            t_pid = self.jailer.spawn_direct(lambda: tests_side.run_tests_split(job, 3, 4, 5),
-                                             {0: null, 1: tout_w, 2: tout_w, 3: req_w, 4: resp_r, 5: verdict_w},
-                                             limits)
+            self.tests.submit(raw, deadline, req_w, resp_r, verdict_w)
         finally:
-            for fd in (req_r, req_w, resp_r, resp_w, verdict_w, out_w, err_w, tout_w, cstat_w, null):
+            for fd in (req_r, req_w, resp_r, resp_w, verdict_w, out_w, err_w, cstat_w, null):
                 os.close(fd)
         keep = int(limits.get("output_keep", 65536))
-        out, err, tout = _Stream(out_r, keep), _Stream(err_r, keep), _Stream(tout_r, 4096)
-        verdict = _Stream(verdict_r, 1 << 20)
-        c_status, t_status = _Status(cstat_r), _ChildStatus(t_pid)
-        watch = Watch(job["deadline"], int(limits.get("output_kill", 1 << 20)), (out, err))
-        watch.until(lambda: not verdict.open and not t_status.open,
-                    [out, err, tout, verdict, c_status, t_status])
+        out, err = _Stream(out_r, keep), _Stream(err_r, keep)
+        verdict, c_status = _Stream(verdict_r, 1 << 20), _Status(cstat_r)
+        tests_alive = _Liveness(self.tests.pidfd)
+        watch = Watch(deadline, int(limits.get("output_kill", 1 << 20)), (out, err))
+        watch.until(lambda: not verdict.open or not tests_alive.open,
+                    [out, err, verdict, c_status, tests_alive])
         if not watch.ended_early and c_status.open and b"candidate process ended" in bytes(verdict.data):
-            # T saw C die: give C's init a moment to report how.
-            watch.deadline = min(job["deadline"], time.monotonic() + _STATUS_WAIT_AFTER_EOF)
+            # T saw C die: give the spawner a moment to report how.
+            watch.deadline = min(deadline, time.monotonic() + _STATUS_WAIT_AFTER_EOF)
             watch.until(lambda: not c_status.open, [out, err, c_status])
-        self.jailer.kill(c_init)
-        t_status.kill()
-        for stream in (out, err, tout, verdict, c_status, t_status):
+        self.spawner.wipe()
+        for stream in (out, err, c_status):
             _drain(stream)
+        # The tests server closes the verdict pipe when it has finished the job; if it is
+        # still busy (a deadline, an output flood) or died, it is replaced.
+        finished = _await_close(verdict, _STATUS_WAIT_AFTER_EOF) and tests_alive.check()
+        record = _single_record(bytes(verdict.data))
+        if not finished or (record or {}).get("outcome") == "out_of_memory":
+            self.tests.restart()
+        else:
+            self.tests.recycle_if_old()
         self.jailer.sweep()
-        result = self._split_verdict(limits, watch, verdict, c_status, t_status, tout)
+        result = self._split_verdict(limits, watch, record, c_status, tests_alive)
         result.update(stdout=out.text(), stderr=err.text(), cpu_ms=round(c_status.cpu * 1000.0, 3),
                       level="split")
         return result
 
-    def _split_verdict(self, limits, watch, verdict, c_status, t_status, tout):
+    def _split_verdict(self, limits, watch, record, c_status, tests_alive):
         if watch.output_exceeded:
             return _verdict("output_limit", detail="output exceeded %d bytes" % watch.output_cap)
-        record = _single_record(bytes(verdict.data))
         if record is not None and record.get("outcome") == "passed":
             return _verdict("passed", record)
         if watch.timed_out:
@@ -232,11 +243,8 @@ class Zygote:
         if candidate_end is not None:
             return _verdict(candidate_end[0], record, candidate_end[1])
         if record is None:
-            tests_end = _explain_signal(t_status, limits)
-            if tests_end is not None and tests_end[0] == "timeout":
-                return _verdict("timeout", None, "the tests ran out of CPU time")
-            return _verdict("sandbox_error", None, "the tests process ended without a verdict: " +
-                            (tout.text()[-400:] or _describe_status(t_status)))
+            why = "it died" if not tests_alive.open else "no record"
+            return _verdict("sandbox_error", None, "the tests process gave no verdict (%s)" % why)
         if record.get("outcome") == "fallback":
             result = _verdict("error", None, str(record.get("detail", "")))
             result["_fallback"] = True
@@ -318,7 +326,7 @@ def _drain(stream):
 # _Stream/_Status work with select() through their fd.
 _Stream.fileno = lambda self: self.fd
 _Status.fileno = lambda self: self.fd
-_ChildStatus.fileno = lambda self: self.fd
+_Liveness.fileno = lambda self: self.fd
 
 
 def _static_assert_count(job):
@@ -439,7 +447,7 @@ def main(argv):
         try:
             job = json.loads(line)
             job_id = job.get("id")
-            result = zygote.run(job)
+            result = zygote.run(job, line)
         except Exception:  # noqa: BLE001 - one broken job must not end the worker
             result = _verdict("sandbox_error", detail="zygote: " + traceback.format_exc(limit=3)[-600:])
             result.update(id=job_id, stdout="", stderr="", wall_ms=0.0, cpu_ms=0.0, level="",
