@@ -157,10 +157,11 @@ class Jailer:
         except ProcessLookupError:
             pass
 
-    def sweep(self):
-        """Reaps every child; without namespaces also kills adopted orphans."""
+    def sweep(self, keep=()):
+        """Reaps every child; without namespaces also kills adopted orphans (but not the
+        worker's own helpers, listed in `keep`)."""
         if not self.namespaces:
-            for pid in _adopted_children():
+            for pid in set(_adopted_children()) - set(keep):
                 try:
                     os.kill(pid, 9)
                 except ProcessLookupError:
@@ -171,9 +172,7 @@ class Jailer:
             except ChildProcessError:
                 return
             if pid == 0:
-                if self.namespaces:
-                    return
-                continue
+                return  # the rest are still running (the worker's helpers) or not yet dead
 
 
 def _adopted_children():

