@@ -8,7 +8,7 @@ packages=(
   libtorch-dev libgloo-dev libopenblas0-openmp
   qt6-base-dev
   nlohmann-json3-dev libpcre2-dev libsentencepiece-dev libcli11-dev zlib1g-dev
-  python3 libseccomp-dev libsqlite3-dev
+  python3 python3-numpy libseccomp-dev libsqlite3-dev
 )
 
 missing=()
