@@ -5,7 +5,6 @@
 #include <cstdlib>
 
 namespace rrtf::detail {
-namespace {
 
 std::string joinLines(const std::vector<std::string>& lines)
 {
@@ -17,6 +16,8 @@ std::string joinLines(const std::vector<std::string>& lines)
     }
     return joined;
 }
+
+namespace {
 
 Problem humanEvalProblem(const RecordFields& fields)
 {

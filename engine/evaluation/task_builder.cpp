@@ -1,5 +1,6 @@
 #include "evaluation/task_builder.h"
 
+#include "evaluation/problem_records.h"
 #include "runtime/error.h"
 
 #include <string_view>
@@ -8,16 +9,7 @@
 namespace rrtf {
 namespace {
 
-std::string joinLines(const std::vector<std::string>& lines)
-{
-    std::string joined;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (i > 0)
-            joined += '\n';
-        joined += lines[i];
-    }
-    return joined;
-}
+using detail::joinLines;
 
 // The asserts of an MBPP problem, challenge tests included when asked for.
 std::string mbppAsserts(const Problem& problem, const TaskOptions& options)

@@ -166,13 +166,7 @@ class Jailer:
                     os.kill(pid, 9)
                 except ProcessLookupError:
                     pass
-        while True:
-            try:
-                pid, _ = os.waitpid(-1, os.WNOHANG)
-            except ChildProcessError:
-                return
-            if pid == 0:
-                return  # the rest are still running (the worker's helpers) or not yet dead
+        reap_children()
 
 
 def _adopted_children():
@@ -237,6 +231,8 @@ def _drop_capabilities():
 
 
 def reap_children():
+    """Reaps the children that have exited; the rest (still running, or the worker's
+    own helpers) are left alone."""
     while True:
         try:
             pid, _ = os.waitpid(-1, os.WNOHANG)
