@@ -90,6 +90,26 @@ void forEachAllowedRange(int vocabSize, std::span<const int> banned, Visit&& vis
         visit(begin, vocabSize);
 }
 
+// The largest logit of [begin, end), NaN skipped (-inf when none). Eight running
+// maxima, each `x > m ? x : m` (NaN never compares greater), which compiles to
+// vector max instructions where a scan that also tracks the index would not.
+float maxOfRange(const float* __restrict logits, int begin, int end)
+{
+    constexpr int width = 8;
+    float lane[width];
+    std::fill(lane, lane + width, negativeInfinity);
+    int id = begin;
+    for (; id + width <= end; id += width)
+        for (int l = 0; l < width; ++l)
+            lane[l] = logits[id + l] > lane[l] ? logits[id + l] : lane[l];
+    float best = negativeInfinity;
+    for (; id < end; ++id)
+        best = logits[id] > best ? logits[id] : best;
+    for (int l = 0; l < width; ++l)
+        best = lane[l] > best ? lane[l] : best;
+    return best;
+}
+
 // weights[id] = exp((logit - max) / T) over [begin, end); restrict-qualified so it vectorises.
 void weighRange(const float* __restrict logits, float* __restrict weights, int begin, int end, float maxLogit,
                 float inverseT)
@@ -314,11 +334,11 @@ SampleResult sampleValidatedRow(const float* logits, int vocabSize, const Sampli
     float maxLogit = negativeInfinity;
     int best = -1;
     forEachAllowedRange(vocabSize, banned, [&](int begin, int end) {
-        for (int id = begin; id < end; ++id)
-            if (logits[id] > maxLogit) {  // NaN never compares greater
-                maxLogit = logits[id];
-                best = id;
-            }
+        const float rangeMax = maxOfRange(logits, begin, end);
+        if (!(rangeMax > maxLogit))
+            return;
+        maxLogit = rangeMax;
+        best = static_cast<int>(std::find(logits + begin, logits + end, rangeMax) - logits);
     });
     if (best < 0)
         throw InvalidArgument("sampling: no token can be drawn: all " + std::to_string(vocabSize) +

@@ -1,6 +1,15 @@
 #include "model/dense.h"
 
+#include "model/small_batch_product.h"
+
 namespace rrtf {
+namespace {
+
+// Up to this many rows the weight-streaming kernel beats BLAS (which packs the
+// whole weight matrix per call); beyond it BLAS's blocking wins (prefill).
+constexpr int64_t kSmallBatchMaxRows = 32;
+
+}  // namespace
 
 at::Tensor denseProduct(const at::Tensor& input, const at::Tensor& weight, const at::Tensor& bias)
 {
@@ -12,6 +21,9 @@ at::Tensor denseProduct(const at::Tensor& input, const at::Tensor& weight, const
         shape.back() = weight.size(0);
         return out.view(shape);
     }
+    const int64_t rows = in > 0 ? input.numel() / in : 0;
+    if (rows <= kSmallBatchMaxRows && smallBatchProductApplies(input, weight, bias))
+        return smallBatchProduct(input, weight, bias);
     return at::linear(input, weight, bias);
 }
 

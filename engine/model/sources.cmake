@@ -3,6 +3,8 @@ list(APPEND RRTF_ENGINE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/config.cpp
   ${CMAKE_CURRENT_LIST_DIR}/dense.h
   ${CMAKE_CURRENT_LIST_DIR}/dense.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/small_batch_product.h
+  ${CMAKE_CURRENT_LIST_DIR}/small_batch_product.cpp
   ${CMAKE_CURRENT_LIST_DIR}/kv_cache.h
   ${CMAKE_CURRENT_LIST_DIR}/kv_cache.cpp
   ${CMAKE_CURRENT_LIST_DIR}/gpt_bigcode.h
