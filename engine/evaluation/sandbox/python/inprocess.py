@@ -23,6 +23,7 @@ import sys
 
 import assertions
 import codec
+import differential
 import tests_side
 
 CANDIDATE_FILENAME = "<candidate>"
@@ -169,7 +170,7 @@ def _drive(job, ledger, state):
     # 1. Compile everything before any untrusted code runs.
     tree = code = None
     if style == "inputs":
-        inputs = tests_side.load_inputs(job)
+        inputs = differential.load_inputs(job)
         state["static"] = len(inputs)
     else:
         try:
@@ -192,7 +193,7 @@ def _drive(job, ledger, state):
     # 2. Pristine builtins, trusted reference, tripwire.
     pristine = dict(builtins.__dict__)
     if style == "inputs":
-        reference, reference_namespace = tests_side.load_reference(job, dict(pristine))
+        reference, reference_namespace = differential.load_reference(job, dict(pristine))
     sys.addaudithook(make_tripwire())
 
     # 3. The candidate.
@@ -220,7 +221,7 @@ def _drive(job, ledger, state):
             ledger.escaped(NameError("the candidate does not define %s()" % entry))
             return ledger.verdict(state["static"])
         wrapped = _wrap(function, entry)
-        tests_side.run_inputs(job, inputs, reference, reference_namespace, lambda args: wrapped(*args), ledger)
+        differential.run_inputs(job, inputs, reference, reference_namespace, lambda args: wrapped(*args), ledger)
         return ledger.verdict(state["static"])
 
     tests_namespace = {"__name__": "__tests__", "__builtins__": dict(pristine)}

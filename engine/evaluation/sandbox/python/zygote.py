@@ -1,10 +1,11 @@
 """The warm interpreter of one sandbox worker (PROTOCOL.md §2).
 
-Reads jobs as JSON lines on stdin, runs each in freshly forked jails (the tests
-process T and the candidate process C for level B, one process for level A),
-watches their output, deadlines and wait statuses, and writes one verdict line per
-job on stdout. Forking this already-started interpreter costs about a millisecond,
-where starting a new one costs 15-20 (spec/sandbox.md §3.3).
+Reads jobs as JSON lines on stdin. For level B it hands the job to the tests server
+and has the candidate spawner fork a fresh candidate; for level A it forks one jailed
+process itself. It watches their output, the deadline and the candidate's wait
+status, and writes one verdict line per job on stdout. Forking an already-started
+interpreter costs about a millisecond, where starting one costs 15-20 (spec/sandbox.md
+§3.3).
 
 Trusted code: it never executes candidate or test code itself.
 """

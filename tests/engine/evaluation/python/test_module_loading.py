@@ -10,7 +10,7 @@ import unittest
 
 import sandbox_harness
 
-MODULES = ("codec", "assertions", "candidate_side", "tests_side", "inprocess", "jail", "spawner", "tests_server", "zygote")
+MODULES = ("codec", "assertions", "candidate_side", "differential", "tests_side", "inprocess", "jail", "spawner", "tests_server", "zygote")
 
 LOADER = r'''
 import json, os, sys, time, types
