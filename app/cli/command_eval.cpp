@@ -56,7 +56,12 @@ json resultLine(const SampleVerdict& entry) {
     line["tests_total"] = v.testsTotal;
     line["detail"] = v.detail;
     line["level"] = v.level;
+    if (!v.fallbackReason.empty()) line["fallback_reason"] = v.fallbackReason;
     line["wall_ms"] = v.wallMs;
+    // The conditions it ran under, so that a verdict can be reproduced.
+    line["sandbox"] = {{"tier", v.tier}, {"interpreter", v.interpreter},
+                       {"cpu_s", v.limits.cpuSeconds}, {"wall_s", v.limits.wallSeconds},
+                       {"memory_mb", v.limits.memoryMiB}, {"rechecked", v.rechecked}};
     return line;
 }
 

@@ -13,8 +13,13 @@ void JudgeOptions::addTo(CLI::App& command) {
                        "in-process: one process, weaker (level A)")
         ->check(CLI::IsMember({"split", "in-process"}))
         ->capture_default_str();
-    command.add_option("--workspace", workspace, "Workspace database (default: " +
-                                                     defaultWorkspacePath().string() + ")");
+    std::string defaultPath;
+    try {
+        defaultPath = defaultWorkspacePath().string();
+    } catch (const Error&) {  // no home folder: said when the command runs, not at start-up
+        defaultPath = "$RRTF_WORKSPACE or ~/.local/share/rrtf-workbench/workspace.sqlite";
+    }
+    command.add_option("--workspace", workspace, "Workspace database (default: " + defaultPath + ")");
     command.add_flag("--no-workspace", noWorkspace, "Store nothing; an interrupted run cannot resume");
     command.add_option("--timeout-floor", timeoutFloor, "Least seconds of CPU per program")
         ->check(CLI::PositiveNumber)

@@ -142,7 +142,7 @@ private slots:
     void everySubcommandHasHelp_data()
     {
         QTest::addColumn<QString>("command");
-        for (const char* command : {"tokenize", "logits", "generate", "info", "make-demo-model"})
+        for (const char* command : {"tokenize", "logits", "generate", "info", "make-demo-model", "eval", "check"})
             QTest::newRow(command) << command;
     }
 

@@ -93,6 +93,8 @@ private slots:
         QCOMPARE(lines[1]["tests_total"].get<int>(), 3);
         QVERIFY(lines[1]["tests_passed"].get<int>() < 3);
         QVERIFY(!lines[1]["detail"].get<std::string>().empty());
+        QCOMPARE(lines[0]["sandbox"]["tier"].get<std::string>(), summary["sandbox"]["tier"].get<std::string>());
+        QVERIFY(lines[0]["sandbox"]["cpu_s"].get<double>() >= 3.0);
     }
 
     void checkReportsReferencesThatFail() {
