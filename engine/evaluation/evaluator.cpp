@@ -31,15 +31,9 @@ void parallelFor(int count, int threads, const CancellationToken& cancel, Fn fn)
     for (auto& thread : pool) thread.join();
 }
 
-json limitsJson(const JudgeLimits& limits) {
-    return {{"wall_s", limits.wallSeconds}, {"cpu_s", limits.cpuSeconds}, {"memory_mb", limits.memoryMiB},
-            {"nproc", limits.maxProcesses}, {"fsize_mb", limits.fileSizeMiB},
-            {"output_keep", limits.outputKeepBytes}, {"output_kill", limits.outputKillBytes}};
-}
-
 json settingsJson(const EvaluationOptions& options) {
     const TimeoutPolicy& t = options.timeouts;
-    return {{"limits", limitsJson(options.baseLimits)},
+    return {{"limits", sandboxLimitsJson(options.baseLimits)},
             {"timeouts", {{"floor_s", t.floorSeconds}, {"factor", t.factor}, {"cap_s", t.capSeconds},
                           {"wall_slack_s", t.wallSlackSeconds}}},
             {"calibrate", options.calibrate},

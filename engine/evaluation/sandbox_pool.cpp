@@ -51,6 +51,12 @@ std::filesystem::path findSandboxHelper() {
                              " (set RRTF_SANDBOX to its path)");
 }
 
+json sandboxLimitsJson(const JudgeLimits& limits) {
+    return {{"wall_s", limits.wallSeconds}, {"cpu_s", limits.cpuSeconds}, {"memory_mb", limits.memoryMiB},
+            {"nproc", limits.maxProcesses}, {"fsize_mb", limits.fileSizeMiB},
+            {"output_keep", limits.outputKeepBytes}, {"output_kill", limits.outputKillBytes}};
+}
+
 std::string sandboxJobLine(long id, const JudgeTask& task, const JudgeLimits& limits) {
     json job = {
         {"id", id},
@@ -65,10 +71,7 @@ std::string sandboxJobLine(long id, const JudgeTask& task, const JudgeLimits& li
         {"atol", task.atol},
         {"split", task.preferSplit},
         {"allow_fallback", task.allowFallback},
-        {"limits",
-         {{"wall_s", limits.wallSeconds}, {"cpu_s", limits.cpuSeconds}, {"memory_mb", limits.memoryMiB},
-          {"nproc", limits.maxProcesses}, {"fsize_mb", limits.fileSizeMiB},
-          {"output_keep", limits.outputKeepBytes}, {"output_kill", limits.outputKillBytes}}},
+        {"limits", sandboxLimitsJson(limits)},
     };
     return job.dump(-1, ' ', false, json::error_handler_t::replace);
 }

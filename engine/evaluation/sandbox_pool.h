@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,9 @@ struct SandboxInfo {
 
 // rrtf-sandbox next to the running program, else $RRTF_SANDBOX, else the build tree's.
 std::filesystem::path findSandboxHelper();
+
+// Limits as the sandbox protocol spells them ({"wall_s", "cpu_s", ...}, PROTOCOL.md §1).
+nlohmann::json sandboxLimitsJson(const JudgeLimits& limits);
 
 // The JSON line a worker receives for one task (PROTOCOL.md §1).
 std::string sandboxJobLine(long id, const JudgeTask& task, const JudgeLimits& limits);

@@ -33,7 +33,6 @@ CAPABILITY_VERSION_3 = 0x20080522
 LAST_CAPABILITY = 63
 
 libc = ctypes.CDLL(None, use_errno=True)
-_libc = libc
 
 
 class JailError(Exception):
@@ -42,10 +41,6 @@ class JailError(Exception):
 
 def check(result, what):
     """Raises JailError with errno's text when a libc call failed."""
-    _check(result, what)
-
-
-def _check(result, what):
     if result != 0:
         errno = ctypes.get_errno()
         raise JailError("%s: %s" % (what, os.strerror(errno)))
@@ -68,7 +63,7 @@ class Jailer:
         _drop_bounding_set()
         if not namespaces:
             # Without pid namespaces, orphans come back to us and are swept after each job.
-            _check(_libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0), "PR_SET_CHILD_SUBREAPER")
+            check(libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0), "PR_SET_CHILD_SUBREAPER")
 
     def spawn(self, target, fd_map, limits, status_fd):
         """Starts `target()` as the payload of a new jail; returns the init's pid.
@@ -77,7 +72,7 @@ class Jailer:
         The init writes "<wait status> <cpu seconds>" to status_fd when the payload ends.
         """
         if self.namespaces:
-            _check(_libc.unshare(CLONE_NEWPID), "unshare(CLONE_NEWPID)")
+            check(libc.unshare(CLONE_NEWPID), "unshare(CLONE_NEWPID)")
         try:
             init = os.fork()
         except OSError:
@@ -86,26 +81,26 @@ class Jailer:
             self._run_init(target, fd_map, limits, status_fd)  # never returns
         if self.namespaces:
             # Our own later children belong to our namespace again.
-            _check(_libc.setns(self.pid_namespace_fd, CLONE_NEWPID), "setns back")
+            check(libc.setns(self.pid_namespace_fd, CLONE_NEWPID), "setns back")
         if init < 0:
             raise JailError("fork failed")
         return init
 
     def _run_init(self, target, fd_map, limits, status_fd):
         try:
-            _libc.prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0)
+            libc.prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0)
             if self.namespaces:
-                _check(_libc.unshare(CLONE_NEWNS), "unshare(CLONE_NEWNS)")
-                _check(_libc.mount(None, b"/", None, MS_REC | MS_PRIVATE, None), "mount private")
+                check(libc.unshare(CLONE_NEWNS), "unshare(CLONE_NEWNS)")
+                check(libc.mount(None, b"/", None, MS_REC | MS_PRIVATE, None), "mount private")
                 for path, options in ((b"/tmp", b"size=64m,mode=1777"), (b"/dev/shm", b"size=64m,mode=1777")):
                     if os.path.isdir(path):
-                        _check(_libc.mount(b"tmpfs", path, b"tmpfs", MS_NOSUID | MS_NODEV, options),
+                        check(libc.mount(b"tmpfs", path, b"tmpfs", MS_NOSUID | MS_NODEV, options),
                                "mount tmpfs")
             else:
                 os.setsid()
             payload = os.fork()
             if payload == 0:
-                self._run_payload(target, fd_map, limits)
+                self.run_payload(target, fd_map, limits)
             keep = {status_fd}
             _close_all_except(keep)
             while True:
@@ -121,11 +116,8 @@ class Jailer:
 
     def run_payload(self, target, fd_map, limits):
         """In a fresh child: fds, limits, no capabilities, seccomp, then target(); never returns."""
-        self._run_payload(target, fd_map, limits)
-
-    def _run_payload(self, target, fd_map, limits):
         try:
-            _remap_fds(fd_map)
+            remap_fds(fd_map)
             os.chdir("/tmp" if self.namespaces else "/")
             _apply_limits(limits)
             _drop_capabilities()
@@ -144,7 +136,7 @@ class Jailer:
 
     def _load_seccomp(self):
         program = _SockFprog(len(self.seccomp_program) // 8, ctypes.addressof(self._seccomp_buffer))
-        _check(_libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(program), 0, 0),
+        check(libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(program), 0, 0),
                "seccomp")
 
     def kill(self, init):
@@ -178,11 +170,6 @@ def _adopted_children():
 
 
 def remap_fds(fd_map):
-    """Puts each source fd at its target number and closes everything else."""
-    _remap_fds(fd_map)
-
-
-def _remap_fds(fd_map):
     """Puts each source fd at its target number and closes everything else."""
     # Move sources out of the way first, so no dup2 overwrites a source still needed.
     moved = {target: fcntl.fcntl(source, fcntl.F_DUPFD, 200) for target, source in fd_map.items()}
@@ -218,7 +205,7 @@ def _apply_limits(limits):
 def _drop_bounding_set():
     """No process started from here can gain a capability through execve."""
     for capability in range(LAST_CAPABILITY + 1):
-        if _libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
+        if libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
             break  # past the kernel's last capability (EINVAL), or none to drop
 
 
@@ -227,7 +214,7 @@ def _drop_capabilities():
     (the bounding set is already empty, see Jailer)."""
     header = ctypes.create_string_buffer(struct.pack("=Ii", CAPABILITY_VERSION_3, 0))
     data = ctypes.create_string_buffer(bytes(24))  # two empty __user_cap_data_struct
-    _check(_libc.syscall(SYS_CAPSET, header, data), "capset")
+    check(libc.syscall(SYS_CAPSET, header, data), "capset")
 
 
 def reap_children():
