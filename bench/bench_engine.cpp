@@ -3,7 +3,9 @@
 // Prints a Markdown table; nothing here is asserted.
 //
 //   bench_engine [--hidden 512] [--layers 4] [--heads 8] [--tokens 128] [--threads 0]
+#include "generation/decode_batch.h"
 #include "generation/generator.h"
+#include "generation/sampler.h"
 #include "model/causal_lm.h"
 #include "model/checkpoint.h"
 #include "runtime/threads.h"
@@ -70,13 +72,13 @@ std::vector<int> promptIds(int length)
 }
 
 // The decode step's matrix products alone: the same kernels on the same shapes.
-double matmulOnlySeconds(CausalLM& model, int repeats)
+double matmulOnlySeconds(CausalLM& model, int repeats, int rows = 1)
 {
     at::NoGradGuard inference;  // the same kernels the model's forward pass picks
     auto state = model.stateDict();
     const auto& config = model.config();
-    at::Tensor x = at::randn({1, 1, config.nEmbd});
-    at::Tensor inner = at::randn({1, 1, config.innerSize()});
+    at::Tensor x = at::randn({rows, 1, config.nEmbd});
+    at::Tensor inner = at::randn({rows, 1, config.innerSize()});
     const at::Tensor& lmHead = model.module()->outputWeight();
     return medianSeconds(repeats * 20, [&] {
         for (int layer = 0; layer < config.nLayer; ++layer) {
@@ -88,6 +90,40 @@ double matmulOnlySeconds(CausalLM& model, int repeats)
         }
         denseProduct(x, lmHead, {});
     });
+}
+
+// Where one decode step of `rows` samples spends its time: the forward pass, its
+// matrix products alone, and drawing the next tokens (T 0.8, top-p 0.95).
+struct StepBreakdown {
+    double forward = 0, matmul = 0, sampling = 0;
+};
+
+StepBreakdown stepBreakdown(CausalLM& model, int rows, int repeats)
+{
+    at::NoGradGuard inference;
+    KvCache prompt = model.newCache();
+    model.forward({at::full({1, 16}, 5, at::kLong)}, &prompt);
+    DecodeBatch batch(model);
+    batch.addRows(prompt, 16, rows);
+    batch.reserve(repeats * 40 + 2);
+    const std::vector<int64_t> tokens(rows, 7);
+    at::Tensor logits;
+    StepBreakdown result;
+    result.forward = medianSeconds(repeats * 20, [&] { logits = batch.step(model, tokens); });
+    result.matmul = matmulOnlySeconds(model, repeats, rows);
+
+    logits = logits.contiguous();
+    SamplingOptions options;
+    options.temperature = 0.8f;
+    options.topP = 0.95f;
+    std::vector<SequenceRng> rngs;
+    for (int r = 0; r < rows; ++r)
+        rngs.emplace_back(1, r);
+    std::vector<int> drawn(rows);
+    result.sampling = medianSeconds(repeats * 20, [&] {
+        sampleRows(logits.data_ptr<float>(), rows, static_cast<int>(logits.size(1)), {&options, 1}, rngs, drawn);
+    });
+    return result;
 }
 
 double generateTokensPerSecond(CausalLM& model, int samples, bool greedy, int newTokens, int repeats)
@@ -174,6 +210,7 @@ int main(int argc, char** argv)
     const double greedy = generateTokensPerSecond(*model, 1, true, bench.newTokens, bench.repeats);
     const double n16 = generateTokensPerSecond(*model, 16, false, bench.newTokens, std::max(1, bench.repeats / 2));
     const double n64 = generateTokensPerSecond(*model, 64, false, bench.newTokens, 1);
+    const StepBreakdown step16 = stepBreakdown(*model, 16, bench.repeats);
 
     int64_t parameters = 0;
     for (const auto& [name, tensor] : model->stateDict())
@@ -192,6 +229,8 @@ int main(int argc, char** argv)
     std::printf("| greedy decode, batch 1, %d new tokens | %.0f tok/s |\n", bench.newTokens, greedy);
     std::printf("| sampling n=16 of one prompt (T 0.8, top-p 0.95) | %.0f tok/s (%.1fx batch 1) |\n", n16, n16 / greedy);
     std::printf("| sampling n=64 of one prompt | %.0f tok/s (%.1fx batch 1) |\n", n64, n64 / greedy);
+    std::printf("| n=16 step: forward pass / its matrix products / sampling 16 rows | %.2f / %.2f / %.2f ms |\n",
+                step16.forward * 1e3, step16.matmul * 1e3, step16.sampling * 1e3);
     std::printf("| peak resident memory | %.0f MiB |\n", peakMemoryMiB());
     return 0;
 }

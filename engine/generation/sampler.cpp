@@ -9,9 +9,9 @@
 #include <exception>
 #include <sstream>
 #include <string>
-#include <system_error>
-#include <thread>
 #include <vector>
+
+#include <omp.h>
 
 namespace rrtf {
 namespace {
@@ -109,47 +109,33 @@ void sampleRows(const float* logits, int rows, int vocabSize, std::span<const Sa
                               std::to_string(rows) + ")");
 
     const bool wantLogprob = !logprobs.empty();
-    auto runRange = [&](std::size_t begin, std::size_t end, std::exception_ptr& error) {
-        for (std::size_t r = begin; r < end; ++r) {
-            try {
-                const SamplingOptions& rowOptions = options.size() == 1 ? options[0] : options[r];
-                const SampleResult result = sampleRow(logits + r * static_cast<std::size_t>(vocabSize), vocabSize,
-                                                      rowOptions, rngs[r], bannedIds, wantLogprob);
-                tokens[r] = result.token;
-                if (wantLogprob)
-                    logprobs[r] = result.logprob;
-            } catch (...) {
-                error = std::current_exception();
-                return;
-            }
+    std::vector<std::exception_ptr> errors(count);
+    auto runRow = [&](std::size_t r) {
+        try {
+            const SamplingOptions& rowOptions = options.size() == 1 ? options[0] : options[r];
+            const SampleResult result = sampleRow(logits + r * static_cast<std::size_t>(vocabSize), vocabSize,
+                                                  rowOptions, rngs[r], bannedIds, wantLogprob);
+            tokens[r] = result.token;
+            if (wantLogprob)
+                logprobs[r] = result.logprob;
+        } catch (...) {
+            errors[r] = std::current_exception();
         }
     };
 
-    // A row costs 0.1-0.5 ms and a thread start tens of microseconds: threads
-    // only for batches, each with at least two rows.
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t limit = maxThreads > 0 ? static_cast<std::size_t>(maxThreads) : cores;
-    const std::size_t threadCount = std::max<std::size_t>(1, std::min(limit, count / 2));
+    // A row costs 0.1-0.5 ms: threads only for batches, each with at least two
+    // rows. OpenMP's pool is the one the matrix products just used, so its
+    // threads are awake and no spinning worker competes with a thread of ours.
+    const int cores = std::max(1, omp_get_max_threads());
+    const int limit = maxThreads > 0 ? std::min(maxThreads, cores) : cores;
+    const int threadCount = std::max(1, std::min(limit, rows / 2));
+#pragma omp parallel for num_threads(threadCount) schedule(static) if (threadCount > 1)
+    for (int r = 0; r < rows; ++r)
+        runRow(static_cast<std::size_t>(r));
 
-    std::vector<std::exception_ptr> errors(threadCount);
-    std::vector<std::thread> workers;
-    const std::size_t chunk = (count + threadCount - 1) / threadCount;
-    for (std::size_t t = 1; t < threadCount; ++t) {
-        const std::size_t begin = std::min(count, t * chunk), end = std::min(count, begin + chunk);
-        try {
-            workers.emplace_back(runRange, begin, end, std::ref(errors[t]));
-        } catch (const std::system_error&) {  // no thread to be had: do the chunk here
-            runRange(begin, end, errors[t]);
-        }
-    }
-    runRange(0, std::min(count, chunk), errors[0]);
-    for (std::thread& worker : workers)
-        worker.join();
-
-    // Chunks are in row order, so the first failing chunk holds the lowest failing row.
-    for (std::size_t t = 0; t < threadCount; ++t)
-        if (errors[t])
-            std::rethrow_exception(errors[t]);
+    for (const std::exception_ptr& error : errors)  // the lowest failing row's
+        if (error)
+            std::rethrow_exception(error);
 }
 
 }  // namespace rrtf

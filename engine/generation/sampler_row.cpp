@@ -1,7 +1,8 @@
 // The fused row kernel. One vectorised pass turns logits into weights
 // w = p / p_max; truncation then works on a histogram of the weights, so only
 // the tokens near a cut are gathered and sorted, never the whole vocabulary.
-// Built with -fno-trapping-math (sources.cmake) so the weight loop vectorises.
+// Built with -fno-trapping-math (sources.cmake) so the weight loops vectorise;
+// the passes over the whole row are also built for AVX2 and picked at run time.
 #include "generation/sampler_row.h"
 
 #include "runtime/error.h"
@@ -26,9 +27,21 @@ constexpr int binCount = 512;
 constexpr int zeroBin = 508;
 constexpr int lanes = 4;  // interleaved histograms: neighbours in one bin do not wait on each other
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define RRTF_ROW_PASS __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define RRTF_ROW_PASS
+#endif
+
 inline int binOf(float weight)
 {
     return static_cast<int>((0x3F800000u - std::bit_cast<std::uint32_t>(weight)) >> 21);
+}
+
+// The largest weight outside bins [0, bin): weights above it are in those bins.
+inline float binCeiling(int bin)
+{
+    return std::bit_cast<float>(0x3F800000u - (static_cast<std::uint32_t>(bin) << 21));
 }
 
 // e^x for x <= 0 (Cephes' expf polynomial, about 1 ulp); 0 below -87 and for
@@ -67,6 +80,7 @@ constexpr auto ranksBefore = [](const Candidate& a, const Candidate& b) {
 // Per-thread buffers, so a row allocates nothing once warm.
 struct Scratch {
     std::vector<float> weights;
+    std::vector<int> ids;
     std::vector<Candidate> candidates;
 };
 
@@ -93,7 +107,7 @@ void forEachAllowedRange(int vocabSize, std::span<const int> banned, Visit&& vis
 // The largest logit of [begin, end), NaN skipped (-inf when none). Eight running
 // maxima, each `x > m ? x : m` (NaN never compares greater), which compiles to
 // vector max instructions where a scan that also tracks the index would not.
-float maxOfRange(const float* __restrict logits, int begin, int end)
+RRTF_ROW_PASS float maxOfRange(const float* __restrict logits, int begin, int end)
 {
     constexpr int width = 8;
     float lane[width];
@@ -111,11 +125,23 @@ float maxOfRange(const float* __restrict logits, int begin, int end)
 }
 
 // weights[id] = exp((logit - max) / T) over [begin, end); restrict-qualified so it vectorises.
-void weighRange(const float* __restrict logits, float* __restrict weights, int begin, int end, float maxLogit,
+RRTF_ROW_PASS void weighRange(const float* __restrict logits, float* __restrict weights, int begin, int end, float maxLogit,
                 float inverseT)
 {
     for (int id = begin; id < end; ++id)
         weights[id] = expNonPositive((logits[id] - maxLogit) * inverseT);
+}
+
+RRTF_ROW_PASS double sumOf(const float* weights, int count)
+{
+    double sums[lanes] = {};
+    int id = 0;
+    for (; id + lanes <= count; id += lanes)
+        for (int lane = 0; lane < lanes; ++lane)
+            sums[lane] += weights[id + lane];
+    for (; id < count; ++id)
+        sums[0] += weights[id];
+    return (sums[0] + sums[1]) + (sums[2] + sums[3]);
 }
 
 // weights[id] = exp((logit - max) / T), 0 for banned ids; returns their sum.
@@ -133,31 +159,84 @@ double weighRow(const float* logits, int vocabSize, std::span<const int> banned,
     });
     for (int id : banned)
         weights[id] = 0.0f;
-    double sums[lanes] = {};
-    int id = 0;
-    for (; id + lanes <= vocabSize; id += lanes)
-        for (int lane = 0; lane < lanes; ++lane)
-            sums[lane] += weights[id + lane];
-    for (; id < vocabSize; ++id)
-        sums[0] += weights[id];
-    return (sums[0] + sums[1]) + (sums[2] + sums[3]);
+    return sumOf(weights, vocabSize);
 }
 
-// Per-bin token count (for top-k) or mass (for top-p), cumulated from the top
-// until it reaches `goal`; returns that bin, or the last non-zero bin.
+// The bin where the per-bin token count (for top-k) or mass (for top-p),
+// cumulated from the top, reaches a goal (or the last non-zero bin), and the
+// count or mass of the bins above it.
+struct BinCut {
+    int bin;
+    double above;
+};
+
 template <bool countTokens>
-int binReaching(const float* weights, int vocabSize, double goal)
+BinCut binReaching(const float* weights, int vocabSize, double goal)
 {
     double mass[lanes][binCount] = {};
     for (int id = 0; id < vocabSize; ++id)
         mass[id % lanes][binOf(weights[id])] += countTokens ? 1.0 : weights[id];
     double cumulative = 0.0;
     for (int bin = 0; bin < zeroBin; ++bin) {
-        cumulative += (mass[0][bin] + mass[1][bin]) + (mass[2][bin] + mass[3][bin]);
-        if (cumulative >= goal)
-            return bin;
+        const double binMass = (mass[0][bin] + mass[1][bin]) + (mass[2][bin] + mass[3][bin]);
+        if (cumulative + binMass >= goal || bin == zeroBin - 1)
+            return {bin, cumulative};
+        cumulative += binMass;
     }
-    return zeroBin - 1;
+    return {zeroBin - 1, cumulative};
+}
+
+// The ids of the tokens in `bin`, in id order. Blocks of eight with none are
+// skipped by a vector test; a flat row puts a few percent of its tokens there.
+RRTF_ROW_PASS int idsInBin(const float* __restrict weights, int vocabSize, int bin, int* __restrict ids)
+{
+    constexpr int width = 8;
+    int count = 0;
+    int id = 0;
+    for (; id + width <= vocabSize; id += width) {
+        int hits = 0;
+        for (int l = 0; l < width; ++l)
+            hits |= binOf(weights[id + l]) == bin;
+        if (!hits)
+            continue;
+        for (int l = 0; l < width; ++l) {
+            ids[count] = id + l;
+            count += binOf(weights[id + l]) == bin;
+        }
+    }
+    for (; id < vocabSize; ++id) {
+        ids[count] = id;
+        count += binOf(weights[id]) == bin;
+    }
+    return count;
+}
+
+// Walks the tokens weighing more than `floor` in id order and returns the one
+// where the running sum of their weights first passes `target`: the last such
+// token if rounding leaves the target beyond the end, -1 if there is none.
+// Whole blocks are summed as vectors and skipped until the one the target falls in.
+RRTF_ROW_PASS int walkAbove(const float* weights, int vocabSize, float floor, double target)
+{
+    constexpr int block = 64, width = 8;
+    double cumulative = 0.0;
+    int id = 0;
+    for (; id + block <= vocabSize; id += block) {
+        float lane[width] = {};
+        for (int i = id; i < id + block; i += width)
+            for (int l = 0; l < width; ++l)
+                lane[l] += weights[i + l] > floor ? weights[i + l] : 0.0f;
+        const double blockMass = ((lane[0] + lane[1]) + (lane[2] + lane[3])) + ((lane[4] + lane[5]) + (lane[6] + lane[7]));
+        if (cumulative + blockMass > target)
+            break;
+        cumulative += blockMass;
+    }
+    for (; id < vocabSize; ++id)
+        if (weights[id] > floor && (cumulative += weights[id]) > target)
+            return id;
+    for (id = vocabSize - 1; id >= 0; --id)
+        if (weights[id] > floor)
+            return id;
+    return -1;
 }
 
 // Collects the tokens whose bin passes `keep`.
@@ -251,49 +330,42 @@ void cutNucleus(std::vector<Candidate>& candidates, std::size_t from, double bef
 // nucleus, so they are only summed (and walked by id if the draw lands there);
 // just the cut's bin is gathered and selected.
 int drawNucleus(const float* logits, int vocabSize, const float* weights, double total, float topP,
-                double uniform, std::vector<Candidate>& candidates)
+                double uniform, Scratch& buffers)
 {
     const double threshold = static_cast<double>(topP) * total;
-    const int cutBin = binReaching<false>(weights, vocabSize, threshold);
-    double heads[lanes] = {};
+    const auto [cutBin, head] = binReaching<false>(weights, vocabSize, threshold);
+    std::vector<Candidate>& candidates = buffers.candidates;
+    buffers.ids.resize(static_cast<std::size_t>(vocabSize));
+    const int inBin = idsInBin(weights, vocabSize, cutBin, buffers.ids.data());
     candidates.clear();
-    for (int id = 0; id < vocabSize; ++id) {
-        const int bin = binOf(weights[id]);
-        heads[id % lanes] += bin < cutBin ? weights[id] : 0.0f;
-        if (bin == cutBin)
-            candidates.push_back({logits[id], weights[id], id, bin});
+    for (int i = 0; i < inBin; ++i) {
+        const int id = buffers.ids[static_cast<std::size_t>(i)];
+        candidates.push_back({logits[id], weights[id], id, cutBin});
     }
-    const double head = (heads[0] + heads[1]) + (heads[2] + heads[3]);
     cutNucleus(candidates, 0, head, threshold);
     const double target = uniform * (head + massOf(candidates.begin(), candidates.end()));
     if (target >= head && !candidates.empty())
         return walk(candidates, target - head);
-    double cumulative = 0.0;
-    int last = 0;
-    for (int id = 0; id < vocabSize; ++id)
-        if (binOf(weights[id]) < cutBin) {
-            last = id;
-            if ((cumulative += weights[id]) > target)
-                break;
-        }
-    return last;
+    // target < head > 0: some token weighs more than the cut bin's ceiling.
+    return walkAbove(weights, vocabSize, binCeiling(cutBin), target);
 }
 
 // Top-k, then top-p on the renormalised top-k set, then min-p: the order of
 // transformers' warpers.
 int drawTruncated(const float* logits, int vocabSize, const float* weights, double total,
-                  const SamplingOptions& options, double uniform, std::vector<Candidate>& candidates)
+                  const SamplingOptions& options, double uniform, Scratch& buffers)
 {
     if (options.topK == 0 && options.minP <= 0.0f)
-        return drawNucleus(logits, vocabSize, weights, total, options.topP, uniform, candidates);
+        return drawNucleus(logits, vocabSize, weights, total, options.topP, uniform, buffers);
+    std::vector<Candidate>& candidates = buffers.candidates;
 
     // The last bin a survivor can be in, so that only bins above it are gathered.
     int limit = zeroBin - 1;
     int nucleusBin = zeroBin;
     if (options.topK > 0)
-        limit = binReaching<true>(weights, vocabSize, options.topK);
+        limit = binReaching<true>(weights, vocabSize, options.topK).bin;
     else if (options.topP < 1.0f)
-        limit = nucleusBin = binReaching<false>(weights, vocabSize, options.topP * total);
+        limit = nucleusBin = binReaching<false>(weights, vocabSize, options.topP * total).bin;
     // min-p may bound the gathering unless top-p must first see the whole top-k set.
     if (options.minP > 0.0f && !(options.topK > 0 && options.topP < 1.0f))
         limit = std::min(limit, binOf(options.minP));
@@ -358,18 +430,11 @@ SampleResult sampleValidatedRow(const float* logits, int vocabSize, const Sampli
     if (!options.greedy) {
         const double uniform = rng.uniform();
         if (options.topK > 0 || options.topP < 1.0f || options.minP > 0.0f) {
-            chosen = drawTruncated(logits, vocabSize, weights, total, options, uniform, buffers.candidates);
+            chosen = drawTruncated(logits, vocabSize, weights, total, options, uniform, buffers);
         } else {
             // Plain sampling: walk the weights in id order, nothing gathered.
-            const double target = uniform * total;
-            double cumulative = 0.0;
-            for (int id = 0; id < vocabSize; ++id) {
-                if (weights[id] <= 0.0f)
-                    continue;
-                chosen = id;
-                if ((cumulative += weights[id]) > target)
-                    break;
-            }
+            if (const int drawn = walkAbove(weights, vocabSize, 0.0f, uniform * total); drawn >= 0)
+                chosen = drawn;
         }
     }
 

@@ -7,7 +7,7 @@ namespace {
 
 // Up to this many rows the weight-streaming kernel beats BLAS (which packs the
 // whole weight matrix per call); beyond it BLAS's blocking wins (prefill).
-constexpr int64_t kSmallBatchMaxRows = 32;
+constexpr int64_t kSmallBatchMaxRows = 64;
 
 }  // namespace
 

@@ -3,11 +3,16 @@
 #include <ATen/Parallel.h>
 #include <immintrin.h>
 
+#include <algorithm>
+
 namespace rrtf {
 namespace {
 
 constexpr int64_t kWeightRows = 3;  // weight rows per block: 3 x 4 accumulators + 3 + 1 registers
 constexpr int64_t kInputRows = 4;   // input rows per block
+// Weights are requested this many blocks ahead of their use, so that memory
+// reads overlap the arithmetic of the blocks in between.
+constexpr int64_t kPrefetchBlocks = 4;
 
 bool cpuHasAvx2Fma() {
     static const bool supported = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
@@ -29,9 +34,15 @@ struct Operands {
     int64_t rows, n, k;
 };
 
+// Cache lines to request while one block computes: a share of a later block.
+struct Prefetch {
+    const char* next = nullptr;
+    int64_t lines = 0;
+};
+
 // Three weight rows against four input rows: twelve dot products in registers,
 // each weight vector loaded once and used four times.
-__attribute__((target("avx2,fma"))) void block3x4(const Operands& o, int64_t j, int64_t r, bool prefetchNext) {
+__attribute__((target("avx2,fma"))) void block3x4(const Operands& o, int64_t j, int64_t r, Prefetch prefetch) {
     const float* w0 = o.w + j * o.k;
     const float* w1 = w0 + o.k;
     const float* w2 = w1 + o.k;
@@ -42,14 +53,11 @@ __attribute__((target("avx2,fma"))) void block3x4(const Operands& o, int64_t j, 
     __m256 a00 = _mm256_setzero_ps(), a01 = a00, a02 = a00, a03 = a00;
     __m256 a10 = a00, a11 = a00, a12 = a00, a13 = a00;
     __m256 a20 = a00, a21 = a00, a22 = a00, a23 = a00;
-    // The first pass over a block also asks for the next block's rows, so the
-    // weights arrive from memory while this block computes.
-    const float* next = w2 + o.k;
     for (int64_t k = 0; k < o.k; k += 8) {
-        if (prefetchNext && (k & 15) == 0) {  // one request per 64-byte line
-            _mm_prefetch(reinterpret_cast<const char*>(next + k), _MM_HINT_T0);
-            _mm_prefetch(reinterpret_cast<const char*>(next + o.k + k), _MM_HINT_T0);
-            _mm_prefetch(reinterpret_cast<const char*>(next + 2 * o.k + k), _MM_HINT_T0);
+        if (prefetch.lines > 0) {  // one request per step while some are due
+            _mm_prefetch(prefetch.next, _MM_HINT_T0);
+            prefetch.next += 64;
+            --prefetch.lines;
         }
         const __m256 v0 = _mm256_loadu_ps(w0 + k), v1 = _mm256_loadu_ps(w1 + k), v2 = _mm256_loadu_ps(w2 + k);
         __m256 u = _mm256_loadu_ps(x0 + k);
@@ -78,13 +86,25 @@ __attribute__((target("avx2,fma"))) void dot1x1(const Operands& o, int64_t j, in
 }
 
 // Weight rows [begin, end): every input row against them, so each weight block is
-// read from memory once and then from cache.
+// read from memory once and then from cache. The passes of a block over the
+// input rows share out the requests for the block kPrefetchBlocks ahead.
 void productRange(const Operands& o, int64_t begin, int64_t end) {
+    const int64_t blockLines = kWeightRows * o.k * static_cast<int64_t>(sizeof(float)) / 64;
+    const int64_t passes = std::max<int64_t>(1, o.rows / kInputRows);
+    const int64_t linesPerPass = (blockLines + passes - 1) / passes;
     int64_t j = begin;
     for (; j + kWeightRows <= end; j += kWeightRows) {
+        const int64_t ahead = j + kPrefetchBlocks * kWeightRows;
+        const char* aheadBytes = reinterpret_cast<const char*>(o.w + ahead * o.k);
         int64_t r = 0;
-        for (; r + kInputRows <= o.rows; r += kInputRows)
-            block3x4(o, j, r, r == 0 && j + 2 * kWeightRows <= end);
+        for (int64_t pass = 0; r + kInputRows <= o.rows; r += kInputRows, ++pass) {
+            Prefetch prefetch;
+            if (ahead + kWeightRows <= end) {
+                prefetch.next = aheadBytes + pass * linesPerPass * 64;
+                prefetch.lines = std::clamp<int64_t>(blockLines - pass * linesPerPass, 0, linesPerPass);
+            }
+            block3x4(o, j, r, prefetch);
+        }
         for (; r < o.rows; ++r)
             for (int64_t dj = 0; dj < kWeightRows; ++dj) dot1x1(o, j + dj, r);
     }
