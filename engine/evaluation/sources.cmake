@@ -6,6 +6,9 @@ list(APPEND RRTF_EVALUATION_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/sandbox_pool.cpp
   ${CMAKE_CURRENT_LIST_DIR}/evaluator.h
   ${CMAKE_CURRENT_LIST_DIR}/evaluator.cpp
+  # Case-study statistics: solve matrix, Venn/UpSet regions, McNemar, Cohen's kappa.
+  ${CMAKE_CURRENT_LIST_DIR}/case_study.h
+  ${CMAKE_CURRENT_LIST_DIR}/case_study.cpp
 )
 # Problem sets, samples, program assembly and pass@k.
 include(${CMAKE_CURRENT_LIST_DIR}/problem_sources.cmake)

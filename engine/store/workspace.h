@@ -115,6 +115,8 @@ public:
     Database& database() { return db; }
 
 private:
+    friend class Annotations;  // shares the connection and its lock (store/annotations.h)
+
     EvalRun readRun(const Statement& row) const;
     void requireRun(std::int64_t runId);
     [[noreturn]] void rethrow(const DatabaseError& error, const std::string& what) const;

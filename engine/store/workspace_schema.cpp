@@ -59,12 +59,57 @@ CREATE TABLE reference_timings (
 );
 )sql";
 
+// Version 2: the editable failure taxonomy and one annotation per (answer,
+// annotator). item_key is the caller's stable name for an answer ("run:<run id>:
+// <sample index>", "cmp:<id>:<pane>"), not a foreign key, so that answers from
+// any table (or none yet) can be annotated. Deleting a label keeps the notes.
+constexpr std::string_view kAnnotations = R"sql(
+CREATE TABLE failure_labels (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT    NOT NULL UNIQUE COLLATE NOCASE,  -- "Other" and "other" are one label
+    description TEXT    NOT NULL DEFAULT '',
+    shortcut    TEXT    NOT NULL DEFAULT '',              -- one character, or '' for none
+    position    INTEGER NOT NULL,                         -- list order, 0 first
+    created_ms  INTEGER NOT NULL
+);
+
+CREATE TABLE annotations (
+    item_key   TEXT    NOT NULL,
+    annotator  TEXT    NOT NULL,
+    label_id   INTEGER REFERENCES failure_labels (id) ON DELETE SET NULL,
+    note       TEXT    NOT NULL DEFAULT '',
+    updated_ms INTEGER NOT NULL,
+    PRIMARY KEY (item_key, annotator)
+);
+-- Deleting a label looks up its annotations: without an index, a full scan.
+CREATE INDEX annotations_by_label ON annotations (label_id);
+
+-- The default taxonomy, on keys 1..9 and 0 like a number row. julianday() rather
+-- than unixepoch(), which SQLite older than 3.38 lacks.
+WITH defaults (name, description, shortcut, position) AS (VALUES
+    ('wrong algorithm', 'The approach cannot solve the problem even when carried out correctly.', '1', 0),
+    ('off-by-one / boundary', 'Right idea, wrong at the edges: ranges, empty input, first or last element.', '2', 1),
+    ('misread the spec', 'Solves a different problem than the docstring asks for.', '3', 2),
+    ('syntax error', 'The completion does not parse.', '4', 3),
+    ('runtime error', 'Raises an exception (TypeError, IndexError, ...) on some test.', '5', 4),
+    ('timeout / inefficient', 'Correct in principle but too slow for the tests'' inputs.', '6', 5),
+    ('incomplete code', 'Stops early: a missing return, an unfinished branch, cut off at the token limit.', '7', 6),
+    ('hallucinated API', 'Calls functions, methods or modules that do not exist.', '8', 7),
+    ('formatting / IO', 'Right values in the wrong form: types, rounding, whitespace, printing.', '9', 8),
+    ('other', 'Anything the labels above do not cover: say what in the note.', '0', 9)
+)
+INSERT INTO failure_labels (name, description, shortcut, position, created_ms)
+SELECT name, description, shortcut, position, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+FROM defaults;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& workspaceMigrations()
 {
     static const std::vector<Migration> migrations{
         {"evaluation runs, verdicts and reference timings", kEvaluationRuns},
+        {"failure labels and annotations", kAnnotations},
     };
     return migrations;
 }
