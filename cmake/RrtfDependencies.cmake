@@ -17,6 +17,21 @@ endif()
 if(RRTF_BUILD_TESTS)
   find_package(Qt6 6.4 REQUIRED COMPONENTS Core Test)
 endif()
+if(RRTF_BUILD_GUI)
+  find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Charts Sql LinguistTools)
+  # Debian's QScintilla ships no CMake package: find its header folder and library.
+  find_path(QSCINTILLA_INCLUDE_DIR Qsci/qsciscintilla.h
+    PATHS /usr/include/x86_64-linux-gnu/qt6 /usr/include/qt6 ${Qt6_DIR}/../../../include/qt6)
+  find_library(QSCINTILLA_LIBRARY NAMES qscintilla2_qt6)
+  if(NOT QSCINTILLA_INCLUDE_DIR OR NOT QSCINTILLA_LIBRARY)
+    message(FATAL_ERROR "QScintilla for Qt 6 not found: install libqscintilla2-qt6-dev or set -DRRTF_BUILD_GUI=OFF")
+  endif()
+  add_library(QScintilla::QScintilla UNKNOWN IMPORTED)
+  set_target_properties(QScintilla::QScintilla PROPERTIES
+    IMPORTED_LOCATION ${QSCINTILLA_LIBRARY}
+    INTERFACE_INCLUDE_DIRECTORIES ${QSCINTILLA_INCLUDE_DIR}
+    INTERFACE_LINK_LIBRARIES "Qt6::Widgets")
+endif()
 
 # TorchConfig puts its flags into TORCH_CXX_FLAGS (the C++11 ABI switch); apply
 # them to every target so objects agree with libtorch.

@@ -1,0 +1,226 @@
+#include "compare_view.h"
+
+#include "judge_service.h"
+#include "model_list_model.h"
+#include "widgets/code_editor.h"
+#include "widgets/line_diff.h"
+
+#include "generation/prompt_template.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace rrtf {
+
+QString engineVersion()
+{
+    return QStringLiteral(RRTF_VERSION);
+}
+
+CompareView::CompareView(ModelListModel& models, JudgeWorker& judge, QWidget* parent)
+    : QWidget(parent), m_models(models), m_judge(judge)
+{
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setChildrenCollapsible(false);
+    m_sync = new QCheckBox(tr("Synchronised scrolling"), this);
+    m_sync->setChecked(true);
+    connect(m_sync, &QCheckBox::toggled, this, [this] { linkScrollBars(); });
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_sync);
+    connect(&m_judge, &JudgeWorker::judged, this, [this](const AnswerVerdict& verdict) {
+        for (AnswerPane* pane : m_panes)
+            pane->showVerdict(verdict);
+        Q_EMIT verdictShown(verdict);
+    });
+}
+
+void CompareView::syncPanes()
+{
+    const QVector<int> loaded = m_models.loadedRows();
+    QList<AnswerPane*> kept;
+    for (AnswerPane* pane : m_panes) {
+        if (loaded.contains(pane->modelRow()) && m_models.slotAt(pane->modelRow()).name == pane->modelName())
+            kept << pane;
+        else
+            pane->deleteLater();
+    }
+    m_panes.clear();
+    for (int row : loaded) {
+        AnswerPane* pane = nullptr;
+        for (AnswerPane* candidate : kept)
+            if (candidate->modelRow() == row)
+                pane = candidate;
+        if (!pane) {
+            pane = new AnswerPane(row, m_models.slotAt(row).name, m_splitter);
+            ModelHost* host = m_models.hostAt(row);
+            connect(host, &ModelHost::tokensArrived, pane, &AnswerPane::appendText);
+            connect(host, &ModelHost::generationFinished, pane, &AnswerPane::finishRun);
+            connect(host, &ModelHost::generationFinished, this, [this](const PaneResult&) {
+                if (m_pending > 0 && --m_pending == 0)
+                    Q_EMIT runFinished();
+            });
+            connect(pane, &AnswerPane::stopRequested, this, [this, row](quint64 id) { m_models.hostAt(row)->cancel(id); });
+            connect(pane, &AnswerPane::testRequested, this, [this](AnswerPane* p) { test(p); });
+        }
+        m_splitter->addWidget(pane);
+        m_panes << pane;
+    }
+    linkScrollBars();
+}
+
+void CompareView::setSyncScrolling(bool on)
+{
+    m_sync->setChecked(on);
+}
+
+bool CompareView::syncScrolling() const
+{
+    return m_sync->isChecked();
+}
+
+void CompareView::runAll(const PromptSource& source)
+{
+    m_lastSource = source;
+    m_pending = 0;
+    for (AnswerPane* pane : m_panes)
+        run(pane, source);
+}
+
+void CompareView::run(AnswerPane* pane, const PromptSource& source)
+{
+    const ModelSlot& slot = m_models.slotAt(pane->modelRow());
+    const LoadedModelInfo& info = m_models.infoAt(pane->modelRow());
+    PaneRequest request;
+    request.id = m_nextRequest++;
+    request.sampling = pane->sampling();
+    request.promptText = source.promptIsCode
+                             ? source.instruction
+                             : QString::fromStdString(applyPromptTemplate(
+                                   parsePromptTemplate(slot.promptTemplate.toStdString()), source.instruction.toStdString()));
+    QJsonObject record{
+        {"model", slot.name},
+        {"checkpoint", slot.directory},
+        {"checkpoint_fingerprint_sha256", info.configSha256},
+        {"device", slot.device},
+        {"dtype", slot.dtype},
+        {"template", source.promptIsCode ? QStringLiteral("raw (code prompt)") : slot.promptTemplate},
+        {"task_id", source.taskId},
+        {"prompt", request.promptText},
+        {"greedy", request.sampling.greedy},
+        {"temperature", request.sampling.temperature},
+        {"top_p", request.sampling.topP},
+        {"seed", static_cast<qint64>(request.sampling.seed)},
+        {"max_new_tokens", request.sampling.maxNewTokens},
+        {"stop_sequences", QJsonArray::fromStringList(request.sampling.stopSequences)},
+        {"engine_version", engineVersion()},
+        {"started", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+    };
+    pane->startRun(request.id, record);
+    ++m_pending;
+    QMetaObject::invokeMethod(m_models.hostAt(pane->modelRow()), "generate", Qt::QueuedConnection,
+                              Q_ARG(rrtf::PaneRequest, request));
+}
+
+void CompareView::stopAll()
+{
+    for (AnswerPane* pane : m_panes)
+        if (const quint64 id = pane->runningRequest())
+            m_models.hostAt(pane->modelRow())->cancel(id);
+}
+
+void CompareView::testAll()
+{
+    for (AnswerPane* pane : m_panes)
+        if (!pane->runningRequest() && pane->answerId() != 0)
+            test(pane);
+}
+
+void CompareView::test(AnswerPane* pane)
+{
+    if (m_lastSource.taskId.isEmpty()) {
+        AnswerVerdict verdict;
+        verdict.answerId = pane->answerId();
+        verdict.outcome = QStringLiteral("not judged");
+        verdict.detail = tr("This prompt has no tests: pick a problem from the problem list.");
+        pane->showVerdict(verdict);
+        return;
+    }
+    QMetaObject::invokeMethod(&m_judge, "judge", Qt::QueuedConnection, Q_ARG(quint64, pane->answerId()),
+                              Q_ARG(QString, m_lastSource.taskId), Q_ARG(QString, pane->answer()),
+                              Q_ARG(bool, false));
+}
+
+void CompareView::showDiff()
+{
+    if (m_panes.size() < 2)
+        return;
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Difference between two answers"));
+    auto* left = new QComboBox(&dialog);
+    auto* right = new QComboBox(&dialog);
+    for (AnswerPane* pane : m_panes) {
+        left->addItem(pane->modelName());
+        right->addItem(pane->modelName());
+    }
+    right->setCurrentIndex(1);
+    auto* leftEditor = new CodeEditor(&dialog);
+    auto* rightEditor = new CodeEditor(&dialog);
+    leftEditor->setReadOnly(true);
+    rightEditor->setReadOnly(true);
+    auto refresh = [=, this] {
+        const QString a = m_panes[left->currentIndex()]->answer();
+        const QString b = m_panes[right->currentIndex()]->answer();
+        leftEditor->setText(a);
+        rightEditor->setText(b);
+        const LineDiff diff = lineDiff(a, b);
+        leftEditor->setLineMarks(diff.left);
+        rightEditor->setLineMarks(diff.right);
+    };
+    connect(left, &QComboBox::currentIndexChanged, &dialog, refresh);
+    connect(right, &QComboBox::currentIndexChanged, &dialog, refresh);
+    refresh();
+    auto* pickers = new QHBoxLayout;
+    pickers->addWidget(left);
+    pickers->addWidget(right);
+    auto* editors = new QHBoxLayout;
+    editors->addWidget(leftEditor);
+    editors->addWidget(rightEditor);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addLayout(pickers);
+    layout->addLayout(editors, 1);
+    layout->addWidget(buttons);
+    dialog.resize(900, 560);
+    dialog.exec();
+}
+
+// With the toggle on, scrolling one answer scrolls every other to the same line.
+void CompareView::linkScrollBars()
+{
+    for (AnswerPane* pane : m_panes)
+        disconnect(pane->editor()->verticalScrollBar(), &QScrollBar::valueChanged, this, nullptr);
+    if (!m_sync->isChecked())
+        return;
+    for (AnswerPane* pane : m_panes) {
+        connect(pane->editor()->verticalScrollBar(), &QScrollBar::valueChanged, this, [this, pane](int value) {
+            for (AnswerPane* other : m_panes)
+                if (other != pane && other->editor()->verticalScrollBar()->value() != value)
+                    other->editor()->verticalScrollBar()->setValue(value);
+        });
+    }
+}
+
+}  // namespace rrtf

@@ -1,0 +1,64 @@
+// The side-by-side view: one AnswerPane per loaded model, a shared prompt, and
+// the controls that run, stop, judge and diff them all.
+#pragma once
+
+#include "answer_pane.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QSplitter;
+
+namespace rrtf {
+
+class JudgeWorker;
+class ModelListModel;
+
+// What the compare view needs to know about the problem being answered.
+struct PromptSource {
+    QString instruction;  // the text in the prompt editor
+    QString taskId;       // empty for a free prompt (then answers cannot be tested)
+    bool promptIsCode = false;  // HumanEval-style prompt: answers continue it
+};
+
+class CompareView : public QWidget {
+    Q_OBJECT
+public:
+    CompareView(ModelListModel& models, JudgeWorker& judge, QWidget* parent = nullptr);
+
+    // Rebuilds the panes for the loaded models, keeping the settings of panes that stay.
+    void syncPanes();
+    QList<AnswerPane*> panes() const { return m_panes; }
+    void setSyncScrolling(bool on);
+    bool syncScrolling() const;
+
+public Q_SLOTS:
+    void runAll(const rrtf::PromptSource& source);
+    void stopAll();
+    void testAll();
+    void showDiff();
+
+Q_SIGNALS:
+    void runFinished();  // every pane of the last run has finished
+    void verdictShown(const rrtf::AnswerVerdict& verdict);
+
+private:
+    void run(AnswerPane* pane, const PromptSource& source);
+    void test(AnswerPane* pane);
+    void linkScrollBars();
+
+    ModelListModel& m_models;
+    JudgeWorker& m_judge;
+    QSplitter* m_splitter;
+    QCheckBox* m_sync;
+    QList<AnswerPane*> m_panes;
+    PromptSource m_lastSource;
+    quint64 m_nextRequest = 1;
+    int m_pending = 0;
+};
+
+QString engineVersion();
+
+}  // namespace rrtf
+
+Q_DECLARE_METATYPE(rrtf::PromptSource)

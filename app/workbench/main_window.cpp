@@ -1,0 +1,306 @@
+#include "main_window.h"
+
+#include "compare_view.h"
+#include "demo_pack.h"
+#include "judge_service.h"
+#include "model_list_model.h"
+#include "problem_list_model.h"
+#include "widgets/code_editor.h"
+
+#include "evaluation/problem_set.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <exception>
+
+namespace rrtf {
+
+MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent) : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("RRTF Workbench"));
+    qRegisterMetaType<AnswerVerdict>();
+    qRegisterMetaType<PromptSource>();
+    m_models = new ModelListModel(this);
+    m_problems = new ProblemListModel(this);
+    m_judge = new JudgeWorker;
+    m_judge->moveToThread(&m_judgeThread);
+    connect(&m_judgeThread, &QThread::finished, m_judge, &QObject::deleteLater);
+    m_judgeThread.setObjectName(QStringLiteral("judge"));
+    m_judgeThread.start();
+
+    createCentre();
+    createDocks();
+    createMenus();
+    m_defaultState = saveState(WorkbenchSettings::kLayoutVersion);
+    restoreGeometry(m_settings.windowGeometry());
+    restoreState(m_settings.windowState(), WorkbenchSettings::kLayoutVersion);
+    m_compare->setSyncScrolling(m_settings.syncScrolling());
+    m_prompt->setZoomLevel(m_settings.editorZoom());
+
+    connect(m_models, &ModelListModel::stateChanged, this, [this](int row) {
+        m_compare->syncPanes();
+        if (m_models->stateAt(row) == ModelState::Failed)
+            statusBar()->showMessage(tr("%1: %2").arg(m_models->slotAt(row).name, m_models->errorAt(row)));
+    });
+    restoreOrSeedModels(options);
+    if (options.loadModelsOnStart)
+        for (int row = 0; row < m_models->rowCount(); ++row)
+            m_models->load(row);
+}
+
+MainWindow::~MainWindow()
+{
+    m_judgeThread.quit();
+    m_judgeThread.wait();
+}
+
+void MainWindow::createCentre()
+{
+    m_prompt = new CodeEditor(this);
+    m_prompt->setAccessibleName(tr("Prompt"));
+    m_problemTitle = new QLabel(tr("Free prompt (no tests)"), this);
+    auto* run = new QPushButton(tr("Run all"), this);
+    run->setToolTip(tr("Generate an answer in every pane (Ctrl+Return)"));
+    auto* stop = new QPushButton(tr("Stop all"), this);
+    auto* test = new QPushButton(tr("Run tests"), this);
+    auto* diff = new QPushButton(tr("Diff…"), this);
+    m_compare = new CompareView(*m_models, *m_judge, this);
+    connect(run, &QPushButton::clicked, this, &MainWindow::runAll);
+    connect(stop, &QPushButton::clicked, m_compare, &CompareView::stopAll);
+    connect(test, &QPushButton::clicked, m_compare, &CompareView::testAll);
+    connect(diff, &QPushButton::clicked, m_compare, &CompareView::showDiff);
+    connect(m_prompt, &CodeEditor::zoomChanged, this, [this](int zoom) { m_settings.setEditorZoom(zoom); });
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_problemTitle, 1);
+    buttons->addWidget(run);
+    buttons->addWidget(stop);
+    buttons->addWidget(test);
+    buttons->addWidget(diff);
+    auto* top = new QWidget(this);
+    auto* topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addLayout(buttons);
+    topLayout->addWidget(m_prompt, 1);
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(top);
+    splitter->addWidget(m_compare);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    setCentralWidget(splitter);
+}
+
+void MainWindow::createDocks()
+{
+    m_modelTable = new QTableView(this);
+    m_modelTable->setModel(m_models);
+    m_modelTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_modelTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_modelTable->horizontalHeader()->setStretchLastSection(true);
+    m_modelTable->setAccessibleName(tr("Models"));
+    auto* add = new QPushButton(tr("Add…"), this);
+    auto* remove = new QPushButton(tr("Remove"), this);
+    auto* load = new QPushButton(tr("Load"), this);
+    auto* unload = new QPushButton(tr("Unload"), this);
+    connect(add, &QPushButton::clicked, this, &MainWindow::addModelFromFolder);
+    connect(remove, &QPushButton::clicked, this, &MainWindow::removeSelectedModel);
+    connect(load, &QPushButton::clicked, this, [this] { m_models->load(selectedModelRow()); });
+    connect(unload, &QPushButton::clicked, this, [this] { m_models->unload(selectedModelRow()); });
+    auto* modelButtons = new QHBoxLayout;
+    for (QPushButton* button : {add, remove, load, unload})
+        modelButtons->addWidget(button);
+    auto* modelPanel = new QWidget(this);
+    auto* modelLayout = new QVBoxLayout(modelPanel);
+    modelLayout->addWidget(m_modelTable);
+    modelLayout->addLayout(modelButtons);
+    m_modelDock = new QDockWidget(tr("Models"), this);
+    m_modelDock->setObjectName(QStringLiteral("modelsDock"));
+    m_modelDock->setWidget(modelPanel);
+    addDockWidget(Qt::LeftDockWidgetArea, m_modelDock);
+
+    m_problemList = new QListView(this);
+    m_problemList->setModel(m_problems);
+    m_problemList->setAccessibleName(tr("Problems"));
+    connect(m_problemList, &QListView::activated, this, [this](const QModelIndex& index) { selectProblem(index.row()); });
+    connect(m_problemList, &QListView::clicked, this, [this](const QModelIndex& index) { selectProblem(index.row()); });
+    m_problemDock = new QDockWidget(tr("Problems"), this);
+    m_problemDock->setObjectName(QStringLiteral("problemsDock"));
+    m_problemDock->setWidget(m_problemList);
+    addDockWidget(Qt::LeftDockWidgetArea, m_problemDock);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("Open &Problem Set…"), QKeySequence::Open, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open a problem set"), QString(),
+                                                          tr("Problem sets (*.jsonl *.jsonl.gz *.json)"));
+        if (!path.isEmpty())
+            openProblemSet(path);
+    });
+    file->addAction(tr("&Add Model…"), this, &MainWindow::addModelFromFolder);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    run->addAction(tr("Run &All"), QKeySequence(Qt::CTRL | Qt::Key_Return), this, &MainWindow::runAll);
+    run->addAction(tr("&Stop All"), QKeySequence(Qt::Key_Escape), m_compare, &CompareView::stopAll);
+    run->addAction(tr("Run &Tests"), QKeySequence(Qt::CTRL | Qt::Key_T), m_compare, &CompareView::testAll);
+    run->addAction(tr("&Diff Two Answers…"), QKeySequence(Qt::CTRL | Qt::Key_D), m_compare, &CompareView::showDiff);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_modelDock->toggleViewAction());
+    view->addAction(m_problemDock->toggleViewAction());
+    view->addSeparator();
+    view->addAction(tr("&Reset Layout"), this, &MainWindow::resetLayout);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About RRTF Workbench"), this, [this] {
+        QMessageBox::about(this, tr("About RRTF Workbench"),
+                           tr("<b>RRTF Workbench %1</b><p>Compare StarCoder-family models side by side, "
+                              "judge their answers in a sandbox, and train them with RRTF.</p>")
+                               .arg(engineVersion()));
+    });
+}
+
+void MainWindow::restoreOrSeedModels(const MainWindowOptions& options)
+{
+    QVector<ModelSlot> models = m_settings.modelSlots();
+    QString problemSet = m_settings.problemSetPath();
+    if (!m_settings.hasModelSlots() && !options.demoFolder.isEmpty()) {
+        try {
+            statusBar()->showMessage(tr("Writing the demo models…"));
+            const DemoPack pack = ensureDemoPack(options.demoFolder);
+            models = pack.models;
+            problemSet = pack.problemSetPath;
+            m_settings.setModelSlots(models);
+            m_settings.setProblemSetPath(problemSet);
+            statusBar()->showMessage(tr("Demo workspace: tiny random models and a small problem set"), 8000);
+        } catch (const std::exception& error) {
+            QMessageBox::warning(this, tr("Demo workspace"), QString::fromUtf8(error.what()));
+        }
+    }
+    for (const ModelSlot& slot : models)
+        m_models->addSlot(slot);
+    if (!problemSet.isEmpty())
+        openProblemSet(problemSet);
+}
+
+void MainWindow::openProblemSet(const QString& path)
+{
+    try {
+        m_problems->open(path);
+        m_judge->setProblemSet(m_problems->problemSet());
+        m_settings.setProblemSetPath(path);
+        if (m_problems->rowCount() > 0)
+            selectProblem(0);
+    } catch (const std::exception& error) {
+        QMessageBox::warning(this, tr("Cannot open the problem set"), QString::fromUtf8(error.what()));
+    }
+}
+
+void MainWindow::selectProblem(int row)
+{
+    const Problem* problem = m_problems->problemAt(row);
+    if (!problem)
+        return;
+    m_taskId = QString::fromStdString(problem->taskId);
+    // HumanEval prompts are code the model continues; other formats are instructions.
+    m_promptIsCode = problem->format == ProblemFormat::HumanEval || problem->format == ProblemFormat::HumanEvalPlus;
+    m_prompt->setText(QString::fromStdString(problem->prompt));
+    m_problemTitle->setText(tr("Problem %1").arg(m_taskId));
+    m_problemList->setCurrentIndex(m_problems->index(row));
+}
+
+void MainWindow::runAll()
+{
+    PromptSource source;
+    source.instruction = m_prompt->text();
+    const Problem* problem = m_problems->problemSet() ? m_problems->problemSet()->find(m_taskId.toStdString()) : nullptr;
+    // An edited prompt is a free prompt: the problem's tests no longer apply to it.
+    if (problem && QString::fromStdString(problem->prompt) == source.instruction) {
+        source.taskId = m_taskId;
+        source.promptIsCode = m_promptIsCode;
+    } else {
+        m_problemTitle->setText(tr("Free prompt (no tests)"));
+    }
+    if (m_compare->panes().isEmpty()) {
+        statusBar()->showMessage(tr("No model is loaded: load one in the Models panel."), 5000);
+        return;
+    }
+    m_compare->runAll(source);
+}
+
+void MainWindow::resetLayout()
+{
+    restoreState(m_defaultState, WorkbenchSettings::kLayoutVersion);
+    m_modelDock->show();
+    m_problemDock->show();
+}
+
+void MainWindow::addModelFromFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Hugging Face model folder"));
+    if (folder.isEmpty())
+        return;
+    ModelSlot slot;
+    slot.name = QDir(folder).dirName();
+    slot.directory = folder;
+    const QString lower = slot.name.toLower();
+    if (lower.contains("wizard"))
+        slot.promptTemplate = QStringLiteral("alpaca");
+    else if (lower.contains("pangu"))
+        slot.promptTemplate = QStringLiteral("pangu");
+    m_models->load(m_models->addSlot(slot));
+    m_settings.setModelSlots(m_models->allSlots());
+}
+
+void MainWindow::removeSelectedModel()
+{
+    const int row = selectedModelRow();
+    if (row < 0)
+        return;
+    m_models->removeSlot(row);
+    m_compare->syncPanes();
+    m_settings.setModelSlots(m_models->allSlots());
+}
+
+int MainWindow::selectedModelRow() const
+{
+    const QModelIndexList rows = m_modelTable->selectionModel()->selectedRows();
+    return rows.isEmpty() ? -1 : rows.first().row();
+}
+
+void MainWindow::saveSettings()
+{
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setWindowState(saveState(WorkbenchSettings::kLayoutVersion));
+    m_settings.setModelSlots(m_models->allSlots());
+    m_settings.setSyncScrolling(m_compare->syncScrolling());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_compare->stopAll();
+    saveSettings();
+    event->accept();
+}
+
+}  // namespace rrtf

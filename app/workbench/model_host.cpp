@@ -1,0 +1,174 @@
+// LibTorch first: Qt defines "slots" as a macro, and LibTorch's headers use the word.
+#include "evaluation/sha256.h"
+#include "generation/generator.h"
+#include "model/causal_lm.h"
+#include "runtime/error.h"
+#include "tokenizer/tokenizer.h"
+#include <ATen/Context.h>
+
+#include "model_host.h"
+
+
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+
+#include <exception>
+#include <fstream>
+
+namespace rrtf {
+namespace {
+
+constexpr qint64 kEmitIntervalMs = 33;  // ~30 updates a second per pane
+
+// A fingerprint of the checkpoint for reproducibility records: config.json and,
+// for each weight file, its name, size and first MiB (safetensors headers hold
+// every tensor's offsets, so a changed weight file changes it). Whole-file hashes
+// of a 30 GB checkpoint would take minutes.
+QString checkpointFingerprint(const QString& directory)
+{
+    std::string material;
+    const QDir dir(directory);
+    const QStringList files =
+        dir.entryList({"config.json", "*.safetensors", "*.bin", "*.index.json"}, QDir::Files, QDir::Name);
+    for (const QString& name : files) {
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        material += name.toStdString() + '\n' + std::to_string(file.size()) + '\n';
+        material += file.read(1 << 20).toStdString();
+    }
+    return QString::fromStdString(sha256Hex(material));
+}
+
+qint64 weightBytesOf(const std::map<std::string, at::Tensor>& state, qint64& parameters)
+{
+    qint64 bytes = 0;
+    parameters = 0;
+    for (const auto& [name, tensor] : state) {
+        parameters += tensor.numel();
+        bytes += tensor.numel() * static_cast<qint64>(tensor.element_size());
+    }
+    return bytes;
+}
+
+}  // namespace
+
+QStringList defaultStopSequences()
+{
+    return {"\ndef", "\nclass", "\nif", "\nprint", "\n#"};
+}
+
+ModelHost::ModelHost() = default;
+ModelHost::~ModelHost() = default;
+
+void ModelHost::cancel(quint64 requestId)
+{
+    if (requestId == 0 || m_running.load() == requestId)
+        m_cancelRequested.store(true);
+}
+
+void ModelHost::load(const QString& directory, const QString& device, const QString& dtype)
+{
+    try {
+        Q_EMIT loadProgress(5, tr("Reading the checkpoint"));
+        m_model.reset();
+        m_tokenizer.reset();
+        LoadOptions options;
+        options.device = at::Device(device.toStdString());
+        options.dtype = parseDtype(dtype.toStdString());
+        if (options.device.is_cuda() && !at::hasCUDA())
+            throw InvalidArgument("this build of LibTorch has no CUDA: pick the cpu device");
+        m_model = CausalLM::load(directory.toStdString(), options);
+        Q_EMIT loadProgress(80, tr("Reading the tokenizer"));
+        m_tokenizer = loadTokenizer(directory.toStdString());
+        Q_EMIT loadProgress(95, tr("Fingerprinting"));
+        LoadedModelInfo info;
+        info.directory = directory;
+        info.device = device;
+        info.dtype = dtype;
+        info.weightBytes = weightBytesOf(m_model->stateDict(), info.parameters);
+        info.configSha256 = checkpointFingerprint(directory);
+        info.contextLength = m_model->contextLength();
+        m_info = info;
+        Q_EMIT loadProgress(100, tr("Ready"));
+        Q_EMIT loaded(info);
+    } catch (const std::exception& error) {
+        m_model.reset();
+        m_tokenizer.reset();
+        Q_EMIT loadFailed(QString::fromUtf8(error.what()));
+    }
+}
+
+void ModelHost::unload()
+{
+    m_model.reset();
+    m_tokenizer.reset();
+    Q_EMIT unloaded();
+}
+
+void ModelHost::generate(const PaneRequest& request)
+{
+    PaneResult result;
+    result.id = request.id;
+    if (!m_model || !m_tokenizer) {
+        result.finishReason = "error";
+        result.error = tr("The model is not loaded.");
+        Q_EMIT generationFinished(result);
+        return;
+    }
+    m_running.store(request.id);
+    m_cancelRequested.store(false);
+    QElapsedTimer clock;
+    clock.start();
+    try {
+        GenerationRequest job;
+        job.promptIds = m_tokenizer->encode(request.promptText.toStdString());
+        job.maxNewTokens = request.sampling.maxNewTokens;
+        job.seed = request.sampling.seed;
+        job.sampling.greedy = request.sampling.greedy;
+        job.sampling.temperature = static_cast<float>(request.sampling.temperature);
+        job.sampling.topP = static_cast<float>(request.sampling.topP);
+        for (const QString& stop : request.sampling.stopSequences)
+            if (!stop.isEmpty())
+                job.stopSequences.push_back(stop.toStdString());
+        result.promptTokens = static_cast<int>(job.promptIds.size());
+
+        std::string pending;
+        int tokens = 0;
+        qint64 lastEmit = 0;
+        GenerateOptions options;
+        options.onToken = [&](const TokenEvent& event) {
+            if (tokens++ == 0)
+                result.timeToFirstTokenMs = clock.nsecsElapsed() / 1e6;
+            pending.append(event.text);
+            if (clock.elapsed() - lastEmit >= kEmitIntervalMs) {
+                Q_EMIT tokensArrived(request.id, QString::fromStdString(pending), tokens);
+                pending.clear();
+                lastEmit = clock.elapsed();
+            }
+            return !m_cancelRequested.load();
+        };
+        Generator generator(*m_model, m_tokenizer.get());
+        const GeneratedSample sample = generator.generate({job}, options).at(0).samples.at(0);
+        if (!pending.empty())
+            Q_EMIT tokensArrived(request.id, QString::fromStdString(pending), tokens);
+        result.text = QString::fromStdString(sample.text);
+        result.newTokens = static_cast<int>(sample.ids.size());
+        result.finishReason = m_cancelRequested.load() ? QStringLiteral("cancelled")
+                                                       : QString::fromLatin1(finishReasonName(sample.finish));
+    } catch (const std::exception& error) {
+        result.finishReason = "error";
+        result.error = QString::fromUtf8(error.what());
+    }
+    result.totalMs = clock.nsecsElapsed() / 1e6;
+    const double decodeMs = result.totalMs - result.timeToFirstTokenMs;
+    if (result.newTokens > 1 && decodeMs > 0)
+        result.tokensPerSecond = (result.newTokens - 1) / (decodeMs / 1000.0);
+    m_running.store(0);
+    Q_EMIT generationFinished(result);
+}
+
+}  // namespace rrtf

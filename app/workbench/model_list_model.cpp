@@ -1,0 +1,242 @@
+#include "model_list_model.h"
+
+#include <QLocale>
+
+namespace rrtf {
+
+QString stateText(ModelState state)
+{
+    switch (state) {
+    case ModelState::Unloaded: return ModelListModel::tr("not loaded");
+    case ModelState::Loading: return ModelListModel::tr("loading");
+    case ModelState::Loaded: return ModelListModel::tr("loaded");
+    case ModelState::Failed: return ModelListModel::tr("failed");
+    }
+    return {};
+}
+
+ModelListModel::ModelListModel(QObject* parent) : QAbstractTableModel(parent)
+{
+    qRegisterMetaType<LoadedModelInfo>();
+    qRegisterMetaType<PaneRequest>();
+    qRegisterMetaType<PaneResult>();
+}
+
+ModelListModel::~ModelListModel()
+{
+    for (auto& row : m_rows) {
+        row->host->cancel();
+        row->thread.quit();
+        row->thread.wait();
+    }
+}
+
+int ModelListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int ModelListModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ModelListModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
+        return {};
+    const Row& row = *m_rows[index.row()];
+    if (role == Qt::ToolTipRole && row.state == ModelState::Failed)
+        return row.error;
+    if (role == Qt::UserRole && index.column() == State)
+        return row.progress;
+    if (role != Qt::DisplayRole && role != Qt::EditRole)
+        return {};
+    switch (index.column()) {
+    case Name: return row.slot.name;
+    case Directory: return row.slot.directory;
+    case Device: return row.slot.device;
+    case DType: return row.slot.dtype;
+    case Template: return row.slot.promptTemplate;
+    case State:
+        return row.state == ModelState::Loading ? tr("%1 (%2%)").arg(row.phase).arg(row.progress)
+                                                : stateText(row.state);
+    case Memory:
+        return row.state == ModelState::Loaded ? QLocale().formattedDataSize(row.info.weightBytes) : QString();
+    }
+    return {};
+}
+
+QVariant ModelListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Name: return tr("Name");
+    case Directory: return tr("Checkpoint folder");
+    case Device: return tr("Device");
+    case DType: return tr("Dtype");
+    case Template: return tr("Template");
+    case State: return tr("State");
+    case Memory: return tr("Memory");
+    }
+    return {};
+}
+
+Qt::ItemFlags ModelListModel::flags(const QModelIndex& index) const
+{
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags flags = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
+    const int column = index.column();
+    if (column == Name || column == Device || column == DType || column == Template || column == Directory)
+        flags |= Qt::ItemIsEditable;
+    return flags;
+}
+
+bool ModelListModel::setData(const QModelIndex& index, const QVariant& value, int role)
+{
+    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid))
+        return false;
+    ModelSlot& slot = m_rows[index.row()]->slot;
+    const QString text = value.toString().trimmed();
+    switch (index.column()) {
+    case Name: slot.name = text; break;
+    case Directory: slot.directory = text; break;
+    case Device:
+        if (text != "cpu" && !text.startsWith("cuda"))
+            return false;
+        slot.device = text;
+        break;
+    case DType:
+        if (text != "float32" && text != "bfloat16" && text != "float16")
+            return false;
+        slot.dtype = text;
+        break;
+    case Template:
+        if (text != "raw" && text != "alpaca" && text != "pangu")
+            return false;
+        slot.promptTemplate = text;
+        break;
+    default: return false;
+    }
+    Q_EMIT dataChanged(index, index);
+    Q_EMIT stateChanged(index.row());
+    return true;
+}
+
+int ModelListModel::addSlot(const ModelSlot& slot)
+{
+    const int row = rowCount();
+    beginInsertRows({}, row, row);
+    auto entry = std::make_unique<Row>();
+    entry->slot = slot;
+    entry->host = new ModelHost;
+    entry->host->moveToThread(&entry->thread);
+    connect(&entry->thread, &QThread::finished, entry->host, &QObject::deleteLater);
+    ModelHost* host = entry->host;
+    connect(host, &ModelHost::loadProgress, this, [this, host](int percent, const QString& phase) {
+        const int r = rowOf(host);
+        if (r < 0)
+            return;
+        m_rows[r]->progress = percent;
+        m_rows[r]->phase = phase;
+        changed(r);
+    });
+    connect(host, &ModelHost::loaded, this, [this, host](const LoadedModelInfo& info) {
+        const int r = rowOf(host);
+        if (r < 0)
+            return;
+        m_rows[r]->state = ModelState::Loaded;
+        m_rows[r]->info = info;
+        m_rows[r]->error.clear();
+        changed(r);
+    });
+    connect(host, &ModelHost::loadFailed, this, [this, host](const QString& message) {
+        const int r = rowOf(host);
+        if (r < 0)
+            return;
+        m_rows[r]->state = ModelState::Failed;
+        m_rows[r]->error = message;
+        changed(r);
+    });
+    connect(host, &ModelHost::unloaded, this, [this, host] {
+        const int r = rowOf(host);
+        if (r < 0)
+            return;
+        m_rows[r]->state = ModelState::Unloaded;
+        changed(r);
+    });
+    entry->thread.setObjectName(QStringLiteral("model host: %1").arg(slot.name));
+    entry->thread.start();
+    m_rows.push_back(std::move(entry));
+    endInsertRows();
+    return row;
+}
+
+void ModelListModel::removeSlot(int row)
+{
+    if (row < 0 || row >= rowCount())
+        return;
+    beginRemoveRows({}, row, row);
+    std::unique_ptr<Row> entry = std::move(m_rows[row]);
+    m_rows.erase(m_rows.begin() + row);
+    endRemoveRows();
+    entry->host->cancel();
+    entry->thread.quit();
+    entry->thread.wait();
+}
+
+QVector<ModelSlot> ModelListModel::allSlots() const
+{
+    QVector<ModelSlot> result;
+    for (const auto& row : m_rows)
+        result.push_back(row->slot);
+    return result;
+}
+
+QVector<int> ModelListModel::loadedRows() const
+{
+    QVector<int> result;
+    for (int r = 0; r < rowCount(); ++r)
+        if (m_rows[r]->state == ModelState::Loaded)
+            result.push_back(r);
+    return result;
+}
+
+void ModelListModel::load(int row)
+{
+    if (row < 0 || row >= rowCount() || m_rows[row]->state == ModelState::Loading)
+        return;
+    Row& entry = *m_rows[row];
+    entry.state = ModelState::Loading;
+    entry.progress = 0;
+    entry.phase = tr("Waiting");
+    changed(row);
+    QMetaObject::invokeMethod(entry.host, "load", Qt::QueuedConnection, Q_ARG(QString, entry.slot.directory),
+                              Q_ARG(QString, entry.slot.device), Q_ARG(QString, entry.slot.dtype));
+}
+
+void ModelListModel::unload(int row)
+{
+    if (row < 0 || row >= rowCount())
+        return;
+    m_rows[row]->host->cancel();
+    QMetaObject::invokeMethod(m_rows[row]->host, "unload", Qt::QueuedConnection);
+}
+
+int ModelListModel::rowOf(const ModelHost* host) const
+{
+    for (int r = 0; r < rowCount(); ++r)
+        if (m_rows[r]->host == host)
+            return r;
+    return -1;
+}
+
+void ModelListModel::changed(int row)
+{
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    Q_EMIT stateChanged(row);
+}
+
+}  // namespace rrtf

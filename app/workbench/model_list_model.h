@@ -1,0 +1,76 @@
+// The models of the workbench (the model manager's table): each row is a slot
+// with a checkpoint folder, device, dtype and prompt template, and owns the
+// ModelHost that runs it on its own thread.
+#pragma once
+
+#include "model_host.h"
+
+#include <QAbstractTableModel>
+#include <QThread>
+
+#include <memory>
+#include <vector>
+
+namespace rrtf {
+
+enum class ModelState { Unloaded, Loading, Loaded, Failed };
+
+struct ModelSlot {
+    QString name;
+    QString directory;
+    QString device = QStringLiteral("cpu");
+    QString dtype = QStringLiteral("float32");
+    QString promptTemplate = QStringLiteral("raw");  // raw | alpaca | pangu
+};
+
+class ModelListModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Name, Directory, Device, DType, Template, State, Memory, ColumnCount };
+
+    explicit ModelListModel(QObject* parent = nullptr);
+    ~ModelListModel() override;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+
+    int addSlot(const ModelSlot& slot);
+    void removeSlot(int row);
+    QVector<ModelSlot> allSlots() const;
+    const ModelSlot& slotAt(int row) const { return m_rows[row]->slot; }
+    ModelState stateAt(int row) const { return m_rows[row]->state; }
+    const LoadedModelInfo& infoAt(int row) const { return m_rows[row]->info; }
+    QString errorAt(int row) const { return m_rows[row]->error; }
+    ModelHost* hostAt(int row) const { return m_rows[row]->host; }
+    QVector<int> loadedRows() const;
+
+    void load(int row);
+    void unload(int row);
+
+Q_SIGNALS:
+    void stateChanged(int row);
+
+private:
+    struct Row {
+        ModelSlot slot;
+        ModelState state = ModelState::Unloaded;
+        int progress = 0;
+        QString phase;
+        QString error;
+        LoadedModelInfo info;
+        QThread thread;
+        ModelHost* host = nullptr;  // lives in `thread`; deleted when it finishes
+    };
+    int rowOf(const ModelHost* host) const;
+    void changed(int row);
+
+    std::vector<std::unique_ptr<Row>> m_rows;
+};
+
+QString stateText(ModelState state);
+
+}  // namespace rrtf

@@ -1,0 +1,132 @@
+#include "workbench_settings.h"
+
+#include <QDir>
+
+namespace rrtf {
+
+WorkbenchSettings::WorkbenchSettings() = default;
+
+QByteArray WorkbenchSettings::windowGeometry() const
+{
+    return m_settings.value("window/geometry").toByteArray();
+}
+
+void WorkbenchSettings::setWindowGeometry(const QByteArray& geometry)
+{
+    m_settings.setValue("window/geometry", geometry);
+}
+
+QByteArray WorkbenchSettings::windowState() const
+{
+    if (m_settings.value("window/layoutVersion").toInt() != kLayoutVersion)
+        return {};
+    return m_settings.value("window/state").toByteArray();
+}
+
+void WorkbenchSettings::setWindowState(const QByteArray& state)
+{
+    m_settings.setValue("window/state", state);
+    m_settings.setValue("window/layoutVersion", kLayoutVersion);
+}
+
+void WorkbenchSettings::clearWindowState()
+{
+    m_settings.remove("window/state");
+}
+
+QVector<ModelSlot> WorkbenchSettings::modelSlots() const
+{
+    QVector<ModelSlot> result;
+    const int count = m_settings.beginReadArray("models");
+    for (int i = 0; i < count; ++i) {
+        m_settings.setArrayIndex(i);
+        ModelSlot slot;
+        slot.name = m_settings.value("name").toString();
+        slot.directory = m_settings.value("directory").toString();
+        slot.device = m_settings.value("device", slot.device).toString();
+        slot.dtype = m_settings.value("dtype", slot.dtype).toString();
+        slot.promptTemplate = m_settings.value("template", slot.promptTemplate).toString();
+        result.push_back(slot);
+    }
+    m_settings.endArray();
+    return result;
+}
+
+void WorkbenchSettings::setModelSlots(const QVector<ModelSlot>& models)
+{
+    m_settings.remove("models");
+    m_settings.beginWriteArray("models", static_cast<int>(models.size()));
+    for (int i = 0; i < models.size(); ++i) {
+        m_settings.setArrayIndex(i);
+        m_settings.setValue("name", models[i].name);
+        m_settings.setValue("directory", models[i].directory);
+        m_settings.setValue("device", models[i].device);
+        m_settings.setValue("dtype", models[i].dtype);
+        m_settings.setValue("template", models[i].promptTemplate);
+    }
+    m_settings.endArray();
+    m_settings.setValue("modelsConfigured", true);
+}
+
+bool WorkbenchSettings::hasModelSlots() const
+{
+    return m_settings.value("modelsConfigured", false).toBool();
+}
+
+QString WorkbenchSettings::problemSetPath() const
+{
+    return m_settings.value("problems/path").toString();
+}
+
+void WorkbenchSettings::setProblemSetPath(const QString& path)
+{
+    m_settings.setValue("problems/path", path);
+}
+
+QStringList WorkbenchSettings::recentWorkspaces() const
+{
+    return m_settings.value("workspaces/recent").toStringList();
+}
+
+void WorkbenchSettings::addRecentWorkspace(const QString& path)
+{
+    QStringList recent = recentWorkspaces();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > 8)
+        recent.removeLast();
+    m_settings.setValue("workspaces/recent", recent);
+}
+
+int WorkbenchSettings::editorZoom() const
+{
+    return m_settings.value("editor/zoom", 0).toInt();
+}
+
+void WorkbenchSettings::setEditorZoom(int zoom)
+{
+    m_settings.setValue("editor/zoom", zoom);
+}
+
+bool WorkbenchSettings::syncScrolling() const
+{
+    return m_settings.value("compare/syncScrolling", true).toBool();
+}
+
+void WorkbenchSettings::setSyncScrolling(bool on)
+{
+    m_settings.setValue("compare/syncScrolling", on);
+}
+
+QString WorkbenchSettings::annotator() const
+{
+    return m_settings.value("annotation/annotator", qEnvironmentVariable("USER", QStringLiteral("annotator")))
+        .toString();
+}
+
+void WorkbenchSettings::setAnnotator(const QString& name)
+{
+    m_settings.setValue("annotation/annotator", name);
+}
+
+}  // namespace rrtf

@@ -1,0 +1,46 @@
+// The one typed view of QSettings: every key the workbench stores, with its
+// default, in one place.
+#pragma once
+
+#include "model_list_model.h"
+
+#include <QByteArray>
+#include <QSettings>
+#include <QStringList>
+
+namespace rrtf {
+
+class WorkbenchSettings {
+public:
+    // Bumped when docks are added or renamed: an older saved layout is then ignored.
+    static constexpr int kLayoutVersion = 1;
+
+    WorkbenchSettings();
+
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray& geometry);
+    QByteArray windowState() const;  // empty when saved by another layout version
+    void setWindowState(const QByteArray& state);
+    void clearWindowState();
+
+    QVector<ModelSlot> modelSlots() const;
+    void setModelSlots(const QVector<ModelSlot>& models);
+    bool hasModelSlots() const;
+
+    QString problemSetPath() const;
+    void setProblemSetPath(const QString& path);
+    QStringList recentWorkspaces() const;
+    void addRecentWorkspace(const QString& path);  // most recent first, at most 8
+
+    int editorZoom() const;
+    void setEditorZoom(int zoom);
+    bool syncScrolling() const;
+    void setSyncScrolling(bool on);
+    QString annotator() const;  // who labels, for agreement between annotators
+    void setAnnotator(const QString& name);
+
+private:
+    mutable QSettings m_settings;
+};
+
+}  // namespace rrtf

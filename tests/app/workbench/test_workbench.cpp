@@ -1,0 +1,171 @@
+// The workbench window end to end on the demo pack: tiny models load on their
+// host threads, three panes answer one problem side by side, the sandbox judges
+// the answers, the record reproduces them, and a bad checkpoint only fails its row.
+#include "answer_pane.h"
+#include "compare_view.h"
+#include "main_window.h"
+#include "model_list_model.h"
+#include "problem_list_model.h"
+#include "widgets/code_editor.h"
+#include "workbench_settings.h"
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace rrtf;
+
+class TestWorkbench : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanup();
+    void demoPackOpensAndLoads();
+    void sideBySideAnswersAreJudged();
+    void badCheckpointFailsOnlyItsRow();
+    void layoutAndModelsSurviveARestart();
+    void stopSequencesRoundTrip();
+
+private:
+    QTemporaryDir m_dir;
+    QString demoFolder() const { return m_dir.filePath("demo"); }
+    void clearSettings();
+};
+
+void TestWorkbench::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName("rrtf-workbench-test");
+    QCoreApplication::setApplicationName("test_workbench");
+    QVERIFY(m_dir.isValid());
+    clearSettings();
+}
+
+void TestWorkbench::clearSettings()
+{
+    QSettings().clear();
+}
+
+void TestWorkbench::cleanup()
+{
+    clearSettings();
+}
+
+static bool allLoaded(ModelListModel& models)
+{
+    for (int row = 0; row < models.rowCount(); ++row)
+        if (models.stateAt(row) != ModelState::Loaded)
+            return false;
+    return models.rowCount() > 0;
+}
+
+void TestWorkbench::demoPackOpensAndLoads()
+{
+    MainWindow window({demoFolder(), true});
+    QAbstractItemModelTester modelTester(&window.models(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester problemTester(&window.problems(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(window.models().rowCount(), 3);
+    QCOMPARE(window.models().slotAt(1).promptTemplate, QString("alpaca"));
+    QCOMPARE(window.problems().rowCount(), 8);
+    QTRY_VERIFY_WITH_TIMEOUT(allLoaded(window.models()), 60000);
+    QTRY_COMPARE(window.compare().panes().size(), 3);
+    QVERIFY(window.models().infoAt(0).weightBytes > 0);
+    QCOMPARE(window.models().infoAt(0).configSha256.size(), 64);
+    QVERIFY(window.promptEditor().text().contains("add(a, b)"));
+}
+
+void TestWorkbench::sideBySideAnswersAreJudged()
+{
+    MainWindow window({demoFolder(), true});
+    QTRY_VERIFY_WITH_TIMEOUT(allLoaded(window.models()), 60000);
+    QTRY_COMPARE(window.compare().panes().size(), 3);
+    window.selectProblem(1);
+    for (AnswerPane* pane : window.compare().panes()) {
+        PaneSampling sampling = pane->sampling();
+        sampling.maxNewTokens = 12;
+        sampling.stopSequences.clear();
+        pane->setSampling(sampling);
+    }
+    QSignalSpy finished(&window.compare(), &CompareView::runFinished);
+    window.runAll();
+    QVERIFY(finished.wait(60000));
+    QSignalSpy verdicts(&window.compare(), &CompareView::verdictShown);
+    window.compare().testAll();
+    QTRY_COMPARE_WITH_TIMEOUT(verdicts.count(), 3, 60000);
+    for (const QList<QVariant>& arguments : verdicts) {
+        const auto verdict = arguments.at(0).value<AnswerVerdict>();
+        QCOMPARE(verdict.taskId, QString("demo/is_palindrome"));
+        // Random weights write gibberish: it must be judged, never passed.
+        QVERIFY2(verdict.outcome != "passed" && verdict.outcome != "sandbox_error",
+                 qPrintable(verdict.outcome + ": " + verdict.detail));
+    }
+    for (AnswerPane* pane : window.compare().panes()) {
+        const QJsonObject record = pane->record();
+        QCOMPARE(record.value("task_id").toString(), QString("demo/is_palindrome"));
+        QCOMPARE(record.value("greedy").toBool(), true);
+        QCOMPARE(record.value("max_new_tokens").toInt(), 12);
+        QCOMPARE(record.value("checkpoint_fingerprint_sha256").toString().size(), 64);
+        QVERIFY(record.contains("engine_version"));
+        QVERIFY(record.value("new_tokens").toInt() > 0);
+    }
+    // The WizardCoder slot wraps the instruction in the Alpaca template.
+    const QString wizardPrompt = window.compare().panes().at(1)->record().value("prompt").toString();
+    QVERIFY2(wizardPrompt.contains("### Instruction:"), qPrintable(wizardPrompt));
+    // Greedy decoding with the same settings gives the same answer again.
+    const QString first = window.compare().panes().at(0)->answer();
+    window.runAll();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(window.compare().panes().at(0)->answer(), first);
+}
+
+void TestWorkbench::badCheckpointFailsOnlyItsRow()
+{
+    const QString broken = m_dir.filePath("broken-model");
+    QDir().mkpath(broken);
+    QFile config(broken + "/config.json");
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("{\"model_type\": \"gpt_bigcode\", \"n_embd\": 64}");
+    config.close();
+    MainWindow window({demoFolder(), true});
+    ModelSlot slot;
+    slot.name = "broken";
+    slot.directory = broken;
+    const int row = window.models().addSlot(slot);
+    window.models().load(row);
+    QTRY_COMPARE_WITH_TIMEOUT(window.models().stateAt(row), ModelState::Failed, 30000);
+    QVERIFY2(window.models().errorAt(row).contains("config.json"), qPrintable(window.models().errorAt(row)));
+    QTRY_VERIFY_WITH_TIMEOUT(window.models().stateAt(0) == ModelState::Loaded, 60000);
+}
+
+void TestWorkbench::layoutAndModelsSurviveARestart()
+{
+    {
+        MainWindow window({demoFolder(), false});
+        ModelSlot slot;
+        slot.name = "extra";
+        slot.directory = demoFolder() + "/starcoder-demo";
+        window.models().addSlot(slot);
+        window.show();
+        window.close();
+    }
+    WorkbenchSettings settings;
+    QVERIFY(!settings.windowState().isEmpty());
+    MainWindow reopened({demoFolder(), false});
+    QCOMPARE(reopened.models().rowCount(), 4);
+    QCOMPARE(reopened.models().slotAt(3).name, QString("extra"));
+    QCOMPARE(reopened.problems().rowCount(), 8);
+}
+
+void TestWorkbench::stopSequencesRoundTrip()
+{
+    const QStringList stops = defaultStopSequences();
+    QCOMPARE(parseStopSequences(formatStopSequences(stops)), stops);
+    QCOMPARE(parseStopSequences("\\nif, END"), QStringList({"\nif", " END"}));
+}
+
+QTEST_MAIN(TestWorkbench)
+#include "test_workbench.moc"

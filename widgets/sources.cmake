@@ -1,0 +1,20 @@
+list(APPEND RRTF_WIDGETS_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/line_mark.h
+  ${CMAKE_CURRENT_LIST_DIR}/line_diff.h
+  ${CMAKE_CURRENT_LIST_DIR}/line_diff.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/line_diff_engine.h
+  ${CMAKE_CURRENT_LIST_DIR}/line_diff_engine.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/qscintilla_include.h
+  ${CMAKE_CURRENT_LIST_DIR}/code_editor.h
+  ${CMAKE_CURRENT_LIST_DIR}/code_editor.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/outcome_badge.h
+  ${CMAKE_CURRENT_LIST_DIR}/outcome_badge.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/series_colors.h
+  ${CMAKE_CURRENT_LIST_DIR}/series_colors.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/venn_geometry.h
+  ${CMAKE_CURRENT_LIST_DIR}/venn_geometry.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/venn_view.h
+  ${CMAKE_CURRENT_LIST_DIR}/venn_view.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/venn_view_layout_p.h
+  ${CMAKE_CURRENT_LIST_DIR}/venn_view_paint.cpp
+)
