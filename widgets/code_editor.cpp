@@ -60,6 +60,9 @@ CodeEditor::CodeEditor(QWidget* parent) : QsciScintilla(parent)
     setCaretLineVisible(true);
     setFolding(BoxedTreeFoldStyle, MarginFold);
     setAnnotationDisplay(AnnotationBoxed);
+    // A horizontal scroll bar only when a line is actually that long.
+    setScrollWidth(1);
+    setScrollWidthTracking(true);
 
     setMarginType(MarginNumbers, NumberMargin);
     setMarginLineNumbers(MarginNumbers, true);
@@ -101,8 +104,13 @@ void CodeEditor::createShortcuts()
     };
     for (const Binding& b : bindings) {
         // Scintilla's own key map would eat a bound key before the shortcut sees it.
-        if (QsciCommand* cmd = standardCommands()->boundTo(b.keys[0].toCombined()))
-            cmd->setKey(0);
+        const int key = b.keys[0].toCombined();
+        if (QsciCommand* cmd = standardCommands()->boundTo(key)) {
+            if (cmd->key() == key)
+                cmd->setKey(0);
+            else
+                cmd->setAlternateKey(0);
+        }
         auto* shortcut = new QShortcut(b.keys, this);
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
         connect(shortcut, &QShortcut::activated, this, b.slot);
@@ -186,6 +194,14 @@ void CodeEditor::applyTheme()
     setMarkerBackgroundColor(blend(base, removed, tint), RemovedLineMarker);
     setMarkerBackgroundColor(blend(base, changed, tint), ChangedLineMarker);
     setMarkerBackgroundColor(blend(base, removed, tint + 0.05), ErrorLineMarker);
+    // Symbol markers draw their character on a box of the background colour.
+    for (int marker : {AddedSymbolMarker, RemovedSymbolMarker, ChangedSymbolMarker})
+        setMarkerBackgroundColor(window, marker);
+    // Fold boxes: the box inside in the margin colour, lines and signs dimmed.
+    for (int marker = int(SC_MARKNUM_FOLDEREND); marker <= int(SC_MARKNUM_FOLDEROPEN); ++marker) {
+        setMarkerForegroundColor(window, marker);
+        setMarkerBackgroundColor(blend(window, text, 0.55), marker);
+    }
     setMarkerForegroundColor(added, AddedSymbolMarker);
     setMarkerForegroundColor(removed, RemovedSymbolMarker);
     setMarkerForegroundColor(changed, ChangedSymbolMarker);

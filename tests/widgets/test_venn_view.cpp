@@ -4,8 +4,11 @@
 #include "widgets/venn_geometry.h"
 #include "widgets/venn_view.h"
 
+#include <QAccessible>
+#include <QHelpEvent>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolTip>
 
 using rrtf::VennView;
 
@@ -135,6 +138,32 @@ private Q_SLOTS:
         QVERIFY(view.regionDescription(0).contains(QStringLiteral("2")));
         QCOMPARE(view.count(3), 12);
         QCOMPARE(view.setSize(0), 17);
+    }
+
+    void hoverShowsTooltip()
+    {
+        VennView view;
+        view.resize(480, 360);
+        view.setData({QStringLiteral("StarCoder"), QStringLiteral("WizardCoder")}, {{1, 5}, {2, 3}, {3, 12}}, 2);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QPoint pos = view.regionCenter(3).toPoint();
+        QHelpEvent help(QEvent::ToolTip, pos, view.mapToGlobal(pos));
+        QCoreApplication::sendEvent(&view, &help);
+        QTRY_COMPARE(QToolTip::text(), view.regionDescription(3));
+        QVERIFY(QToolTip::text().contains(QStringLiteral("12 problem")));
+    }
+
+    void accessibleToScreenReaders()
+    {
+        VennView view;
+        view.setData(names(2), allRegions(2), 1);
+        QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(&view);
+        QVERIFY(iface);
+        QVERIFY(!iface->text(QAccessible::Name).isEmpty());
+        view.setFocusedRegion(3);
+        QCOMPARE(iface->text(QAccessible::Description), view.regionDescription(3));
+        QVERIFY(view.focusPolicy() & Qt::TabFocus);
     }
 
     void keyboardMovesAndActivates()
