@@ -21,15 +21,18 @@ struct PaneRequest {
     quint64 id = 0;           // unique per run of a pane
     QString promptText;       // the text given to the model, template already applied
     PaneSampling sampling;
+    int numSamples = 1;       // samples of this prompt sharing one prefill (sample i: seed stream i)
+    bool stream = true;       // send tokensArrived for sample 0
 };
 
 struct PaneResult {
     quint64 id = 0;
-    QString text;              // the answer, cut before a stop sequence
+    QString text;              // the answer (sample 0), cut before a stop sequence
+    QStringList texts;         // every sample's answer, in sample order
     QString finishReason;      // length, eos, stop, cancelled, error
     QString error;             // set when the generation failed
     int promptTokens = 0;
-    int newTokens = 0;
+    int newTokens = 0;         // of sample 0
     double timeToFirstTokenMs = 0;
     double tokensPerSecond = 0;  // new tokens after the first, per second of decoding
     double totalMs = 0;

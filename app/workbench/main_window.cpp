@@ -1,5 +1,7 @@
 #include "main_window.h"
 
+#include "benchmark_view.h"
+#include "case_study_view.h"
 #include "compare_view.h"
 #include "demo_pack.h"
 #include "judge_service.h"
@@ -8,11 +10,13 @@
 #include "widgets/code_editor.h"
 
 #include "evaluation/problem_set.h"
+#include "store/workspace.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -44,6 +48,7 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent) : QMai
     m_judgeThread.setObjectName(QStringLiteral("judge"));
     m_judgeThread.start();
 
+    m_runner = new BenchmarkRunner(*m_models, *m_judge, this);
     createCentre();
     createDocks();
     createMenus();
@@ -59,6 +64,18 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent) : QMai
             statusBar()->showMessage(tr("%1: %2").arg(m_models->slotAt(row).name, m_models->errorAt(row)));
     });
     restoreOrSeedModels(options);
+    QString workspace = options.workspacePath;
+    if (workspace.isEmpty() && !m_settings.recentWorkspaces().isEmpty())
+        workspace = m_settings.recentWorkspaces().first();
+    if (workspace.isEmpty()) {
+        try {
+            workspace = QString::fromStdString(defaultWorkspacePath().string());
+        } catch (const std::exception& error) {
+            statusBar()->showMessage(QString::fromUtf8(error.what()));
+        }
+    }
+    if (!workspace.isEmpty())
+        openWorkspace(workspace);
     if (options.loadModelsOnStart)
         for (int row = 0; row < m_models->rowCount(); ++row)
             m_models->load(row);
@@ -104,6 +121,7 @@ void MainWindow::createCentre()
     splitter->addWidget(m_compare);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({160, 640});  // the answers get the room; the prompt grows on demand
     setCentralWidget(splitter);
 }
 
@@ -114,6 +132,9 @@ void MainWindow::createDocks()
     m_modelTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_modelTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_modelTable->horizontalHeader()->setStretchLastSection(true);
+    m_modelTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_modelTable->setColumnHidden(ModelListModel::Directory, true);  // shown as the name's tooltip
+    m_modelTable->verticalHeader()->hide();
     m_modelTable->setAccessibleName(tr("Models"));
     auto* add = new QPushButton(tr("Add…"), this);
     auto* remove = new QPushButton(tr("Remove"), this);
@@ -144,6 +165,22 @@ void MainWindow::createDocks()
     m_problemDock->setObjectName(QStringLiteral("problemsDock"));
     m_problemDock->setWidget(m_problemList);
     addDockWidget(Qt::LeftDockWidgetArea, m_problemDock);
+
+    m_benchmark = new BenchmarkView(*m_models, *m_problems, *m_runner, this);
+    m_benchmarkDock = new QDockWidget(tr("Benchmark"), this);
+    m_benchmarkDock->setObjectName(QStringLiteral("benchmarkDock"));
+    m_benchmarkDock->setWidget(m_benchmark);
+    addDockWidget(Qt::BottomDockWidgetArea, m_benchmarkDock);
+
+    m_caseStudy = new CaseStudyView(this);
+    m_caseStudyDock = new QDockWidget(tr("Case study"), this);
+    m_caseStudyDock->setObjectName(QStringLiteral("caseStudyDock"));
+    m_caseStudyDock->setWidget(m_caseStudy);
+    addDockWidget(Qt::BottomDockWidgetArea, m_caseStudyDock);
+    tabifyDockWidget(m_benchmarkDock, m_caseStudyDock);
+    m_benchmarkDock->raise();
+    connect(m_caseStudy, &CaseStudyView::problemActivated, this, &MainWindow::openProblem);
+    connect(m_runner, &BenchmarkRunner::finished, m_caseStudy, &CaseStudyView::reload);
 }
 
 void MainWindow::createMenus()
@@ -155,6 +192,14 @@ void MainWindow::createMenus()
         if (!path.isEmpty())
             openProblemSet(path);
     });
+    file->addAction(tr("Open &Workspace…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Open or create a workspace"), QString(),
+                                                          tr("Workspaces (*.sqlite)"), nullptr,
+                                                          QFileDialog::DontConfirmOverwrite);
+        if (!path.isEmpty())
+            openWorkspace(path);
+    });
+    m_recentMenu = file->addMenu(tr("&Recent Workspaces"));
     file->addAction(tr("&Add Model…"), this, &MainWindow::addModelFromFolder);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -168,6 +213,8 @@ void MainWindow::createMenus()
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_modelDock->toggleViewAction());
     view->addAction(m_problemDock->toggleViewAction());
+    view->addAction(m_benchmarkDock->toggleViewAction());
+    view->addAction(m_caseStudyDock->toggleViewAction());
     view->addSeparator();
     view->addAction(tr("&Reset Layout"), this, &MainWindow::resetLayout);
 
@@ -229,6 +276,19 @@ void MainWindow::selectProblem(int row)
     m_problemList->setCurrentIndex(m_problems->index(row));
 }
 
+void MainWindow::openProblem(const QString& taskId, const QString& problemSetPath)
+{
+    if (!problemSetPath.isEmpty() && problemSetPath != m_problems->path())
+        openProblemSet(problemSetPath);
+    for (int row = 0; row < m_problems->rowCount(); ++row) {
+        if (m_problems->problemAt(row)->taskId == taskId.toStdString()) {
+            selectProblem(row);
+            return;
+        }
+    }
+    statusBar()->showMessage(tr("%1 is not in the open problem set").arg(taskId), 5000);
+}
+
 void MainWindow::runAll()
 {
     PromptSource source;
@@ -251,8 +311,38 @@ void MainWindow::runAll()
 void MainWindow::resetLayout()
 {
     restoreState(m_defaultState, WorkbenchSettings::kLayoutVersion);
-    m_modelDock->show();
-    m_problemDock->show();
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        dock->show();
+}
+
+bool MainWindow::openWorkspace(const QString& path)
+{
+    if (m_runner->isRunning()) {
+        // Its verdicts are on their way into the open workspace.
+        QMessageBox::information(this, tr("Benchmark running"), tr("Cancel the benchmark before opening another workspace."));
+        return false;
+    }
+    try {
+        auto workspace = std::make_unique<Workspace>(path.toStdString());
+        m_benchmark->setWorkspace(workspace.get());
+        m_caseStudy->setWorkspace(workspace.get());
+        m_workspace = std::move(workspace);
+        m_settings.addRecentWorkspace(path);
+        rebuildRecentMenu();
+        setWindowTitle(tr("RRTF Workbench — %1").arg(QFileInfo(path).fileName()));
+        return true;
+    } catch (const std::exception& error) {
+        QMessageBox::warning(this, tr("Cannot open the workspace"), QString::fromUtf8(error.what()));
+        return false;
+    }
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    for (const QString& path : m_settings.recentWorkspaces())
+        m_recentMenu->addAction(path, this, [this, path] { openWorkspace(path); });
+    m_recentMenu->setEnabled(!m_recentMenu->isEmpty());
 }
 
 void MainWindow::addModelFromFolder()

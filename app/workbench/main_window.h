@@ -8,6 +8,8 @@
 #include <QMainWindow>
 #include <QThread>
 
+#include <memory>
+
 class QDockWidget;
 class QListView;
 class QTableView;
@@ -15,8 +17,12 @@ class QLabel;
 
 namespace rrtf {
 
+class BenchmarkRunner;
+class BenchmarkView;
+class CaseStudyView;
 class CodeEditor;
 class CompareView;
+class Workspace;
 class JudgeWorker;
 class ModelListModel;
 class ProblemListModel;
@@ -24,6 +30,7 @@ class ProblemListModel;
 struct MainWindowOptions {
     QString demoFolder;       // where the demo pack is written on first start
     bool loadModelsOnStart = true;
+    QString workspacePath;    // empty: the last one opened, else the default workspace
 };
 
 class MainWindow : public QMainWindow {
@@ -36,9 +43,17 @@ public:
     ProblemListModel& problems() { return *m_problems; }
     CompareView& compare() { return *m_compare; }
     CodeEditor& promptEditor() { return *m_prompt; }
+    BenchmarkView& benchmark() { return *m_benchmark; }
+    BenchmarkRunner& benchmarkRunner() { return *m_runner; }
+    CaseStudyView& caseStudy() { return *m_caseStudy; }
+    Workspace* workspace() { return m_workspace.get(); }
 
     void openProblemSet(const QString& path);
+    // Opens (or creates) a workspace database; the previous one stays open on failure.
+    bool openWorkspace(const QString& path);
     void selectProblem(int row);
+    // Opens a problem by task id (opening its problem set first when another one is open).
+    void openProblem(const QString& taskId, const QString& problemSetPath);
 
 public Q_SLOTS:
     void runAll();
@@ -56,8 +71,10 @@ private:
     void removeSelectedModel();
     int selectedModelRow() const;
     void saveSettings();
+    void rebuildRecentMenu();
 
     WorkbenchSettings m_settings;
+    std::unique_ptr<Workspace> m_workspace;
     ModelListModel* m_models;
     ProblemListModel* m_problems;
     QThread m_judgeThread;
@@ -69,6 +86,12 @@ private:
     QListView* m_problemList = nullptr;
     QDockWidget* m_modelDock = nullptr;
     QDockWidget* m_problemDock = nullptr;
+    QDockWidget* m_benchmarkDock = nullptr;
+    QDockWidget* m_caseStudyDock = nullptr;
+    CaseStudyView* m_caseStudy = nullptr;
+    BenchmarkRunner* m_runner = nullptr;
+    BenchmarkView* m_benchmark = nullptr;
+    QMenu* m_recentMenu = nullptr;
     QByteArray m_defaultState;
     QString m_taskId;
     bool m_promptIsCode = false;

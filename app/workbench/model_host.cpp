@@ -127,6 +127,7 @@ void ModelHost::generate(const PaneRequest& request)
         GenerationRequest job;
         job.promptIds = m_tokenizer->encode(request.promptText.toStdString());
         job.maxNewTokens = request.sampling.maxNewTokens;
+        job.numSamples = std::max(1, request.numSamples);
         job.seed = request.sampling.seed;
         job.sampling.greedy = request.sampling.greedy;
         job.sampling.temperature = static_cast<float>(request.sampling.temperature);
@@ -143,8 +144,9 @@ void ModelHost::generate(const PaneRequest& request)
         options.onToken = [&](const TokenEvent& event) {
             if (tokens++ == 0)
                 result.timeToFirstTokenMs = clock.nsecsElapsed() / 1e6;
-            pending.append(event.text);
-            if (clock.elapsed() - lastEmit >= kEmitIntervalMs) {
+            if (event.sample == 0)
+                pending.append(event.text);
+            if (request.stream && clock.elapsed() - lastEmit >= kEmitIntervalMs) {
                 Q_EMIT tokensArrived(request.id, QString::fromStdString(pending), tokens);
                 pending.clear();
                 lastEmit = clock.elapsed();
@@ -152,10 +154,13 @@ void ModelHost::generate(const PaneRequest& request)
             return !m_cancelRequested.load();
         };
         Generator generator(*m_model, m_tokenizer.get());
-        const GeneratedSample sample = generator.generate({job}, options).at(0).samples.at(0);
-        if (!pending.empty())
+        const GenerationResult generated = generator.generate({job}, options).at(0);
+        const GeneratedSample& sample = generated.samples.at(0);
+        if (request.stream && !pending.empty())
             Q_EMIT tokensArrived(request.id, QString::fromStdString(pending), tokens);
-        result.text = QString::fromStdString(sample.text);
+        for (const GeneratedSample& each : generated.samples)
+            result.texts << QString::fromStdString(each.text);
+        result.text = result.texts.value(0);
         result.newTokens = static_cast<int>(sample.ids.size());
         result.finishReason = m_cancelRequested.load() ? QStringLiteral("cancelled")
                                                        : QString::fromLatin1(finishReasonName(sample.finish));

@@ -46,8 +46,8 @@ QVariant ModelListModel::data(const QModelIndex& index, int role) const
     if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
         return {};
     const Row& row = *m_rows[index.row()];
-    if (role == Qt::ToolTipRole && row.state == ModelState::Failed)
-        return row.error;
+    if (role == Qt::ToolTipRole)
+        return row.state == ModelState::Failed ? row.error : row.slot.directory;
     if (role == Qt::UserRole && index.column() == State)
         return row.progress;
     if (role != Qt::DisplayRole && role != Qt::EditRole)

@@ -2,12 +2,15 @@
 // host threads, three panes answer one problem side by side, the sandbox judges
 // the answers, the record reproduces them, and a bad checkpoint only fails its row.
 #include "answer_pane.h"
+#include "benchmark_view.h"
 #include "compare_view.h"
 #include "main_window.h"
 #include "model_list_model.h"
 #include "problem_list_model.h"
 #include "widgets/code_editor.h"
 #include "workbench_settings.h"
+
+#include "store/workspace.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -29,6 +32,7 @@ private slots:
     void badCheckpointFailsOnlyItsRow();
     void layoutAndModelsSurviveARestart();
     void stopSequencesRoundTrip();
+    void benchmarkIsStoredAndResumes();
 
 private:
     QTemporaryDir m_dir;
@@ -42,6 +46,8 @@ void TestWorkbench::initTestCase()
     QCoreApplication::setOrganizationName("rrtf-workbench-test");
     QCoreApplication::setApplicationName("test_workbench");
     QVERIFY(m_dir.isValid());
+    // Never the user's own workspace.
+    qputenv("RRTF_WORKSPACE", m_dir.filePath("default-workspace.sqlite").toUtf8());
     clearSettings();
 }
 
@@ -165,6 +171,57 @@ void TestWorkbench::stopSequencesRoundTrip()
     const QStringList stops = defaultStopSequences();
     QCOMPARE(parseStopSequences(formatStopSequences(stops)), stops);
     QCOMPARE(parseStopSequences("\\nif, END"), QStringList({"\nif", " END"}));
+}
+
+static int judgedOf(const BenchmarkTableModel& table, int row)
+{
+    return table.rowAt(row).done;
+}
+
+void TestWorkbench::benchmarkIsStoredAndResumes()
+{
+    const QString workspace = m_dir.filePath("bench.sqlite");
+    BenchmarkDecoding sampled;
+    sampled.greedy = false;
+    sampled.samplesPerProblem = 3;
+    sampled.maxNewTokens = 6;
+    {
+        MainWindow window({demoFolder(), true, workspace});
+        QTRY_VERIFY_WITH_TIMEOUT(allLoaded(window.models()), 60000);
+        window.benchmark().refreshModels();
+        window.benchmark().setDecoding(sampled);
+        QSignalSpy progress(&window.benchmarkRunner(), &BenchmarkRunner::progressChanged);
+        QSignalSpy finished(&window.benchmarkRunner(), &BenchmarkRunner::finished);
+        window.benchmark().start();
+        QVERIFY(window.benchmarkRunner().isRunning());
+        // Cancel once some answers are judged: what is judged stays, nothing half-generated is stored.
+        QTRY_VERIFY_WITH_TIMEOUT(window.benchmarkRunner().samplesDone() >= 3, 60000);
+        window.benchmarkRunner().cancel();
+        QVERIFY(finished.wait(60000) || !window.benchmarkRunner().isRunning());
+        QVERIFY(window.benchmarkRunner().samplesDone() < window.benchmarkRunner().samplesTotal());
+    }
+    MainWindow window({demoFolder(), true, workspace});
+    QAbstractItemModelTester tester(&window.benchmark().table(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(window.benchmark().table().rowCount(), 3);  // the stored runs, unfinished
+    QTRY_VERIFY_WITH_TIMEOUT(allLoaded(window.models()), 60000);
+    window.benchmark().refreshModels();
+    window.benchmark().setDecoding(sampled);
+    QSignalSpy finished(&window.benchmarkRunner(), &BenchmarkRunner::finished);
+    window.benchmark().start();
+    QVERIFY(finished.wait(120000));
+    const BenchmarkTableModel& table = window.benchmark().table();
+    QCOMPARE(table.rowCount(), 3);
+    for (int row = 0; row < 3; ++row) {
+        QCOMPARE(judgedOf(table, row), 8 * 3);  // every (problem, sample) once, none twice
+        QCOMPARE(table.rowAt(row).status, QString("done"));
+        QVERIFY(!passAtKText(table.rowAt(row), 1).isEmpty());
+        QVERIFY(passAtKText(table.rowAt(row), 10).isEmpty());  // k > n is not reported
+    }
+    // The stored verdicts match: 24 distinct sample indexes per run.
+    for (const BenchmarkRunInfo& info : benchmarkRuns(*window.workspace())) {
+        QCOMPARE(info.samplesPerProblem, 3);
+        QCOMPARE(static_cast<int>(window.workspace()->recordedSampleIndexes(info.run.id).size()), 24);
+    }
 }
 
 QTEST_MAIN(TestWorkbench)

@@ -1,0 +1,316 @@
+#include "benchmark_runner.h"
+
+#include "evaluation/problem_set.h"
+#include "evaluation/sha256.h"
+#include "evaluation/verdict.h"
+#include "generation/prompt_template.h"
+
+#include "compare_view.h"
+#include "model_list_model.h"
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+namespace rrtf {
+
+struct BenchmarkRunner::ModelJob {
+    std::size_t index = 0;  // into m_jobs and m_progress
+    int modelRow = 0;
+    ModelSlot slot;
+    std::int64_t runId = 0;
+    std::set<int> recorded;       // sample indexes with a verdict
+    std::size_t nextProblem = 0;  // the next problem to generate for
+    quint64 requestId = 0;        // the generation in flight (0: none)
+    int pendingJudgements = 0;
+    bool generating = true;
+    QMetaObject::Connection connection;
+};
+
+std::string benchmarkRunKey(const std::string& problemSetSha256, const QString& fingerprint,
+                            const QString& promptTemplate, const BenchmarkDecoding& decoding)
+{
+    const nlohmann::json identity = {
+        {"problem_set_sha256", problemSetSha256},
+        {"fingerprint", fingerprint.toStdString()},
+        {"template", promptTemplate.toStdString()},
+        {"greedy", decoding.greedy},
+        {"temperature", decoding.greedy ? 0.0 : decoding.temperature},
+        {"top_p", decoding.greedy ? 1.0 : decoding.topP},
+        {"n", decoding.samplesPerProblem},
+        {"seed", decoding.seed},
+        {"max_new_tokens", decoding.maxNewTokens},
+        {"stop_sequences", decoding.stopSequences.join(QChar(0)).toStdString()},
+    };
+    return "benchmark:" + sha256Hex(identity.dump());
+}
+
+BenchmarkRunner::BenchmarkRunner(ModelListModel& models, JudgeWorker& judge, QObject* parent)
+    : QObject(parent), m_models(models), m_judge(judge)
+{
+    connect(&m_judge, &JudgeWorker::judged, this, &BenchmarkRunner::onJudged);
+}
+
+BenchmarkRunner::~BenchmarkRunner() = default;
+
+bool BenchmarkRunner::start(std::shared_ptr<const ProblemSet> problems, const QVector<int>& modelRows,
+                            const BenchmarkDecoding& decoding, QString* error)
+{
+    auto fail = [error](const QString& message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (isRunning())
+        return fail(tr("A benchmark is already running."));
+    if (!m_workspace)
+        return fail(tr("No workspace is open."));
+    if (!problems || problems->empty())
+        return fail(tr("Open a problem set first."));
+    if (modelRows.isEmpty())
+        return fail(tr("Pick at least one model."));
+    for (int row : modelRows)
+        if (m_models.stateAt(row) != ModelState::Loaded)
+            return fail(tr("%1 is not loaded.").arg(m_models.slotAt(row).name));
+
+    m_problems = std::move(problems);
+    m_decoding = decoding;
+    if (m_decoding.greedy)
+        m_decoding.samplesPerProblem = 1;
+    m_jobs.clear();
+    m_progress.clear();
+    m_pending.clear();
+    m_cancelled = false;
+    m_judgedThisSession = 0;
+    m_clock.start();
+    const int n = m_decoding.samplesPerProblem;
+    for (int row : modelRows) {
+        auto job = std::make_unique<ModelJob>();
+        job->index = m_jobs.size();
+        job->modelRow = row;
+        job->slot = m_models.slotAt(row);
+        const LoadedModelInfo& info = m_models.infoAt(row);
+        EvalRunSpec spec;
+        spec.key = benchmarkRunKey(m_problems->sha256(), info.configSha256, job->slot.promptTemplate, m_decoding);
+        spec.problemSetPath = m_problems->sourcePath().string();
+        spec.problemSetSha256 = m_problems->sha256();
+        spec.samplesPath = "generated:" + job->slot.name.toStdString();
+        spec.samplesSha256 = spec.key;
+        spec.engineVersion = engineVersion().toStdString();
+        spec.settings = {
+            {"kind", "benchmark"},
+            {"model", job->slot.name.toStdString()},
+            {"checkpoint", job->slot.directory.toStdString()},
+            {"fingerprint", info.configSha256.toStdString()},
+            {"template", job->slot.promptTemplate.toStdString()},
+            {"decoding", m_decoding.label().toStdString()},
+            {"greedy", m_decoding.greedy},
+            {"temperature", m_decoding.temperature},
+            {"top_p", m_decoding.topP},
+            {"n", n},
+            {"seed", m_decoding.seed},
+            {"max_new_tokens", m_decoding.maxNewTokens},
+        };
+        std::vector<std::string> stops;
+        for (const QString& stop : m_decoding.stopSequences)
+            stops.push_back(stop.toStdString());
+        spec.settings["stop_sequences"] = stops;
+        const EvalRun run = m_workspace->findOrCreateRun(spec);
+        job->runId = run.id;
+
+        BenchmarkModelProgress progress;
+        progress.model = job->slot.name;
+        progress.decoding = m_decoding.label();
+        progress.runId = run.id;
+        progress.total = static_cast<int>(m_problems->size()) * n;
+        progress.status = tr("generating");
+        for (const Problem& problem : *m_problems)
+            progress.counts.push_back({problem.taskId, 0, 0});
+        for (const StoredVerdict& stored : m_workspace->verdicts(run.id)) {
+            const std::size_t problem = static_cast<std::size_t>(stored.sampleIndex / n);
+            if (problem >= progress.counts.size())
+                continue;
+            job->recorded.insert(stored.sampleIndex);
+            ++progress.done;
+            ++progress.counts[problem].samples;
+            if (stored.verdict.outcome == Outcome::Passed) {
+                ++progress.passed;
+                ++progress.counts[problem].correct;
+            }
+        }
+        m_progress.push_back(progress);
+        ModelJob* raw = job.get();
+        job->connection = connect(m_models.hostAt(row), &ModelHost::generationFinished, this,
+                                  [this, raw](const PaneResult& result) {
+                                      if (result.id == raw->requestId)
+                                          onGenerated(*raw, result);
+                                  });
+        m_jobs.push_back(std::move(job));
+    }
+    m_active = static_cast<int>(m_jobs.size());
+    for (auto& job : m_jobs)
+        requestNext(*job);
+    Q_EMIT progressChanged();
+    return true;
+}
+
+void BenchmarkRunner::requestNext(ModelJob& job)
+{
+    const int n = m_decoding.samplesPerProblem;
+    auto missing = [&](std::size_t problem) {
+        for (int s = 0; s < n; ++s)
+            if (!job.recorded.count(static_cast<int>(problem) * n + s))
+                return true;
+        return false;
+    };
+    while (job.nextProblem < m_problems->size() && !missing(job.nextProblem))
+        ++job.nextProblem;
+    if (m_cancelled || job.nextProblem >= m_problems->size()) {
+        job.generating = false;
+        job.requestId = 0;
+        if (job.pendingJudgements == 0)
+            finishJob(job, m_cancelled ? tr("cancelled") : tr("done"));
+        return;
+    }
+    const Problem& problem = (*m_problems)[job.nextProblem];
+    const bool promptIsCode =
+        problem.format == ProblemFormat::HumanEval || problem.format == ProblemFormat::HumanEvalPlus;
+    PaneRequest request;
+    request.id = m_nextAnswer++;
+    request.numSamples = n;
+    request.stream = false;
+    request.sampling.greedy = m_decoding.greedy;
+    request.sampling.temperature = m_decoding.temperature;
+    request.sampling.topP = m_decoding.topP;
+    request.sampling.seed = m_decoding.seed;
+    request.sampling.maxNewTokens = m_decoding.maxNewTokens;
+    request.sampling.stopSequences = m_decoding.stopSequences;
+    request.promptText = promptIsCode ? QString::fromStdString(problem.prompt)
+                                      : QString::fromStdString(applyPromptTemplate(
+                                            parsePromptTemplate(job.slot.promptTemplate.toStdString()), problem.prompt));
+    job.requestId = request.id;
+    QMetaObject::invokeMethod(m_models.hostAt(job.modelRow), "generate", Qt::QueuedConnection,
+                              Q_ARG(rrtf::PaneRequest, request));
+}
+
+void BenchmarkRunner::onGenerated(ModelJob& job, const PaneResult& result)
+{
+    job.requestId = 0;
+    if (m_cancelled || result.finishReason == QLatin1String("cancelled")) {
+        // A cut-off answer is not the model's answer: nothing of it is judged or stored.
+        job.generating = false;
+        if (job.pendingJudgements == 0)
+            finishJob(job, tr("cancelled"));
+        return;
+    }
+    if (!result.error.isEmpty()) {
+        job.generating = false;
+        finishJob(job, tr("failed: %1").arg(result.error));
+        return;
+    }
+    const int n = m_decoding.samplesPerProblem;
+    const Problem& problem = (*m_problems)[job.nextProblem];
+    for (int s = 0; s < n && s < result.texts.size(); ++s) {
+        const int sampleIndex = static_cast<int>(job.nextProblem) * n + s;
+        if (job.recorded.count(sampleIndex))
+            continue;
+        const quint64 answerId = m_nextAnswer++;
+        const QString taskId = QString::fromStdString(problem.taskId);
+        m_pending[answerId] = {job.index, sampleIndex, taskId, result.texts[s]};
+        ++job.pendingJudgements;
+        QMetaObject::invokeMethod(&m_judge, "judge", Qt::QueuedConnection, Q_ARG(quint64, answerId),
+                                  Q_ARG(QString, taskId), Q_ARG(QString, result.texts[s]), Q_ARG(bool, false));
+    }
+    ++job.nextProblem;
+    requestNext(job);  // the next problem generates while this one is judged
+}
+
+void BenchmarkRunner::onJudged(const AnswerVerdict& judged)
+{
+    const auto found = m_pending.find(judged.answerId);
+    if (found == m_pending.end())
+        return;
+    const PendingAnswer answer = found->second;
+    m_pending.erase(found);
+    ModelJob& job = *m_jobs[answer.job];
+    BenchmarkModelProgress& progress = m_progress[answer.job];
+    --job.pendingJudgements;
+
+    StoredVerdict stored;
+    stored.sampleIndex = answer.sampleIndex;
+    stored.taskId = answer.taskId.toStdString();
+    stored.completionId = stored.taskId + "#" + std::to_string(answer.sampleIndex % m_decoding.samplesPerProblem);
+    stored.completion = answer.completion.toStdString();
+    stored.verdict.outcome = parseOutcome(judged.outcome.toStdString()).value_or(Outcome::SandboxError);
+    stored.verdict.detail = judged.detail.toStdString();
+    stored.verdict.testsPassed = judged.testsPassed;
+    stored.verdict.testsTotal = judged.testsTotal;
+    stored.verdict.wallMs = judged.wallMs;
+    try {
+        m_workspace->recordVerdict(job.runId, stored);
+    } catch (const std::exception& error) {
+        progress.status = tr("failed: %1").arg(QString::fromUtf8(error.what()));
+    }
+    job.recorded.insert(answer.sampleIndex);
+    ++progress.done;
+    ++m_judgedThisSession;
+    ProblemCounts& counts = progress.counts[static_cast<std::size_t>(answer.sampleIndex / m_decoding.samplesPerProblem)];
+    ++counts.samples;
+    if (stored.verdict.outcome == Outcome::Passed) {
+        ++progress.passed;
+        ++counts.correct;
+    }
+    if (!job.generating && job.pendingJudgements == 0)
+        finishJob(job, m_cancelled ? tr("cancelled") : tr("done"));
+    Q_EMIT progressChanged();
+}
+
+void BenchmarkRunner::finishJob(ModelJob& job, const QString& status)
+{
+    if (!job.connection)
+        return;  // already finished
+    disconnect(job.connection);
+    job.connection = {};
+    m_progress[job.index].status = status;
+    if (status == tr("done"))
+        m_workspace->markRunFinished(job.runId);
+    if (--m_active == 0)
+        Q_EMIT finished(m_cancelled);
+    Q_EMIT progressChanged();
+}
+
+void BenchmarkRunner::cancel()
+{
+    if (!isRunning())
+        return;
+    m_cancelled = true;
+    for (auto& job : m_jobs)
+        if (job->requestId)
+            m_models.hostAt(job->modelRow)->cancel(job->requestId);
+}
+
+int BenchmarkRunner::samplesDone() const
+{
+    int done = 0;
+    for (const auto& progress : m_progress)
+        done += progress.done;
+    return done;
+}
+
+int BenchmarkRunner::samplesTotal() const
+{
+    int total = 0;
+    for (const auto& progress : m_progress)
+        total += progress.total;
+    return total;
+}
+
+double BenchmarkRunner::etaSeconds() const
+{
+    if (m_judgedThisSession == 0)
+        return -1;
+    const double perSample = m_clock.elapsed() / 1000.0 / m_judgedThisSession;
+    return perSample * (samplesTotal() - samplesDone());
+}
+
+}  // namespace rrtf

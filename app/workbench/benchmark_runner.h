@@ -1,0 +1,92 @@
+// Runs a benchmark: every chosen model answers every problem of a problem set
+// (greedy, or n samples at T / top-p), the sandbox judges each answer, and every
+// verdict goes to the workspace as it arrives. Starting the same benchmark again
+// (after Cancel, a crash or closing the window) continues where it stopped.
+// Models generate on their own host threads; this object only routes.
+#pragma once
+
+#include "benchmark_runs.h"
+#include "evaluation/pass_at_k.h"
+#include "judge_service.h"
+#include "model_host.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace rrtf {
+
+class ModelListModel;
+class ProblemSet;
+
+// One model's part of a benchmark, as the progress table shows it.
+struct BenchmarkModelProgress {
+    QString model;
+    QString decoding;
+    std::int64_t runId = 0;
+    int done = 0;      // samples judged (this session or before)
+    int total = 0;
+    int passed = 0;
+    QString status;    // waiting, generating, judged, failed: <reason>
+    std::vector<ProblemCounts> counts;  // per problem, for pass@k
+};
+
+class BenchmarkRunner : public QObject {
+    Q_OBJECT
+public:
+    BenchmarkRunner(ModelListModel& models, JudgeWorker& judge, QObject* parent = nullptr);
+    ~BenchmarkRunner() override;
+
+    void setWorkspace(Workspace* workspace) { m_workspace = workspace; }
+    // Starts (or resumes) one run per model row. Returns false with `error` set
+    // when it cannot start (no workspace, no problems, a model not loaded).
+    bool start(std::shared_ptr<const ProblemSet> problems, const QVector<int>& modelRows,
+               const BenchmarkDecoding& decoding, QString* error = nullptr);
+    void cancel();
+    bool isRunning() const { return m_active > 0; }
+    const std::vector<BenchmarkModelProgress>& progress() const { return m_progress; }
+    int samplesDone() const;
+    int samplesTotal() const;
+    double etaSeconds() const;  // -1 while unknown
+
+Q_SIGNALS:
+    void progressChanged();
+    void finished(bool cancelled);
+
+private:
+    struct ModelJob;
+    void requestNext(ModelJob& job);
+    void onGenerated(ModelJob& job, const PaneResult& result);
+    void onJudged(const AnswerVerdict& verdict);
+    void finishJob(ModelJob& job, const QString& status);
+
+    ModelListModel& m_models;
+    JudgeWorker& m_judge;
+    Workspace* m_workspace = nullptr;
+    std::shared_ptr<const ProblemSet> m_problems;
+    BenchmarkDecoding m_decoding;
+    std::vector<std::unique_ptr<ModelJob>> m_jobs;
+    std::vector<BenchmarkModelProgress> m_progress;
+    struct PendingAnswer {
+        std::size_t job;
+        int sampleIndex;
+        QString taskId;
+        QString completion;
+    };
+    std::map<quint64, PendingAnswer> m_pending;  // answer id → where its verdict goes
+    quint64 m_nextAnswer = (quint64(1) << 62);   // apart from the side-by-side panes' ids
+    int m_active = 0;
+    bool m_cancelled = false;
+    int m_judgedThisSession = 0;
+    QElapsedTimer m_clock;
+};
+
+// The key that identifies a benchmark run: the same problems, checkpoint,
+// template and decoding find the same stored run.
+std::string benchmarkRunKey(const std::string& problemSetSha256, const QString& fingerprint,
+                            const QString& promptTemplate, const BenchmarkDecoding& decoding);
+
+}  // namespace rrtf

@@ -1,0 +1,40 @@
+#include "benchmark_runs.h"
+
+namespace rrtf {
+
+QString BenchmarkDecoding::label() const
+{
+    if (greedy)
+        return QStringLiteral("greedy");
+    return QStringLiteral("T=%1 top-p=%2 n=%3").arg(temperature).arg(topP).arg(samplesPerProblem);
+}
+
+bool readBenchmarkRun(const EvalRun& run, BenchmarkRunInfo& info)
+{
+    const nlohmann::json& settings = run.settings;
+    if (!settings.is_object() || settings.value("kind", std::string()) != "benchmark")
+        return false;
+    info.run = run;
+    info.model = QString::fromStdString(settings.value("model", std::string()));
+    info.decoding = QString::fromStdString(settings.value("decoding", std::string()));
+    info.samplesPerProblem = settings.value("n", 1);
+    return true;
+}
+
+QVector<BenchmarkRunInfo> benchmarkRuns(Workspace& workspace)
+{
+    QVector<BenchmarkRunInfo> result;
+    for (const EvalRun& run : workspace.runs()) {
+        BenchmarkRunInfo info;
+        if (readBenchmarkRun(run, info))
+            result.push_back(info);
+    }
+    return result;
+}
+
+QString annotationItemKey(std::int64_t runId, int sampleIndex)
+{
+    return QStringLiteral("run:%1:%2").arg(runId).arg(sampleIndex);
+}
+
+}  // namespace rrtf
