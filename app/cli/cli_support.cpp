@@ -1,5 +1,7 @@
 #include "cli_support.h"
 
+#include <ATen/Context.h>
+
 #include "runtime/error.h"
 
 #include <nlohmann/json.hpp>
@@ -57,7 +59,24 @@ void ModelOptions::addTo(CLI::App& command)
 {
     command.add_option("--model", modelDir, "Hugging Face model directory (config.json + weights)")->required();
     command.add_option("--dtype", dtype, "Compute dtype: float32 or bfloat16")->capture_default_str();
+    command.add_option("--device", device, "Where the model runs: cpu or cuda[:N]")->capture_default_str();
     command.add_option("--threads", threads, "Compute threads (0 = one per core)")->capture_default_str();
+}
+
+LoadOptions ModelOptions::loadOptions() const
+{
+    LoadOptions options;
+    options.dtype = parseDtype(dtype);
+    try {
+        options.device = at::Device(device);
+    } catch (const std::exception&) {
+        throw InvalidArgument("--device must be cpu or cuda[:N], got \"" + device + "\"");
+    }
+    if (options.device.is_cuda() && !at::hasCUDA())
+        throw InvalidArgument("--device " + device + ": this build of LibTorch has no CUDA support");
+    if (!options.device.is_cpu() && !options.device.is_cuda())
+        throw InvalidArgument("--device must be cpu or cuda[:N], got \"" + device + "\"");
+    return options;
 }
 
 namespace {

@@ -2,6 +2,8 @@
 // progress on stderr, and Ctrl-C turned into cooperative cancellation.
 #pragma once
 
+#include "model/causal_lm.h"
+
 #include "runtime/cancellation.h"
 
 #include <CLI/CLI.hpp>
@@ -26,8 +28,11 @@ void printJson(const nlohmann::json& json);
 struct ModelOptions {
     std::string modelDir;
     std::string dtype = "float32";  // compute dtype
+    std::string device = "cpu";     // cpu, cuda, cuda:1, ...
     int threads = 0;                // 0 = one per core
     void addTo(CLI::App& command);
+    // The device and dtype as load options; InvalidArgument for a device this build cannot use.
+    LoadOptions loadOptions() const;
 };
 
 // The first SIGINT cancels `token`; a second one ends the process as usual.

@@ -84,7 +84,7 @@ void runGenerate(const GenerateArgs& args, bool samplingRequested)
     request.sampling.validate();  // before the slow part: a typo fails at once
     if (!args.quiet && isatty(STDERR_FILENO))
         std::cerr << "rrtf: loading " << args.model.modelDir << "\n";
-    auto model = CausalLM::load(args.model.modelDir, {at::kCPU, parseDtype(args.model.dtype)});
+    auto model = CausalLM::load(args.model.modelDir, args.model.loadOptions());
     const auto& config = model->config();
     // WizardCoder's [PAD] row exists in the weights but must never be generated.
     if (config.padTokenId && *config.padTokenId != config.eosTokenId)

@@ -26,11 +26,11 @@ void runLogits(const LogitsArgs& args)
     const auto ids = parseIds(args.ids);
     if (ids.empty())
         throw InvalidArgument("--ids is empty");
-    auto model = CausalLM::load(args.model.modelDir, {at::kCPU, parseDtype(args.model.dtype)});
+    auto model = CausalLM::load(args.model.modelDir, args.model.loadOptions());
     ForwardInput input;
     input.ids = at::tensor(std::vector<int64_t>(ids.begin(), ids.end()), at::kLong).view({1, -1});
     input.lastPositionOnly = !args.allPositions;
-    const at::Tensor logits = model->forward(input)[0].contiguous();
+    const at::Tensor logits = model->forward(input)[0].to(at::kCPU).contiguous();
 
     nlohmann::json rows = nlohmann::json::array();
     for (int64_t row = 0; row < logits.size(0); ++row) {

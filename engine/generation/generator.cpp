@@ -151,7 +151,8 @@ std::vector<GenerationResult> Generator::generate(const std::vector<GenerationRe
                 input.ids = at::tensor(std::vector<int64_t>(requests[r].promptIds.begin(), requests[r].promptIds.end()),
                                        at::kLong).view({1, -1});
                 input.lastPositionOnly = true;
-                fresh.logits = m_model.forward(input, &fresh.cache).view({-1}).contiguous();
+                // The sampler reads host memory: logits computed on a GPU come back first.
+                fresh.logits = m_model.forward(input, &fresh.cache).view({-1}).to(at::kCPU).contiguous();
                 prefill = std::move(fresh);
             }
             const GenerationRequest& request = requests[prefill->request];
@@ -190,7 +191,7 @@ std::vector<GenerationResult> Generator::generate(const std::vector<GenerationRe
         std::vector<int64_t> inputs;
         for (const auto& sequence : active)
             inputs.push_back(sequence.nextInput);
-        const at::Tensor logits = batch.step(m_model, inputs).contiguous();
+        const at::Tensor logits = batch.step(m_model, inputs).to(at::kCPU).contiguous();
 
         // Sampling is per row and independent: rows run in parallel.
         std::vector<int> tokens(active.size());

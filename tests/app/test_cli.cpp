@@ -125,6 +125,7 @@ private slots:
         QTest::newRow("missing tokenizer file") << QStringList{"tokenize", "--tokenizer", "/nonexistent/tok.json", "--text", "x"} << "/nonexistent/tok.json";
         QTest::newRow("unknown template") << QStringList{"generate", "--model", golden(), "--tokenizer", starcoderTokenizer(), "--prompt", "x", "--template", "chatml"} << "chatml";
         QTest::newRow("bad top-p") << QStringList{"generate", "--model", golden(), "--ids", "1", "--top-p", "1.5"} << "1.5";
+        QTest::newRow("unknown device") << QStringList{"logits", "--model", golden(), "--ids", "1", "--device", "tpu"} << "tpu";
     }
 
     void failuresAreOneLineAndNonZero()
