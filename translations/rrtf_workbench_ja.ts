@@ -276,6 +276,372 @@
     </message>
 </context>
 <context>
+    <name>rrtf::AnswerTableModel</name>
+    <message>
+        <location filename="../app/workbench/answer_table_model.cpp" line="106"/>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/answer_table_model.cpp" line="107"/>
+        <source>Decoding</source>
+        <translation>デコード</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/answer_table_model.cpp" line="108"/>
+        <source>Task</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/answer_table_model.cpp" line="109"/>
+        <source>Sample</source>
+        <translation>サンプル</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/answer_table_model.cpp" line="110"/>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/answer_table_model.cpp" line="111"/>
+        <source>Tests</source>
+        <translation>テスト</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/answer_table_model.cpp" line="112"/>
+        <source>Label</source>
+        <translation>ラベル</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/answer_table_model.cpp" line="113"/>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/answer_table_model.cpp" line="281"/>
+        <source>No workspace is open.</source>
+        <translation>ワークスペースが開かれていません。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/answer_table_model.cpp" line="285"/>
+        <source>Cannot write %1.</source>
+        <translation>%1 に書き込めません。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/answer_table_model.cpp" line="293"/>
+        <source>Cannot write %1: the disk may be full.</source>
+        <translation>%1 に書き込めません。ディスクがいっぱいの可能性があります。</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::BenchmarkRunner</name>
+    <message>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="65"/>
+        <source>A benchmark is already running.</source>
+        <translation>ベンチマークはすでに実行中です。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="67"/>
+        <source>No workspace is open.</source>
+        <translation>ワークスペースが開かれていません。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="69"/>
+        <source>Open a problem set first.</source>
+        <translation>先に問題セットを開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="71"/>
+        <source>Pick at least one model.</source>
+        <translation>モデルを 1 つ以上選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="74"/>
+        <source>%1 is not loaded.</source>
+        <translation>%1 は読み込まれていません。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="126"/>
+        <source>generating</source>
+        <translation>生成中</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="172"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="203"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="264"/>
+        <source>cancelled</source>
+        <translation>キャンセル済み</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="172"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="264"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="275"/>
+        <source>done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="208"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="252"/>
+        <source>failed: %1</source>
+        <translation>失敗: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::BenchmarkTableModel</name>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="61"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="76"/>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="77"/>
+        <source>Decoding</source>
+        <translation>デコード</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="78"/>
+        <source>Judged</source>
+        <translation>判定済み</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="79"/>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="80"/>
+        <source>pass@1</source>
+        <translation>pass@1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="81"/>
+        <source>pass@10</source>
+        <translation>pass@10</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="82"/>
+        <source>pass@100</source>
+        <translation>pass@100</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="83"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::BenchmarkView</name>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="106"/>
+        <source>Models to benchmark</source>
+        <translation>ベンチマーク対象のモデル</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="108"/>
+        <source>Greedy (one answer per problem)</source>
+        <translation>貪欲法（問題ごとに 1 回答）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="133"/>
+        <source>Samples per problem</source>
+        <translation>問題ごとのサンプル数</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="134"/>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="135"/>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="136"/>
+        <source>Max new tokens</source>
+        <translation>最大新規トークン数</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="138"/>
+        <source>Start or resume</source>
+        <translation>開始または再開</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="139"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="146"/>
+        <source>Benchmark results</source>
+        <translation>ベンチマーク結果</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="242"/>
+        <source>Benchmark</source>
+        <translation>ベンチマーク</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="257"/>
+        <source>%1 of %2 judged</source>
+        <translation>%2 件中 %1 件判定済み</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="259"/>
+        <source>estimating…</source>
+        <translation>推定中…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="261"/>
+        <source>about %1 s left</source>
+        <translation>残り約 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="302"/>
+        <source>done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="302"/>
+        <source>unfinished: start again to resume</source>
+        <translation>未完了: もう一度開始すると再開します</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::CaseStudyView</name>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="63"/>
+        <source>No benchmark runs</source>
+        <translation>ベンチマーク実行がありません</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="66"/>
+        <source>Benchmark runs on one problem set with one decoding</source>
+        <translation>同じ問題セット・同じデコードでのベンチマーク実行</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="70"/>
+        <source>Any sample passes</source>
+        <translation>いずれかのサンプルが合格</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="71"/>
+        <source>Majority of samples pass</source>
+        <translation>過半数のサンプルが合格</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="72"/>
+        <source>All samples pass</source>
+        <translation>すべてのサンプルが合格</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="73"/>
+        <source>When a model counts as solving a problem it answered several times</source>
+        <translation>複数回回答した問題を、モデルが解決したとみなす条件</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="75"/>
+        <source>UpSet plot</source>
+        <translation>UpSet プロット</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="78"/>
+        <source>Reload</source>
+        <translation>再読み込み</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="79"/>
+        <source>Read the workspace&apos;s benchmark runs again</source>
+        <translation>ワークスペースのベンチマーク実行を読み込み直す</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="82"/>
+        <source>&amp;Runs:</source>
+        <translation>実行(&amp;R):</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="84"/>
+        <source>&amp;Solved when:</source>
+        <translation>解決条件(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="134"/>
+        <source>Problems by disagreement</source>
+        <translation>不一致度順の問題</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="135"/>
+        <source>McNemar&apos;s test</source>
+        <translation>McNemar 検定</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="203"/>
+        <source>Run %1</source>
+        <translation>実行 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="211"/>
+        <source>Could not read the benchmark runs: %1</source>
+        <translation>ベンチマーク実行を読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="237"/>
+        <source>Unknown problem set</source>
+        <translation>不明な問題セット</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/workbench/case_study_view.cpp" line="238"/>
+        <source>%1 · %2 (%n model(s))</source>
+        <translation>
+            <numerusform>%1 · %2（%n モデル）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="294"/>
+        <source>Could not read the verdicts: %1</source>
+        <translation>判定結果を読み込めませんでした: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/workbench/case_study_view.cpp" line="297"/>
+        <source>%n problem(s) judged</source>
+        <translation>
+            <numerusform>%n 問を判定済み</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/workbench/case_study_view.cpp" line="299"/>
+        <source>(%n sandbox error(s) left out)</source>
+        <translation>
+            <numerusform>（サンドボックスエラー %n 件を除外）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="323"/>
+        <source>Could not compare the models: %1</source>
+        <translation>モデルを比較できませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="345"/>
+        <source>More than three models are always shown as an UpSet plot</source>
+        <translation>3 つを超えるモデルは常に UpSet プロットで表示されます</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="346"/>
+        <source>Show the regions as bars instead of a Venn diagram</source>
+        <translation>ベン図の代わりに棒グラフで各領域を表示</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="355"/>
+        <source>Click a region to list its problems.</source>
+        <translation>領域をクリックすると、その問題が一覧表示されます。</translation>
+    </message>
+</context>
+<context>
     <name>rrtf::CompareView</name>
     <message>
         <location filename="../app/workbench/compare_view.cpp" line="35"/>
@@ -294,204 +660,593 @@
     </message>
 </context>
 <context>
-    <name>rrtf::MainWindow</name>
+    <name>rrtf::DisagreementModel</name>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="36"/>
-        <source>RRTF Workbench</source>
-        <translation>RRTF Workbench</translation>
+        <location filename="../app/workbench/case_study_models.cpp" line="119"/>
+        <source>Variance of the models&apos; pass fractions (mean %1)</source>
+        <translation>モデルの合格率の分散（平均 %1）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="59"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <location filename="../app/workbench/case_study_models.cpp" line="144"/>
+        <source>Task</source>
+        <translation>タスク</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="76"/>
+        <location filename="../app/workbench/case_study_models.cpp" line="146"/>
+        <source>Disagreement</source>
+        <translation>不一致度</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::InspectorView</name>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="77"/>
+        <source>Answers</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="78"/>
+        <source>A label&apos;s key labels the selected answer and moves to the next; Backspace clears the label</source>
+        <translation>ラベルのキーを押すと選択中の回答にラベルを付けて次へ移動します。Backspace でラベルを消去します</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="84"/>
+        <source>Failure labels</source>
+        <translation>失敗ラベル</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="87"/>
+        <source>Label:</source>
+        <translation>ラベル:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="89"/>
+        <source>Clear label</source>
+        <translation>ラベルを消去</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="90"/>
+        <source>Clear the label (Backspace in the table)</source>
+        <translation>ラベルを消去（表では Backspace）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="94"/>
+        <source>Note on this answer (saved on leaving the field or with Ctrl+Return)</source>
+        <translation>この回答のメモ（フィールドを離れるか Ctrl+Return で保存）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="95"/>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="101"/>
+        <source>Your name</source>
+        <translation>あなたの名前</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="102"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="107"/>
+        <source>Annotator</source>
+        <translation>アノテーター</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="111"/>
+        <source>Taxonomy…</source>
+        <translation>分類体系…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="112"/>
+        <source>Agreement…</source>
+        <translation>一致度…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="113"/>
+        <source>Export CSV…</source>
+        <translation>CSV をエクスポート…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="114"/>
+        <source>Export JSONL…</source>
+        <translation>JSONL をエクスポート…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="159"/>
+        <source>Model filter</source>
+        <translation>モデルフィルター</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="161"/>
+        <source>Outcome filter</source>
+        <translation>結果フィルター</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="163"/>
+        <source>Label filter</source>
+        <translation>ラベルフィルター</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="166"/>
+        <source>Search task, answer and traceback (Ctrl+F)</source>
+        <translation>タスク、回答、トレースバックを検索 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="168"/>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="189"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="203"/>
         <source>Prompt</source>
         <translation>プロンプト</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="77"/>
-        <location filename="../app/workbench/main_window.cpp" line="242"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="192"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="204"/>
+        <source>Tests</source>
+        <translation>テスト</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="196"/>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="200"/>
+        <source>Verdict detail and traceback</source>
+        <translation>判定の詳細とトレースバック</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="240"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="255"/>
+        <source>Cannot read the workspace</source>
+        <translation>ワークスペースを読み込めません</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="269"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="575"/>
+        <source>Cannot read the annotations</source>
+        <translation>アノテーションを読み込めません</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="295"/>
+        <source>(unlabelled)</source>
+        <translation>（ラベルなし）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="298"/>
+        <source>All models</source>
+        <translation>すべてのモデル</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="299"/>
+        <source>All outcomes</source>
+        <translation>すべての結果</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="300"/>
+        <source>All labels</source>
+        <translation>すべてのラベル</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="388"/>
+        <source>%1 · %2 · %3 · sample %4</source>
+        <translation>%1 · %2 · %3 · サンプル %4</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="399"/>
+        <source>Standard error:</source>
+        <translation>標準エラー:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="401"/>
+        <source>Standard output:</source>
+        <translation>標準出力:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="425"/>
+        <source>%1 is not in %2</source>
+        <translation>%1 は %2 にありません</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="426"/>
+        <source>Cannot read the problem set: %1</source>
+        <translation>問題セットを読み込めません: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="447"/>
+        <source>No annotator</source>
+        <translation>アノテーター未設定</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="447"/>
+        <source>Enter your name as annotator before labelling.</source>
+        <translation>ラベルを付ける前に、アノテーターとして名前を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="458"/>
+        <source>Cannot save the label</source>
+        <translation>ラベルを保存できません</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="471"/>
+        <source>Cannot save the note</source>
+        <translation>メモを保存できません</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="521"/>
+        <source>Agreement needs labels from at least two annotators.</source>
+        <translation>一致度の計算には、2 人以上のアノテーターのラベルが必要です。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="528"/>
+        <source>%1: no answer labelled by both</source>
+        <translation>%1: 両者がラベルを付けた回答がありません</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/workbench/inspector_view.cpp" line="530"/>
+        <source>%1: κ undefined over %n answer(s) (both used one label throughout)</source>
+        <translation>
+            <numerusform>%1: %n 件の回答で κ を定義できません（両者とも一貫して 1 つのラベルのみを使用）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/workbench/inspector_view.cpp" line="532"/>
+        <source>%1: κ = %2 over %n answer(s) (observed %3, chance %4)</source>
+        <translation>
+            <numerusform>%1: %n 件の回答で κ = %2（観測一致率 %3、偶然一致率 %4）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="548"/>
+        <source>Cannot compute the agreement</source>
+        <translation>一致度を計算できません</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="549"/>
+        <source>Annotator agreement (Cohen&apos;s κ)</source>
+        <translation>アノテーター間一致度（Cohen&apos;s κ）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="557"/>
+        <source>Export annotations as CSV</source>
+        <translation>アノテーションを CSV としてエクスポート</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="557"/>
+        <source>Export annotations as JSONL</source>
+        <translation>アノテーションを JSONL としてエクスポート</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="559"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV ファイル (*.csv);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="559"/>
+        <source>JSON Lines files (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines ファイル (*.jsonl);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="562"/>
+        <source>Export failed</source>
+        <translation>エクスポートに失敗しました</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::MainWindow</name>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="43"/>
+        <source>RRTF Workbench</source>
+        <translation>RRTF Workbench</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="67"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="101"/>
+        <source>Prompt</source>
+        <translation>プロンプト</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="102"/>
+        <location filename="../app/workbench/main_window.cpp" line="331"/>
         <source>Free prompt (no tests)</source>
         <translation>自由プロンプト（テストなし）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="78"/>
+        <location filename="../app/workbench/main_window.cpp" line="103"/>
         <source>Run all</source>
         <translation>すべて実行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="79"/>
+        <location filename="../app/workbench/main_window.cpp" line="104"/>
         <source>Generate an answer in every pane (Ctrl+Return)</source>
         <translation>すべてのペインで回答を生成 (Ctrl+Return)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="80"/>
+        <location filename="../app/workbench/main_window.cpp" line="105"/>
         <source>Stop all</source>
         <translation>すべて停止</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="81"/>
+        <location filename="../app/workbench/main_window.cpp" line="106"/>
         <source>Run tests</source>
         <translation>テストを実行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="82"/>
+        <location filename="../app/workbench/main_window.cpp" line="107"/>
         <source>Diff…</source>
         <translation>差分…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="117"/>
-        <location filename="../app/workbench/main_window.cpp" line="133"/>
+        <location filename="../app/workbench/main_window.cpp" line="137"/>
+        <source>Side by side</source>
+        <translation>並べて比較</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="151"/>
+        <location filename="../app/workbench/main_window.cpp" line="167"/>
         <source>Models</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="118"/>
+        <location filename="../app/workbench/main_window.cpp" line="152"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="119"/>
+        <location filename="../app/workbench/main_window.cpp" line="153"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="120"/>
+        <location filename="../app/workbench/main_window.cpp" line="154"/>
         <source>Load</source>
         <translation>読み込み</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="121"/>
+        <location filename="../app/workbench/main_window.cpp" line="155"/>
         <source>Unload</source>
         <translation>アンロード</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="140"/>
-        <location filename="../app/workbench/main_window.cpp" line="143"/>
+        <location filename="../app/workbench/main_window.cpp" line="174"/>
+        <location filename="../app/workbench/main_window.cpp" line="177"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="151"/>
+        <location filename="../app/workbench/main_window.cpp" line="183"/>
+        <source>Benchmark</source>
+        <translation>ベンチマーク</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="186"/>
+        <source>Case study</source>
+        <translation>ケーススタディ</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="195"/>
+        <source>Failure inspector</source>
+        <translation>失敗インスペクター</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="214"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="152"/>
+        <location filename="../app/workbench/main_window.cpp" line="215"/>
         <source>Open &amp;Problem Set…</source>
         <translation>問題セットを開く(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="153"/>
+        <location filename="../app/workbench/main_window.cpp" line="216"/>
         <source>Open a problem set</source>
         <translation>問題セットを開く</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="154"/>
+        <location filename="../app/workbench/main_window.cpp" line="217"/>
         <source>Problem sets (*.jsonl *.jsonl.gz *.json)</source>
         <translation>問題セット (*.jsonl *.jsonl.gz *.json)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="158"/>
+        <location filename="../app/workbench/main_window.cpp" line="221"/>
+        <source>Open &amp;Workspace…</source>
+        <translation>ワークスペースを開く(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="222"/>
+        <source>Open or create a workspace</source>
+        <translation>ワークスペースを開くまたは作成</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="223"/>
+        <source>Workspaces (*.sqlite)</source>
+        <translation>ワークスペース (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="228"/>
+        <source>&amp;Recent Workspaces</source>
+        <translation>最近のワークスペース(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="229"/>
         <source>&amp;Add Model…</source>
         <translation>モデルを追加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="160"/>
+        <location filename="../app/workbench/main_window.cpp" line="231"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="162"/>
+        <location filename="../app/workbench/main_window.cpp" line="233"/>
         <source>&amp;Run</source>
         <translation>実行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="163"/>
+        <location filename="../app/workbench/main_window.cpp" line="234"/>
         <source>Run &amp;All</source>
         <translation>すべて実行(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="164"/>
+        <location filename="../app/workbench/main_window.cpp" line="235"/>
         <source>&amp;Stop All</source>
         <translation>すべて停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="165"/>
+        <location filename="../app/workbench/main_window.cpp" line="236"/>
         <source>Run &amp;Tests</source>
         <translation>テストを実行(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="166"/>
+        <location filename="../app/workbench/main_window.cpp" line="237"/>
         <source>&amp;Diff Two Answers…</source>
         <translation>2 つの回答を比較(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="168"/>
+        <location filename="../app/workbench/main_window.cpp" line="239"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="172"/>
+        <location filename="../app/workbench/main_window.cpp" line="248"/>
         <source>&amp;Reset Layout</source>
         <translation>レイアウトをリセット(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="174"/>
+        <location filename="../app/workbench/main_window.cpp" line="250"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="175"/>
+        <location filename="../app/workbench/main_window.cpp" line="251"/>
         <source>&amp;About RRTF Workbench</source>
         <translation>RRTF Workbench について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="176"/>
+        <location filename="../app/workbench/main_window.cpp" line="252"/>
         <source>About RRTF Workbench</source>
         <translation>RRTF Workbench について</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="177"/>
+        <location filename="../app/workbench/main_window.cpp" line="253"/>
         <source>&lt;b&gt;RRTF Workbench %1&lt;/b&gt;&lt;p&gt;Compare StarCoder-family models side by side, judge their answers in a sandbox, and train them with RRTF.&lt;/p&gt;</source>
         <translation>&lt;b&gt;RRTF Workbench %1&lt;/b&gt;&lt;p&gt;StarCoder 系モデルを並べて比較し、サンドボックスで回答を判定し、RRTF で学習させます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="189"/>
+        <location filename="../app/workbench/main_window.cpp" line="265"/>
         <source>Writing the demo models…</source>
         <translation>デモモデルを書き込んでいます…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="195"/>
+        <location filename="../app/workbench/main_window.cpp" line="271"/>
         <source>Demo workspace: tiny random models and a small problem set</source>
         <translation>デモワークスペース: 小さなランダムモデルと小規模な問題セット</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="197"/>
+        <location filename="../app/workbench/main_window.cpp" line="273"/>
         <source>Demo workspace</source>
         <translation>デモワークスペース</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="215"/>
+        <location filename="../app/workbench/main_window.cpp" line="291"/>
         <source>Cannot open the problem set</source>
         <translation>問題セットを開けません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="228"/>
+        <location filename="../app/workbench/main_window.cpp" line="304"/>
         <source>Problem %1</source>
         <translation>問題 %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="245"/>
+        <location filename="../app/workbench/main_window.cpp" line="318"/>
+        <source>%1 is not in the open problem set</source>
+        <translation>%1 は開いている問題セットにありません</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="334"/>
         <source>No model is loaded: load one in the Models panel.</source>
         <translation>モデルが読み込まれていません。「モデル」パネルで読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="260"/>
+        <location filename="../app/workbench/main_window.cpp" line="352"/>
+        <source>Benchmark running</source>
+        <translation>ベンチマーク実行中</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="352"/>
+        <source>Cancel the benchmark before opening another workspace.</source>
+        <translation>別のワークスペースを開く前にベンチマークをキャンセルしてください。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="363"/>
+        <source>RRTF Workbench — %1</source>
+        <translation>RRTF Workbench — %1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="366"/>
+        <source>Cannot open the workspace</source>
+        <translation>ワークスペースを開けません</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="381"/>
         <source>Hugging Face model folder</source>
         <translation>Hugging Face モデルフォルダー</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::McNemarModel</name>
+    <message>
+        <location filename="../app/workbench/case_study_models.cpp" line="204"/>
+        <location filename="../app/workbench/case_study_models.cpp" line="205"/>
+        <source>Solved by %1, not by %2</source>
+        <translation>%1 は解決、%2 は未解決</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_models.cpp" line="214"/>
+        <source>Exact two-sided binomial test of the discordant problems (both solved: %1, neither: %2)</source>
+        <translation>不一致な問題に対する正確な両側二項検定（両方解決: %1、どちらも未解決: %2）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_models.cpp" line="224"/>
+        <source>Continuity-corrected chi-square, (|b − c| − 1)² / (b + c)</source>
+        <translation>連続性補正カイ二乗、(|b − c| − 1)² / (b + c)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_models.cpp" line="238"/>
+        <source>Model A</source>
+        <translation>モデル A</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_models.cpp" line="239"/>
+        <source>Model B</source>
+        <translation>モデル B</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_models.cpp" line="240"/>
+        <source>Only A</source>
+        <translation>A のみ</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_models.cpp" line="241"/>
+        <source>Only B</source>
+        <translation>B のみ</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_models.cpp" line="242"/>
+        <source>p-value</source>
+        <translation>p 値</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_models.cpp" line="243"/>
+        <source>χ² (corrected)</source>
+        <translation>χ²（補正済み）</translation>
     </message>
 </context>
 <context>
@@ -588,6 +1343,100 @@
         <location filename="../app/workbench/model_list_model.cpp" line="214"/>
         <source>Waiting</source>
         <translation>待機中</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::RegionProblemsModel</name>
+    <message>
+        <location filename="../app/workbench/case_study_models.cpp" line="19"/>
+        <source>%1: no sample judged</source>
+        <translation>%1: 判定済みのサンプルなし</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_models.cpp" line="20"/>
+        <source>%1: %2 of %3 samples passed</source>
+        <translation>%1: %3 サンプル中 %2 件合格</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::TaxonomyDialog</name>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="23"/>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="58"/>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="69"/>
+        <source>Failure taxonomy</source>
+        <translation>失敗の分類体系</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="24"/>
+        <source>Failure labels</source>
+        <translation>失敗ラベル</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="27"/>
+        <source>Add…</source>
+        <translation>追加…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="27"/>
+        <source>Rename…</source>
+        <translation>名前を変更…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="28"/>
+        <source>Set key…</source>
+        <translation>キーを設定…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="28"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="35"/>
+        <source>Move up</source>
+        <translation>上へ移動</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="36"/>
+        <source>Move down</source>
+        <translation>下へ移動</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="90"/>
+        <source>Add label</source>
+        <translation>ラベルを追加</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="90"/>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="118"/>
+        <source>Name:</source>
+        <translation>名前:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="118"/>
+        <source>Rename label</source>
+        <translation>ラベル名を変更</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="136"/>
+        <source>Label key</source>
+        <translation>ラベルのキー</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="136"/>
+        <source>One character (empty: none):</source>
+        <translation>1 文字（空欄: なし）:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="146"/>
+        <source>Delete label</source>
+        <translation>ラベルを削除</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="147"/>
+        <source>Delete “%1”? Answers labelled with it keep their notes and become unlabelled.</source>
+        <translation>「%1」を削除しますか？このラベルが付いた回答はメモを保持したまま、ラベルなしになります。</translation>
     </message>
 </context>
 </TS>

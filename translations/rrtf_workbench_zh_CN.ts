@@ -276,6 +276,372 @@
     </message>
 </context>
 <context>
+    <name>rrtf::AnswerTableModel</name>
+    <message>
+        <location filename="../app/workbench/answer_table_model.cpp" line="106"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/answer_table_model.cpp" line="107"/>
+        <source>Decoding</source>
+        <translation>解码</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/answer_table_model.cpp" line="108"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/answer_table_model.cpp" line="109"/>
+        <source>Sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/answer_table_model.cpp" line="110"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/answer_table_model.cpp" line="111"/>
+        <source>Tests</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/answer_table_model.cpp" line="112"/>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/answer_table_model.cpp" line="113"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/answer_table_model.cpp" line="281"/>
+        <source>No workspace is open.</source>
+        <translation>未打开工作区。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/answer_table_model.cpp" line="285"/>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/answer_table_model.cpp" line="293"/>
+        <source>Cannot write %1: the disk may be full.</source>
+        <translation>无法写入 %1：磁盘可能已满。</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::BenchmarkRunner</name>
+    <message>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="65"/>
+        <source>A benchmark is already running.</source>
+        <translation>已有基准测试正在运行。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="67"/>
+        <source>No workspace is open.</source>
+        <translation>未打开工作区。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="69"/>
+        <source>Open a problem set first.</source>
+        <translation>请先打开一个问题集。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="71"/>
+        <source>Pick at least one model.</source>
+        <translation>请至少选择一个模型。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="74"/>
+        <source>%1 is not loaded.</source>
+        <translation>%1 未加载。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="126"/>
+        <source>generating</source>
+        <translation>生成中</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="172"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="203"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="264"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="172"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="264"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="275"/>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="208"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="252"/>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::BenchmarkTableModel</name>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="61"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="76"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="77"/>
+        <source>Decoding</source>
+        <translation>解码</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="78"/>
+        <source>Judged</source>
+        <translation>已评判</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="79"/>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="80"/>
+        <source>pass@1</source>
+        <translation>pass@1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="81"/>
+        <source>pass@10</source>
+        <translation>pass@10</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="82"/>
+        <source>pass@100</source>
+        <translation>pass@100</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="83"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::BenchmarkView</name>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="106"/>
+        <source>Models to benchmark</source>
+        <translation>要进行基准测试的模型</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="108"/>
+        <source>Greedy (one answer per problem)</source>
+        <translation>贪心（每个问题一个回答）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="133"/>
+        <source>Samples per problem</source>
+        <translation>每个问题的样本数</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="134"/>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="135"/>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="136"/>
+        <source>Max new tokens</source>
+        <translation>最大新 token 数</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="138"/>
+        <source>Start or resume</source>
+        <translation>开始或继续</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="139"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="146"/>
+        <source>Benchmark results</source>
+        <translation>基准测试结果</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="242"/>
+        <source>Benchmark</source>
+        <translation>基准测试</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="257"/>
+        <source>%1 of %2 judged</source>
+        <translation>已评判 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="259"/>
+        <source>estimating…</source>
+        <translation>正在估算…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="261"/>
+        <source>about %1 s left</source>
+        <translation>约剩 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="302"/>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="302"/>
+        <source>unfinished: start again to resume</source>
+        <translation>未完成：再次开始即可继续</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::CaseStudyView</name>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="63"/>
+        <source>No benchmark runs</source>
+        <translation>没有基准测试运行</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="66"/>
+        <source>Benchmark runs on one problem set with one decoding</source>
+        <translation>同一问题集、同一解码方式下的基准测试运行</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="70"/>
+        <source>Any sample passes</source>
+        <translation>任一样本通过</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="71"/>
+        <source>Majority of samples pass</source>
+        <translation>多数样本通过</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="72"/>
+        <source>All samples pass</source>
+        <translation>所有样本通过</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="73"/>
+        <source>When a model counts as solving a problem it answered several times</source>
+        <translation>模型对同一问题回答多次时，何时算作解决了该问题</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="75"/>
+        <source>UpSet plot</source>
+        <translation>UpSet 图</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="78"/>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="79"/>
+        <source>Read the workspace&apos;s benchmark runs again</source>
+        <translation>重新读取工作区的基准测试运行</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="82"/>
+        <source>&amp;Runs:</source>
+        <translation>运行(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="84"/>
+        <source>&amp;Solved when:</source>
+        <translation>解决条件(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="134"/>
+        <source>Problems by disagreement</source>
+        <translation>按分歧程度排列的问题</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="135"/>
+        <source>McNemar&apos;s test</source>
+        <translation>McNemar 检验</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="203"/>
+        <source>Run %1</source>
+        <translation>运行 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="211"/>
+        <source>Could not read the benchmark runs: %1</source>
+        <translation>无法读取基准测试运行：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="237"/>
+        <source>Unknown problem set</source>
+        <translation>未知问题集</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/workbench/case_study_view.cpp" line="238"/>
+        <source>%1 · %2 (%n model(s))</source>
+        <translation>
+            <numerusform>%1 · %2（%n 个模型）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="294"/>
+        <source>Could not read the verdicts: %1</source>
+        <translation>无法读取评判结果：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/workbench/case_study_view.cpp" line="297"/>
+        <source>%n problem(s) judged</source>
+        <translation>
+            <numerusform>已评判 %n 个问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/workbench/case_study_view.cpp" line="299"/>
+        <source>(%n sandbox error(s) left out)</source>
+        <translation>
+            <numerusform>（已排除 %n 个沙箱错误）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="323"/>
+        <source>Could not compare the models: %1</source>
+        <translation>无法比较模型：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="345"/>
+        <source>More than three models are always shown as an UpSet plot</source>
+        <translation>超过三个模型时始终显示为 UpSet 图</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="346"/>
+        <source>Show the regions as bars instead of a Venn diagram</source>
+        <translation>以条形图而非维恩图显示各区域</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_view.cpp" line="355"/>
+        <source>Click a region to list its problems.</source>
+        <translation>点击某个区域以列出其中的问题。</translation>
+    </message>
+</context>
+<context>
     <name>rrtf::CompareView</name>
     <message>
         <location filename="../app/workbench/compare_view.cpp" line="35"/>
@@ -294,204 +660,593 @@
     </message>
 </context>
 <context>
-    <name>rrtf::MainWindow</name>
+    <name>rrtf::DisagreementModel</name>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="36"/>
-        <source>RRTF Workbench</source>
-        <translation>RRTF Workbench</translation>
+        <location filename="../app/workbench/case_study_models.cpp" line="119"/>
+        <source>Variance of the models&apos; pass fractions (mean %1)</source>
+        <translation>各模型通过率的方差（均值 %1）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="59"/>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
+        <location filename="../app/workbench/case_study_models.cpp" line="144"/>
+        <source>Task</source>
+        <translation>任务</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="76"/>
+        <location filename="../app/workbench/case_study_models.cpp" line="146"/>
+        <source>Disagreement</source>
+        <translation>分歧度</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::InspectorView</name>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="77"/>
+        <source>Answers</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="78"/>
+        <source>A label&apos;s key labels the selected answer and moves to the next; Backspace clears the label</source>
+        <translation>按标签的快捷键可为所选回答加标签并移到下一个；Backspace 清除标签</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="84"/>
+        <source>Failure labels</source>
+        <translation>失败标签</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="87"/>
+        <source>Label:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="89"/>
+        <source>Clear label</source>
+        <translation>清除标签</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="90"/>
+        <source>Clear the label (Backspace in the table)</source>
+        <translation>清除标签（在表格中按 Backspace）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="94"/>
+        <source>Note on this answer (saved on leaving the field or with Ctrl+Return)</source>
+        <translation>此回答的备注（离开输入框或按 Ctrl+Return 时保存）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="95"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="101"/>
+        <source>Your name</source>
+        <translation>你的名字</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="102"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="107"/>
+        <source>Annotator</source>
+        <translation>标注者</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="111"/>
+        <source>Taxonomy…</source>
+        <translation>分类体系…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="112"/>
+        <source>Agreement…</source>
+        <translation>一致性…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="113"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="114"/>
+        <source>Export JSONL…</source>
+        <translation>导出 JSONL…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="159"/>
+        <source>Model filter</source>
+        <translation>模型筛选</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="161"/>
+        <source>Outcome filter</source>
+        <translation>结果筛选</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="163"/>
+        <source>Label filter</source>
+        <translation>标签筛选</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="166"/>
+        <source>Search task, answer and traceback (Ctrl+F)</source>
+        <translation>搜索任务、回答和回溯信息 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="168"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="189"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="203"/>
         <source>Prompt</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="77"/>
-        <location filename="../app/workbench/main_window.cpp" line="242"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="192"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="204"/>
+        <source>Tests</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="196"/>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="200"/>
+        <source>Verdict detail and traceback</source>
+        <translation>评判详情和回溯信息</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="240"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="255"/>
+        <source>Cannot read the workspace</source>
+        <translation>无法读取工作区</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="269"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="575"/>
+        <source>Cannot read the annotations</source>
+        <translation>无法读取标注</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="295"/>
+        <source>(unlabelled)</source>
+        <translation>（未标注）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="298"/>
+        <source>All models</source>
+        <translation>所有模型</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="299"/>
+        <source>All outcomes</source>
+        <translation>所有结果</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="300"/>
+        <source>All labels</source>
+        <translation>所有标签</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="388"/>
+        <source>%1 · %2 · %3 · sample %4</source>
+        <translation>%1 · %2 · %3 · 样本 %4</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="399"/>
+        <source>Standard error:</source>
+        <translation>标准错误：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="401"/>
+        <source>Standard output:</source>
+        <translation>标准输出：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="425"/>
+        <source>%1 is not in %2</source>
+        <translation>%1 不在 %2 中</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="426"/>
+        <source>Cannot read the problem set: %1</source>
+        <translation>无法读取问题集：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="447"/>
+        <source>No annotator</source>
+        <translation>没有标注者</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="447"/>
+        <source>Enter your name as annotator before labelling.</source>
+        <translation>请在标注前输入你的名字作为标注者。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="458"/>
+        <source>Cannot save the label</source>
+        <translation>无法保存标签</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="471"/>
+        <source>Cannot save the note</source>
+        <translation>无法保存备注</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="521"/>
+        <source>Agreement needs labels from at least two annotators.</source>
+        <translation>计算一致性需要至少两位标注者的标签。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="528"/>
+        <source>%1: no answer labelled by both</source>
+        <translation>%1：没有两人都标注过的回答</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/workbench/inspector_view.cpp" line="530"/>
+        <source>%1: κ undefined over %n answer(s) (both used one label throughout)</source>
+        <translation>
+            <numerusform>%1：在 %n 个回答上 κ 无定义（两人始终只使用了同一个标签）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/workbench/inspector_view.cpp" line="532"/>
+        <source>%1: κ = %2 over %n answer(s) (observed %3, chance %4)</source>
+        <translation>
+            <numerusform>%1：%n 个回答上 κ = %2（观察一致率 %3，随机一致率 %4）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="548"/>
+        <source>Cannot compute the agreement</source>
+        <translation>无法计算一致性</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="549"/>
+        <source>Annotator agreement (Cohen&apos;s κ)</source>
+        <translation>标注者一致性（Cohen&apos;s κ）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="557"/>
+        <source>Export annotations as CSV</source>
+        <translation>将标注导出为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="557"/>
+        <source>Export annotations as JSONL</source>
+        <translation>将标注导出为 JSONL</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="559"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="559"/>
+        <source>JSON Lines files (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines 文件 (*.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="562"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::MainWindow</name>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="43"/>
+        <source>RRTF Workbench</source>
+        <translation>RRTF Workbench</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="67"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="101"/>
+        <source>Prompt</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="102"/>
+        <location filename="../app/workbench/main_window.cpp" line="331"/>
         <source>Free prompt (no tests)</source>
         <translation>自由提示（无测试）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="78"/>
+        <location filename="../app/workbench/main_window.cpp" line="103"/>
         <source>Run all</source>
         <translation>全部运行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="79"/>
+        <location filename="../app/workbench/main_window.cpp" line="104"/>
         <source>Generate an answer in every pane (Ctrl+Return)</source>
         <translation>在每个窗格中生成回答 (Ctrl+Return)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="80"/>
+        <location filename="../app/workbench/main_window.cpp" line="105"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="81"/>
+        <location filename="../app/workbench/main_window.cpp" line="106"/>
         <source>Run tests</source>
         <translation>运行测试</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="82"/>
+        <location filename="../app/workbench/main_window.cpp" line="107"/>
         <source>Diff…</source>
         <translation>差异…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="117"/>
-        <location filename="../app/workbench/main_window.cpp" line="133"/>
+        <location filename="../app/workbench/main_window.cpp" line="137"/>
+        <source>Side by side</source>
+        <translation>并排对比</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="151"/>
+        <location filename="../app/workbench/main_window.cpp" line="167"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="118"/>
+        <location filename="../app/workbench/main_window.cpp" line="152"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="119"/>
+        <location filename="../app/workbench/main_window.cpp" line="153"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="120"/>
+        <location filename="../app/workbench/main_window.cpp" line="154"/>
         <source>Load</source>
         <translation>加载</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="121"/>
+        <location filename="../app/workbench/main_window.cpp" line="155"/>
         <source>Unload</source>
         <translation>卸载</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="140"/>
-        <location filename="../app/workbench/main_window.cpp" line="143"/>
+        <location filename="../app/workbench/main_window.cpp" line="174"/>
+        <location filename="../app/workbench/main_window.cpp" line="177"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="151"/>
+        <location filename="../app/workbench/main_window.cpp" line="183"/>
+        <source>Benchmark</source>
+        <translation>基准测试</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="186"/>
+        <source>Case study</source>
+        <translation>案例研究</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="195"/>
+        <source>Failure inspector</source>
+        <translation>失败检查器</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="214"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="152"/>
+        <location filename="../app/workbench/main_window.cpp" line="215"/>
         <source>Open &amp;Problem Set…</source>
         <translation>打开问题集(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="153"/>
+        <location filename="../app/workbench/main_window.cpp" line="216"/>
         <source>Open a problem set</source>
         <translation>打开问题集</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="154"/>
+        <location filename="../app/workbench/main_window.cpp" line="217"/>
         <source>Problem sets (*.jsonl *.jsonl.gz *.json)</source>
         <translation>问题集 (*.jsonl *.jsonl.gz *.json)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="158"/>
+        <location filename="../app/workbench/main_window.cpp" line="221"/>
+        <source>Open &amp;Workspace…</source>
+        <translation>打开工作区(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="222"/>
+        <source>Open or create a workspace</source>
+        <translation>打开或创建工作区</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="223"/>
+        <source>Workspaces (*.sqlite)</source>
+        <translation>工作区 (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="228"/>
+        <source>&amp;Recent Workspaces</source>
+        <translation>最近的工作区(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="229"/>
         <source>&amp;Add Model…</source>
         <translation>添加模型(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="160"/>
+        <location filename="../app/workbench/main_window.cpp" line="231"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="162"/>
+        <location filename="../app/workbench/main_window.cpp" line="233"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="163"/>
+        <location filename="../app/workbench/main_window.cpp" line="234"/>
         <source>Run &amp;All</source>
         <translation>全部运行(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="164"/>
+        <location filename="../app/workbench/main_window.cpp" line="235"/>
         <source>&amp;Stop All</source>
         <translation>全部停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="165"/>
+        <location filename="../app/workbench/main_window.cpp" line="236"/>
         <source>Run &amp;Tests</source>
         <translation>运行测试(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="166"/>
+        <location filename="../app/workbench/main_window.cpp" line="237"/>
         <source>&amp;Diff Two Answers…</source>
         <translation>比较两个回答(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="168"/>
+        <location filename="../app/workbench/main_window.cpp" line="239"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="172"/>
+        <location filename="../app/workbench/main_window.cpp" line="248"/>
         <source>&amp;Reset Layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="174"/>
+        <location filename="../app/workbench/main_window.cpp" line="250"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="175"/>
+        <location filename="../app/workbench/main_window.cpp" line="251"/>
         <source>&amp;About RRTF Workbench</source>
         <translation>关于 RRTF Workbench(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="176"/>
+        <location filename="../app/workbench/main_window.cpp" line="252"/>
         <source>About RRTF Workbench</source>
         <translation>关于 RRTF Workbench</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="177"/>
+        <location filename="../app/workbench/main_window.cpp" line="253"/>
         <source>&lt;b&gt;RRTF Workbench %1&lt;/b&gt;&lt;p&gt;Compare StarCoder-family models side by side, judge their answers in a sandbox, and train them with RRTF.&lt;/p&gt;</source>
         <translation>&lt;b&gt;RRTF Workbench %1&lt;/b&gt;&lt;p&gt;并排比较 StarCoder 系列模型，在沙箱中评判它们的回答，并用 RRTF 训练它们。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="189"/>
+        <location filename="../app/workbench/main_window.cpp" line="265"/>
         <source>Writing the demo models…</source>
         <translation>正在写入演示模型…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="195"/>
+        <location filename="../app/workbench/main_window.cpp" line="271"/>
         <source>Demo workspace: tiny random models and a small problem set</source>
         <translation>演示工作区：微型随机模型和一个小型问题集</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="197"/>
+        <location filename="../app/workbench/main_window.cpp" line="273"/>
         <source>Demo workspace</source>
         <translation>演示工作区</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="215"/>
+        <location filename="../app/workbench/main_window.cpp" line="291"/>
         <source>Cannot open the problem set</source>
         <translation>无法打开问题集</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="228"/>
+        <location filename="../app/workbench/main_window.cpp" line="304"/>
         <source>Problem %1</source>
         <translation>问题 %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="245"/>
+        <location filename="../app/workbench/main_window.cpp" line="318"/>
+        <source>%1 is not in the open problem set</source>
+        <translation>%1 不在当前打开的问题集中</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="334"/>
         <source>No model is loaded: load one in the Models panel.</source>
         <translation>未加载模型：请在“模型”面板中加载一个。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="260"/>
+        <location filename="../app/workbench/main_window.cpp" line="352"/>
+        <source>Benchmark running</source>
+        <translation>基准测试正在运行</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="352"/>
+        <source>Cancel the benchmark before opening another workspace.</source>
+        <translation>请先取消基准测试，再打开其他工作区。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="363"/>
+        <source>RRTF Workbench — %1</source>
+        <translation>RRTF Workbench — %1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="366"/>
+        <source>Cannot open the workspace</source>
+        <translation>无法打开工作区</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="381"/>
         <source>Hugging Face model folder</source>
         <translation>Hugging Face 模型文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::McNemarModel</name>
+    <message>
+        <location filename="../app/workbench/case_study_models.cpp" line="204"/>
+        <location filename="../app/workbench/case_study_models.cpp" line="205"/>
+        <source>Solved by %1, not by %2</source>
+        <translation>%1 解决而 %2 未解决</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_models.cpp" line="214"/>
+        <source>Exact two-sided binomial test of the discordant problems (both solved: %1, neither: %2)</source>
+        <translation>对不一致问题的精确双侧二项检验（均解决：%1，均未解决：%2）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_models.cpp" line="224"/>
+        <source>Continuity-corrected chi-square, (|b − c| − 1)² / (b + c)</source>
+        <translation>连续性校正卡方，(|b − c| − 1)² / (b + c)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_models.cpp" line="238"/>
+        <source>Model A</source>
+        <translation>模型 A</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_models.cpp" line="239"/>
+        <source>Model B</source>
+        <translation>模型 B</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_models.cpp" line="240"/>
+        <source>Only A</source>
+        <translation>仅 A</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_models.cpp" line="241"/>
+        <source>Only B</source>
+        <translation>仅 B</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_models.cpp" line="242"/>
+        <source>p-value</source>
+        <translation>p 值</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_models.cpp" line="243"/>
+        <source>χ² (corrected)</source>
+        <translation>χ²（校正）</translation>
     </message>
 </context>
 <context>
@@ -588,6 +1343,100 @@
         <location filename="../app/workbench/model_list_model.cpp" line="214"/>
         <source>Waiting</source>
         <translation>等待中</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::RegionProblemsModel</name>
+    <message>
+        <location filename="../app/workbench/case_study_models.cpp" line="19"/>
+        <source>%1: no sample judged</source>
+        <translation>%1：没有已评判的样本</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/case_study_models.cpp" line="20"/>
+        <source>%1: %2 of %3 samples passed</source>
+        <translation>%1：%3 个样本中 %2 个通过</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::TaxonomyDialog</name>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="23"/>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="58"/>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="69"/>
+        <source>Failure taxonomy</source>
+        <translation>失败分类体系</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="24"/>
+        <source>Failure labels</source>
+        <translation>失败标签</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="27"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="27"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="28"/>
+        <source>Set key…</source>
+        <translation>设置快捷键…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="28"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="35"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="36"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="90"/>
+        <source>Add label</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="90"/>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="118"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="118"/>
+        <source>Rename label</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="136"/>
+        <source>Label key</source>
+        <translation>标签快捷键</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="136"/>
+        <source>One character (empty: none):</source>
+        <translation>一个字符（留空表示无）：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="146"/>
+        <source>Delete label</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/taxonomy_dialog.cpp" line="147"/>
+        <source>Delete “%1”? Answers labelled with it keep their notes and become unlabelled.</source>
+        <translation>删除“%1”？带有此标签的回答会保留备注，并变为未标注。</translation>
     </message>
 </context>
 </TS>

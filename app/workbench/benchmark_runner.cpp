@@ -228,7 +228,7 @@ void BenchmarkRunner::onGenerated(ModelJob& job, const PaneResult& result)
 void BenchmarkRunner::onJudged(const AnswerVerdict& judged)
 {
     const auto found = m_pending.find(judged.answerId);
-    if (found == m_pending.end())
+    if (found == m_pending.end() || !m_workspace)
         return;
     const PendingAnswer answer = found->second;
     m_pending.erase(found);

@@ -104,6 +104,7 @@ BenchmarkView::BenchmarkView(ModelListModel& models, ProblemListModel& problems,
 {
     m_modelList = new QListWidget(this);
     m_modelList->setAccessibleName(tr("Models to benchmark"));
+    m_modelList->setMaximumHeight(120);
     m_greedy = new QCheckBox(tr("Greedy (one answer per problem)"), this);
     m_greedy->setChecked(true);
     m_samples = new QSpinBox(this);

@@ -78,6 +78,7 @@ InspectorView::InspectorView(QWidget* parent)
     m_table->setToolTip(tr("A label's key labels the selected answer and moves to the next; Backspace clears the label"));
     m_table->installEventFilter(this);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &InspectorView::showCurrent);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &InspectorView::showCurrent);  // no currentRowChanged then
 
     // A tool bar: it folds the labels that do not fit into its extension menu.
     m_labelBar = new QToolBar(tr("Failure labels"), this);

@@ -2,6 +2,7 @@
 
 #include "benchmark_view.h"
 #include "case_study_view.h"
+#include "inspector_view.h"
 #include "compare_view.h"
 #include "demo_pack.h"
 #include "judge_service.h"
@@ -15,6 +16,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QShowEvent>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QFileDialog>
@@ -27,6 +29,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -54,7 +57,7 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent) : QMai
     createMenus();
     m_defaultState = saveState(WorkbenchSettings::kLayoutVersion);
     restoreGeometry(m_settings.windowGeometry());
-    restoreState(m_settings.windowState(), WorkbenchSettings::kLayoutVersion);
+    m_restoredLayout = restoreState(m_settings.windowState(), WorkbenchSettings::kLayoutVersion);
     m_compare->setSyncScrolling(m_settings.syncScrolling());
     m_prompt->setZoomLevel(m_settings.editorZoom());
 
@@ -83,6 +86,11 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent) : QMai
 
 MainWindow::~MainWindow()
 {
+    m_runner->cancel();
+    // The views save what is being edited (a note) into the workspace: detach them first.
+    m_inspector->setWorkspace(nullptr);
+    m_caseStudy->setWorkspace(nullptr);
+    m_benchmark->setWorkspace(nullptr);
     m_judgeThread.quit();
     m_judgeThread.wait();
 }
@@ -122,7 +130,12 @@ void MainWindow::createCentre()
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
     splitter->setSizes({160, 640});  // the answers get the room; the prompt grows on demand
-    setCentralWidget(splitter);
+    // The views that need the whole window are tabs of the centre; the lists they
+    // draw on (models, problems) are docks beside them.
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(splitter, tr("Side by side"));
+    setCentralWidget(m_tabs);
 }
 
 void MainWindow::createDocks()
@@ -167,20 +180,33 @@ void MainWindow::createDocks()
     addDockWidget(Qt::LeftDockWidgetArea, m_problemDock);
 
     m_benchmark = new BenchmarkView(*m_models, *m_problems, *m_runner, this);
-    m_benchmarkDock = new QDockWidget(tr("Benchmark"), this);
-    m_benchmarkDock->setObjectName(QStringLiteral("benchmarkDock"));
-    m_benchmarkDock->setWidget(m_benchmark);
-    addDockWidget(Qt::BottomDockWidgetArea, m_benchmarkDock);
+    m_tabs->addTab(m_benchmark, tr("Benchmark"));
 
     m_caseStudy = new CaseStudyView(this);
-    m_caseStudyDock = new QDockWidget(tr("Case study"), this);
-    m_caseStudyDock->setObjectName(QStringLiteral("caseStudyDock"));
-    m_caseStudyDock->setWidget(m_caseStudy);
-    addDockWidget(Qt::BottomDockWidgetArea, m_caseStudyDock);
-    tabifyDockWidget(m_benchmarkDock, m_caseStudyDock);
-    m_benchmarkDock->raise();
-    connect(m_caseStudy, &CaseStudyView::problemActivated, this, &MainWindow::openProblem);
+    m_tabs->addTab(m_caseStudy, tr("Case study"));
+    connect(m_caseStudy, &CaseStudyView::problemActivated, this, [this](const QString& taskId, const QString& path) {
+        openProblem(taskId, path);
+        m_tabs->setCurrentIndex(0);  // side by side
+    });
     connect(m_runner, &BenchmarkRunner::finished, m_caseStudy, &CaseStudyView::reload);
+
+    m_inspector = new InspectorView(this);
+    m_inspector->setAnnotator(m_settings.annotator());
+    m_tabs->addTab(m_inspector, tr("Failure inspector"));
+    connect(m_runner, &BenchmarkRunner::finished, m_inspector, &InspectorView::reload);
+    connect(m_inspector, &InspectorView::annotatorChanged, this,
+            [this](const QString& name) { m_settings.setAnnotator(name); });
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (m_layoutSized)
+        return;
+    m_layoutSized = true;
+    if (!m_restoredLayout) {
+        resizeDocks({m_modelDock}, {300}, Qt::Horizontal);
+    }
 }
 
 void MainWindow::createMenus()
@@ -213,8 +239,11 @@ void MainWindow::createMenus()
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_modelDock->toggleViewAction());
     view->addAction(m_problemDock->toggleViewAction());
-    view->addAction(m_benchmarkDock->toggleViewAction());
-    view->addAction(m_caseStudyDock->toggleViewAction());
+    view->addSeparator();
+    for (int tab = 0; tab < m_tabs->count(); ++tab) {
+        QAction* show = view->addAction(m_tabs->tabText(tab), this, [this, tab] { m_tabs->setCurrentIndex(tab); });
+        show->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + tab)));
+    }
     view->addSeparator();
     view->addAction(tr("&Reset Layout"), this, &MainWindow::resetLayout);
 
@@ -313,6 +342,7 @@ void MainWindow::resetLayout()
     restoreState(m_defaultState, WorkbenchSettings::kLayoutVersion);
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         dock->show();
+    resizeDocks({m_modelDock}, {300}, Qt::Horizontal);
 }
 
 bool MainWindow::openWorkspace(const QString& path)
@@ -326,6 +356,7 @@ bool MainWindow::openWorkspace(const QString& path)
         auto workspace = std::make_unique<Workspace>(path.toStdString());
         m_benchmark->setWorkspace(workspace.get());
         m_caseStudy->setWorkspace(workspace.get());
+        m_inspector->setWorkspace(workspace.get());
         m_workspace = std::move(workspace);
         m_settings.addRecentWorkspace(path);
         rebuildRecentMenu();

@@ -14,6 +14,7 @@ class QDockWidget;
 class QListView;
 class QTableView;
 class QLabel;
+class QTabWidget;
 
 namespace rrtf {
 
@@ -21,6 +22,7 @@ class BenchmarkRunner;
 class BenchmarkView;
 class CaseStudyView;
 class CodeEditor;
+class InspectorView;
 class CompareView;
 class Workspace;
 class JudgeWorker;
@@ -46,6 +48,7 @@ public:
     BenchmarkView& benchmark() { return *m_benchmark; }
     BenchmarkRunner& benchmarkRunner() { return *m_runner; }
     CaseStudyView& caseStudy() { return *m_caseStudy; }
+    InspectorView& inspector() { return *m_inspector; }
     Workspace* workspace() { return m_workspace.get(); }
 
     void openProblemSet(const QString& path);
@@ -61,6 +64,7 @@ public Q_SLOTS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void createDocks();
@@ -86,15 +90,17 @@ private:
     QListView* m_problemList = nullptr;
     QDockWidget* m_modelDock = nullptr;
     QDockWidget* m_problemDock = nullptr;
-    QDockWidget* m_benchmarkDock = nullptr;
-    QDockWidget* m_caseStudyDock = nullptr;
+    QTabWidget* m_tabs = nullptr;
     CaseStudyView* m_caseStudy = nullptr;
+    InspectorView* m_inspector = nullptr;
     BenchmarkRunner* m_runner = nullptr;
     BenchmarkView* m_benchmark = nullptr;
     QMenu* m_recentMenu = nullptr;
     QByteArray m_defaultState;
     QString m_taskId;
     bool m_promptIsCode = false;
+    bool m_restoredLayout = false;  // a saved layout was applied at start
+    bool m_layoutSized = false;     // first-show sizing done
 };
 
 }  // namespace rrtf

@@ -13,7 +13,7 @@ namespace rrtf {
 class WorkbenchSettings {
 public:
     // Bumped when docks are added or renamed: an older saved layout is then ignored.
-    static constexpr int kLayoutVersion = 1;
+    static constexpr int kLayoutVersion = 2;
 
     WorkbenchSettings();
 

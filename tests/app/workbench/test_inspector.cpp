@@ -19,10 +19,11 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
-#include <QToolBar>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QToolBar>
 #include <QtTest>
 
 #include <memory>
@@ -319,6 +320,13 @@ void TestInspector::taxonomyShowsKeysAndFollowsEdits()
     TaxonomyDialog dialog(*m_workspace, &view);
     QCOMPARE(dialog.list()->count(), 10);
     QCOMPARE(dialog.list()->item(0)->text(), QString("1 wrong algorithm"));
+    dialog.list()->setCurrentRow(0);
+    for (QPushButton* button : dialog.findChildren<QPushButton*>())
+        if (button->text() == "Move down")
+            button->click();
+    QCOMPARE(dialog.list()->item(1)->text(), QString("1 wrong algorithm"));
+    QCOMPARE(dialog.list()->currentRow(), 1);
+    QCOMPARE(Annotations(*m_workspace).labels()[1].id, m_wrong);
 
     view.answerModel()->setLabel(0, m_wrong);
     Annotations annotations(*m_workspace);

@@ -2,7 +2,10 @@
 // host threads, three panes answer one problem side by side, the sandbox judges
 // the answers, the record reproduces them, and a bad checkpoint only fails its row.
 #include "answer_pane.h"
+#include "answer_filter_model.h"
+#include "answer_table_model.h"
 #include "benchmark_view.h"
+#include "inspector_view.h"
 #include "compare_view.h"
 #include "main_window.h"
 #include "model_list_model.h"
@@ -16,6 +19,8 @@
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
+#include <QTableView>
+#include <QTranslator>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -33,6 +38,9 @@ private slots:
     void layoutAndModelsSurviveARestart();
     void stopSequencesRoundTrip();
     void benchmarkIsStoredAndResumes();
+    void labelSurvivesARestart();
+    void translationsAreEmbedded_data();
+    void translationsAreEmbedded();
 
 private:
     QTemporaryDir m_dir;
@@ -222,6 +230,54 @@ void TestWorkbench::benchmarkIsStoredAndResumes()
         QCOMPARE(info.samplesPerProblem, 3);
         QCOMPARE(static_cast<int>(window.workspace()->recordedSampleIndexes(info.run.id).size()), 24);
     }
+}
+
+// An annotator labels a failed answer with one key in the inspector, closes the
+// window, opens it again and finds the label.
+void TestWorkbench::labelSurvivesARestart()
+{
+    const QString workspace = m_dir.filePath("bench.sqlite");  // written by benchmarkIsStoredAndResumes
+    QString itemKey;
+    {
+        MainWindow window({demoFolder(), false, workspace});
+        InspectorView& inspector = window.inspector();
+        inspector.setAnnotator("alice");
+        inspector.reload();
+        QCOMPARE(inspector.answerModel()->rowCount(), 3 * 8 * 3);
+        // Random weights: every answer failed one way or another (syntax error, exception...).
+        QVERIFY(inspector.filterModel()->rowCount() > 0);
+        QVERIFY(inspector.filterModel()->index(0, 0).data(AnswerTableModel::OutcomeRole).toString() != "passed");
+        QTableView* table = inspector.tableView();
+        table->setCurrentIndex(inspector.filterModel()->index(0, 0));
+        itemKey = inspector.filterModel()->index(0, 0).data(AnswerTableModel::ItemKeyRole).toString();
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_1);
+        window.close();
+    }
+    MainWindow reopened({demoFolder(), false, workspace});
+    InspectorView& inspector = reopened.inspector();
+    QCOMPARE(inspector.annotator(), QString("alice"));
+    const int row = inspector.answerModel()->rowOfItem(itemKey);
+    QVERIFY(row >= 0);
+    QCOMPARE(inspector.answerModel()->answerAt(row).label, QString("wrong algorithm"));
+}
+
+void TestWorkbench::translationsAreEmbedded_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QString>("sideBySide");
+    QTest::newRow("Simplified Chinese") << "zh_CN" << QString::fromUtf8("并排对比");
+    QTest::newRow("Japanese") << "ja_JP" << QString::fromUtf8("並べて比較");
+}
+
+// The program picks its .qm by the system locale from :/i18n, as main() does.
+void TestWorkbench::translationsAreEmbedded()
+{
+    QFETCH(QString, locale);
+    QFETCH(QString, sideBySide);
+    QTranslator translator;
+    QVERIFY(translator.load(QLocale(locale), "rrtf_workbench", "_", ":/i18n"));
+    QCOMPARE(translator.translate("rrtf::MainWindow", "Side by side"), sideBySide);
 }
 
 QTEST_MAIN(TestWorkbench)
