@@ -2,137 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
-    <name>CodeEditor</name>
-    <message>
-        <location filename="../widgets/code_editor.cpp" line="45"/>
-        <source>Code editor</source>
-        <translation>コードエディター</translation>
-    </message>
-</context>
-<context>
-    <name>OutcomeBadge</name>
-    <message>
-        <location filename="../widgets/outcome_badge.cpp" line="73"/>
-        <source>Passed</source>
-        <translation>合格</translation>
-    </message>
-    <message>
-        <location filename="../widgets/outcome_badge.cpp" line="74"/>
-        <source>Failed</source>
-        <translation>不合格</translation>
-    </message>
-    <message>
-        <location filename="../widgets/outcome_badge.cpp" line="75"/>
-        <source>Error</source>
-        <translation>エラー</translation>
-    </message>
-    <message>
-        <location filename="../widgets/outcome_badge.cpp" line="76"/>
-        <source>Syntax error</source>
-        <translation>構文エラー</translation>
-    </message>
-    <message>
-        <location filename="../widgets/outcome_badge.cpp" line="77"/>
-        <source>Timeout</source>
-        <translation>タイムアウト</translation>
-    </message>
-    <message>
-        <location filename="../widgets/outcome_badge.cpp" line="78"/>
-        <source>Out of memory</source>
-        <translation>メモリ不足</translation>
-    </message>
-    <message>
-        <location filename="../widgets/outcome_badge.cpp" line="79"/>
-        <source>Crashed</source>
-        <translation>クラッシュ</translation>
-    </message>
-    <message>
-        <location filename="../widgets/outcome_badge.cpp" line="80"/>
-        <source>Output limit</source>
-        <translation>出力制限超過</translation>
-    </message>
-    <message>
-        <location filename="../widgets/outcome_badge.cpp" line="81"/>
-        <source>Tampered</source>
-        <translation>改ざん</translation>
-    </message>
-    <message>
-        <location filename="../widgets/outcome_badge.cpp" line="82"/>
-        <source>Sandbox error</source>
-        <translation>サンドボックスエラー</translation>
-    </message>
-    <message>
-        <location filename="../widgets/outcome_badge.cpp" line="83"/>
-        <source>Running</source>
-        <translation>実行中</translation>
-    </message>
-    <message>
-        <location filename="../widgets/outcome_badge.cpp" line="84"/>
-        <source>Not judged</source>
-        <translation>未判定</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../widgets/outcome_badge.cpp" line="131"/>
-        <source>%1/%n tests</source>
-        <extracomment>Outcome badge suffix: passed / total unit tests, e.g. &quot;3/5 tests&quot;</extracomment>
-        <translation>
-            <numerusform>%1/%n テスト</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../widgets/outcome_badge.cpp" line="132"/>
-        <source>%1 · %2</source>
-        <comment>outcome · test counts</comment>
-        <translation>%1 · %2</translation>
-    </message>
-</context>
-<context>
-    <name>VennView</name>
-    <message>
-        <location filename="../widgets/venn_view.cpp" line="19"/>
-        <source>Problems solved per model</source>
-        <translation>モデルごとの解決済み問題</translation>
-    </message>
-    <message>
-        <location filename="../widgets/venn_view.cpp" line="135"/>
-        <source>Solved by no model</source>
-        <translation>どのモデルも解決せず</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../widgets/venn_view.cpp" line="135"/>
-        <location filename="../widgets/venn_view.cpp" line="142"/>
-        <source>%n problem(s)</source>
-        <translation>
-            <numerusform>%n 問</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../widgets/venn_view.cpp" line="139"/>
-        <source>Solved by: %1</source>
-        <translation>解決したモデル: %1</translation>
-    </message>
-    <message>
-        <location filename="../widgets/venn_view.cpp" line="141"/>
-        <source>Not solved by: %1</source>
-        <translation>解決しなかったモデル: %1</translation>
-    </message>
-    <message>
-        <location filename="../widgets/venn_view_paint.cpp" line="26"/>
-        <source>Solved by none: %1</source>
-        <translation>どのモデルも解決せず: %1</translation>
-    </message>
-    <message>
-        <location filename="../widgets/venn_view_paint.cpp" line="117"/>
-        <source>No results to compare</source>
-        <translation>比較する結果がありません</translation>
-    </message>
-    <message>
-        <location filename="../widgets/venn_view_paint.cpp" line="268"/>
-        <source>No problems</source>
-        <translation>問題がありません</translation>
-    </message>
-</context>
-<context>
     <name>main</name>
     <message>
         <location filename="../app/workbench/main.cpp" line="40"/>
@@ -642,19 +511,27 @@
     </message>
 </context>
 <context>
+    <name>rrtf::CodeEditor</name>
+    <message>
+        <location filename="../widgets/code_editor.cpp" line="45"/>
+        <source>Code editor</source>
+        <translation>コードエディター</translation>
+    </message>
+</context>
+<context>
     <name>rrtf::CompareView</name>
     <message>
-        <location filename="../app/workbench/compare_view.cpp" line="35"/>
+        <location filename="../app/workbench/compare_view.cpp" line="41"/>
         <source>Synchronised scrolling</source>
         <translation>スクロールを同期</translation>
     </message>
     <message>
-        <location filename="../app/workbench/compare_view.cpp" line="156"/>
+        <location filename="../app/workbench/compare_view.cpp" line="205"/>
         <source>This prompt has no tests: pick a problem from the problem list.</source>
         <translation>このプロンプトにはテストがありません。問題リストから問題を選んでください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/compare_view.cpp" line="170"/>
+        <location filename="../app/workbench/compare_view.cpp" line="219"/>
         <source>Difference between two answers</source>
         <translation>2 つの回答の差分</translation>
     </message>
@@ -675,6 +552,61 @@
         <location filename="../app/workbench/case_study_models.cpp" line="146"/>
         <source>Disagreement</source>
         <translation>不一致度</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::FindBar</name>
+    <message>
+        <location filename="../widgets/find_bar.cpp" line="18"/>
+        <source>Find</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <location filename="../widgets/find_bar.cpp" line="19"/>
+        <source>Find text</source>
+        <translation>検索テキスト</translation>
+    </message>
+    <message>
+        <location filename="../widgets/find_bar.cpp" line="21"/>
+        <source>Match case</source>
+        <translation>大文字と小文字を区別</translation>
+    </message>
+    <message>
+        <location filename="../widgets/find_bar.cpp" line="22"/>
+        <source>Regular expression</source>
+        <translation>正規表現</translation>
+    </message>
+    <message>
+        <location filename="../widgets/find_bar.cpp" line="23"/>
+        <source>Previous</source>
+        <translation>前へ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/find_bar.cpp" line="24"/>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/find_bar.cpp" line="27"/>
+        <source>Close the find bar</source>
+        <translation>検索バーを閉じる</translation>
+    </message>
+    <message>
+        <location filename="../widgets/find_bar.cpp" line="28"/>
+        <source>Close (Escape)</source>
+        <translation>閉じる (Escape)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/find_bar.cpp" line="70"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 件一致</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/find_bar.cpp" line="70"/>
+        <source>Not found</source>
+        <translation>見つかりません</translation>
     </message>
 </context>
 <context>
@@ -937,265 +869,285 @@
 <context>
     <name>rrtf::MainWindow</name>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="43"/>
+        <location filename="../app/workbench/main_window.cpp" line="44"/>
         <source>RRTF Workbench</source>
         <translation>RRTF Workbench</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="67"/>
+        <location filename="../app/workbench/main_window.cpp" line="68"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="101"/>
+        <location filename="../app/workbench/main_window.cpp" line="103"/>
         <source>Prompt</source>
         <translation>プロンプト</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="102"/>
-        <location filename="../app/workbench/main_window.cpp" line="331"/>
+        <location filename="../app/workbench/main_window.cpp" line="104"/>
+        <location filename="../app/workbench/main_window.cpp" line="345"/>
         <source>Free prompt (no tests)</source>
         <translation>自由プロンプト（テストなし）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="103"/>
+        <location filename="../app/workbench/main_window.cpp" line="105"/>
         <source>Run all</source>
         <translation>すべて実行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="104"/>
+        <location filename="../app/workbench/main_window.cpp" line="106"/>
         <source>Generate an answer in every pane (Ctrl+Return)</source>
         <translation>すべてのペインで回答を生成 (Ctrl+Return)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="105"/>
+        <location filename="../app/workbench/main_window.cpp" line="107"/>
         <source>Stop all</source>
         <translation>すべて停止</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="106"/>
+        <location filename="../app/workbench/main_window.cpp" line="108"/>
         <source>Run tests</source>
         <translation>テストを実行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="107"/>
+        <location filename="../app/workbench/main_window.cpp" line="109"/>
         <source>Diff…</source>
         <translation>差分…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="137"/>
+        <location filename="../app/workbench/main_window.cpp" line="141"/>
         <source>Side by side</source>
         <translation>並べて比較</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="151"/>
-        <location filename="../app/workbench/main_window.cpp" line="167"/>
+        <location filename="../app/workbench/main_window.cpp" line="155"/>
+        <location filename="../app/workbench/main_window.cpp" line="171"/>
         <source>Models</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="152"/>
+        <location filename="../app/workbench/main_window.cpp" line="156"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="153"/>
+        <location filename="../app/workbench/main_window.cpp" line="157"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="154"/>
+        <location filename="../app/workbench/main_window.cpp" line="158"/>
         <source>Load</source>
         <translation>読み込み</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="155"/>
+        <location filename="../app/workbench/main_window.cpp" line="159"/>
         <source>Unload</source>
         <translation>アンロード</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="174"/>
-        <location filename="../app/workbench/main_window.cpp" line="177"/>
+        <location filename="../app/workbench/main_window.cpp" line="178"/>
+        <location filename="../app/workbench/main_window.cpp" line="181"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="183"/>
+        <location filename="../app/workbench/main_window.cpp" line="187"/>
         <source>Benchmark</source>
         <translation>ベンチマーク</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="186"/>
+        <location filename="../app/workbench/main_window.cpp" line="190"/>
         <source>Case study</source>
         <translation>ケーススタディ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="195"/>
+        <location filename="../app/workbench/main_window.cpp" line="199"/>
         <source>Failure inspector</source>
         <translation>失敗インスペクター</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="214"/>
+        <location filename="../app/workbench/main_window.cpp" line="219"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="215"/>
+        <location filename="../app/workbench/main_window.cpp" line="220"/>
         <source>Open &amp;Problem Set…</source>
         <translation>問題セットを開く(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="216"/>
+        <location filename="../app/workbench/main_window.cpp" line="221"/>
         <source>Open a problem set</source>
         <translation>問題セットを開く</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="217"/>
+        <location filename="../app/workbench/main_window.cpp" line="222"/>
         <source>Problem sets (*.jsonl *.jsonl.gz *.json)</source>
         <translation>問題セット (*.jsonl *.jsonl.gz *.json)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="221"/>
+        <location filename="../app/workbench/main_window.cpp" line="226"/>
         <source>Open &amp;Workspace…</source>
         <translation>ワークスペースを開く(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="222"/>
+        <location filename="../app/workbench/main_window.cpp" line="227"/>
         <source>Open or create a workspace</source>
         <translation>ワークスペースを開くまたは作成</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="223"/>
+        <location filename="../app/workbench/main_window.cpp" line="228"/>
         <source>Workspaces (*.sqlite)</source>
         <translation>ワークスペース (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="228"/>
+        <location filename="../app/workbench/main_window.cpp" line="233"/>
         <source>&amp;Recent Workspaces</source>
         <translation>最近のワークスペース(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="229"/>
+        <location filename="../app/workbench/main_window.cpp" line="234"/>
         <source>&amp;Add Model…</source>
         <translation>モデルを追加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="231"/>
+        <location filename="../app/workbench/main_window.cpp" line="236"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="233"/>
+        <location filename="../app/workbench/main_window.cpp" line="238"/>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="241"/>
+        <source>&amp;Find in Prompt…</source>
+        <translation>プロンプト内を検索(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="242"/>
+        <source>Find &amp;Next</source>
+        <translation>次を検索(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="243"/>
+        <source>Find &amp;Previous</source>
+        <translation>前を検索(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="245"/>
         <source>&amp;Run</source>
         <translation>実行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="234"/>
+        <location filename="../app/workbench/main_window.cpp" line="246"/>
         <source>Run &amp;All</source>
         <translation>すべて実行(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="235"/>
+        <location filename="../app/workbench/main_window.cpp" line="247"/>
         <source>&amp;Stop All</source>
         <translation>すべて停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="236"/>
+        <location filename="../app/workbench/main_window.cpp" line="248"/>
         <source>Run &amp;Tests</source>
         <translation>テストを実行(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="237"/>
+        <location filename="../app/workbench/main_window.cpp" line="249"/>
         <source>&amp;Diff Two Answers…</source>
         <translation>2 つの回答を比較(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="239"/>
+        <location filename="../app/workbench/main_window.cpp" line="251"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="248"/>
+        <location filename="../app/workbench/main_window.cpp" line="260"/>
         <source>&amp;Reset Layout</source>
         <translation>レイアウトをリセット(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="250"/>
+        <location filename="../app/workbench/main_window.cpp" line="262"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="251"/>
+        <location filename="../app/workbench/main_window.cpp" line="263"/>
         <source>&amp;About RRTF Workbench</source>
         <translation>RRTF Workbench について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="252"/>
+        <location filename="../app/workbench/main_window.cpp" line="264"/>
         <source>About RRTF Workbench</source>
         <translation>RRTF Workbench について</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="253"/>
+        <location filename="../app/workbench/main_window.cpp" line="265"/>
         <source>&lt;b&gt;RRTF Workbench %1&lt;/b&gt;&lt;p&gt;Compare StarCoder-family models side by side, judge their answers in a sandbox, and train them with RRTF.&lt;/p&gt;</source>
         <translation>&lt;b&gt;RRTF Workbench %1&lt;/b&gt;&lt;p&gt;StarCoder 系モデルを並べて比較し、サンドボックスで回答を判定し、RRTF で学習させます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="265"/>
+        <location filename="../app/workbench/main_window.cpp" line="277"/>
         <source>Writing the demo models…</source>
         <translation>デモモデルを書き込んでいます…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="271"/>
+        <location filename="../app/workbench/main_window.cpp" line="283"/>
         <source>Demo workspace: tiny random models and a small problem set</source>
         <translation>デモワークスペース: 小さなランダムモデルと小規模な問題セット</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="273"/>
+        <location filename="../app/workbench/main_window.cpp" line="285"/>
         <source>Demo workspace</source>
         <translation>デモワークスペース</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="291"/>
+        <location filename="../app/workbench/main_window.cpp" line="303"/>
         <source>Cannot open the problem set</source>
         <translation>問題セットを開けません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="304"/>
+        <location filename="../app/workbench/main_window.cpp" line="316"/>
         <source>Problem %1</source>
         <translation>問題 %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="318"/>
+        <location filename="../app/workbench/main_window.cpp" line="330"/>
         <source>%1 is not in the open problem set</source>
         <translation>%1 は開いている問題セットにありません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="334"/>
+        <location filename="../app/workbench/main_window.cpp" line="348"/>
         <source>No model is loaded: load one in the Models panel.</source>
         <translation>モデルが読み込まれていません。「モデル」パネルで読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="352"/>
+        <location filename="../app/workbench/main_window.cpp" line="366"/>
         <source>Benchmark running</source>
         <translation>ベンチマーク実行中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="352"/>
+        <location filename="../app/workbench/main_window.cpp" line="366"/>
         <source>Cancel the benchmark before opening another workspace.</source>
         <translation>別のワークスペースを開く前にベンチマークをキャンセルしてください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="363"/>
+        <location filename="../app/workbench/main_window.cpp" line="378"/>
         <source>RRTF Workbench — %1</source>
         <translation>RRTF Workbench — %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="366"/>
+        <location filename="../app/workbench/main_window.cpp" line="381"/>
         <source>Cannot open the workspace</source>
         <translation>ワークスペースを開けません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="381"/>
+        <location filename="../app/workbench/main_window.cpp" line="396"/>
         <source>Hugging Face model folder</source>
         <translation>Hugging Face モデルフォルダー</translation>
     </message>
@@ -1346,6 +1298,83 @@
     </message>
 </context>
 <context>
+    <name>rrtf::OutcomeBadge</name>
+    <message>
+        <location filename="../widgets/outcome_badge.cpp" line="73"/>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outcome_badge.cpp" line="74"/>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outcome_badge.cpp" line="75"/>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outcome_badge.cpp" line="76"/>
+        <source>Syntax error</source>
+        <translation>構文エラー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outcome_badge.cpp" line="77"/>
+        <source>Timeout</source>
+        <translation>タイムアウト</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outcome_badge.cpp" line="78"/>
+        <source>Out of memory</source>
+        <translation>メモリ不足</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outcome_badge.cpp" line="79"/>
+        <source>Crashed</source>
+        <translation>クラッシュ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outcome_badge.cpp" line="80"/>
+        <source>Output limit</source>
+        <translation>出力制限超過</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outcome_badge.cpp" line="81"/>
+        <source>Tampered</source>
+        <translation>改ざん</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outcome_badge.cpp" line="82"/>
+        <source>Sandbox error</source>
+        <translation>サンドボックスエラー</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outcome_badge.cpp" line="83"/>
+        <source>Running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <location filename="../widgets/outcome_badge.cpp" line="84"/>
+        <source>Not judged</source>
+        <translation>未判定</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/outcome_badge.cpp" line="131"/>
+        <source>%1/%n tests</source>
+        <extracomment>Outcome badge suffix: passed / total unit tests, e.g. &quot;3/5 tests&quot;</extracomment>
+        <translation>
+            <numerusform>%1/%n テスト</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/outcome_badge.cpp" line="132"/>
+        <source>%1 · %2</source>
+        <comment>outcome · test counts</comment>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>rrtf::RegionProblemsModel</name>
     <message>
         <location filename="../app/workbench/case_study_models.cpp" line="19"/>
@@ -1437,6 +1466,52 @@
         <location filename="../app/workbench/taxonomy_dialog.cpp" line="147"/>
         <source>Delete “%1”? Answers labelled with it keep their notes and become unlabelled.</source>
         <translation>「%1」を削除しますか？このラベルが付いた回答はメモを保持したまま、ラベルなしになります。</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::VennView</name>
+    <message>
+        <location filename="../widgets/venn_view.cpp" line="19"/>
+        <source>Problems solved per model</source>
+        <translation>モデルごとの解決済み問題</translation>
+    </message>
+    <message>
+        <location filename="../widgets/venn_view.cpp" line="135"/>
+        <source>Solved by no model</source>
+        <translation>どのモデルも解決せず</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/venn_view.cpp" line="135"/>
+        <location filename="../widgets/venn_view.cpp" line="142"/>
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n 問</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/venn_view.cpp" line="139"/>
+        <source>Solved by: %1</source>
+        <translation>解決したモデル: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/venn_view.cpp" line="141"/>
+        <source>Not solved by: %1</source>
+        <translation>解決しなかったモデル: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/venn_view_paint.cpp" line="26"/>
+        <source>Solved by none: %1</source>
+        <translation>どのモデルも解決せず: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/venn_view_paint.cpp" line="117"/>
+        <source>No results to compare</source>
+        <translation>比較する結果がありません</translation>
+    </message>
+    <message>
+        <location filename="../widgets/venn_view_paint.cpp" line="268"/>
+        <source>No problems</source>
+        <translation>問題がありません</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,8 @@ list(APPEND RRTF_WIDGETS_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/qscintilla_include.h
   ${CMAKE_CURRENT_LIST_DIR}/code_editor.h
   ${CMAKE_CURRENT_LIST_DIR}/code_editor.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/find_bar.h
+  ${CMAKE_CURRENT_LIST_DIR}/find_bar.cpp
   ${CMAKE_CURRENT_LIST_DIR}/outcome_badge.h
   ${CMAKE_CURRENT_LIST_DIR}/outcome_badge.cpp
   ${CMAKE_CURRENT_LIST_DIR}/series_colors.h

@@ -138,7 +138,7 @@ void AnswerTableModel::reload()
     }
     // Read everything first: a failed read leaves the rows as they were.
     QVector<InspectedAnswer> rows;
-    for (const BenchmarkRunInfo& info : benchmarkRuns(*m_workspace)) {
+    for (const BenchmarkRunInfo& info : answerRuns(*m_workspace)) {
         const int n = std::max(1, info.samplesPerProblem);
         const QString problemSetPath = QString::fromStdString(info.run.problemSetPath);
         for (StoredVerdict& stored : m_workspace->verdicts(info.run.id)) {

@@ -9,10 +9,13 @@ QString BenchmarkDecoding::label() const
     return QStringLiteral("T=%1 top-p=%2 n=%3").arg(temperature).arg(topP).arg(samplesPerProblem);
 }
 
-bool readBenchmarkRun(const EvalRun& run, BenchmarkRunInfo& info)
+bool readBenchmarkRun(const EvalRun& run, BenchmarkRunInfo& info, bool comparisons)
 {
     const nlohmann::json& settings = run.settings;
-    if (!settings.is_object() || settings.value("kind", std::string()) != "benchmark")
+    if (!settings.is_object())
+        return false;
+    const std::string kind = settings.value("kind", std::string());
+    if (kind != "benchmark" && !(comparisons && kind == "comparison"))
         return false;
     info.run = run;
     info.model = QString::fromStdString(settings.value("model", std::string()));
@@ -27,6 +30,17 @@ QVector<BenchmarkRunInfo> benchmarkRuns(Workspace& workspace)
     for (const EvalRun& run : workspace.runs()) {
         BenchmarkRunInfo info;
         if (readBenchmarkRun(run, info))
+            result.push_back(info);
+    }
+    return result;
+}
+
+QVector<BenchmarkRunInfo> answerRuns(Workspace& workspace)
+{
+    QVector<BenchmarkRunInfo> result;
+    for (const EvalRun& run : workspace.runs()) {
+        BenchmarkRunInfo info;
+        if (readBenchmarkRun(run, info, true))
             result.push_back(info);
     }
     return result;

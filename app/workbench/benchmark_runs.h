@@ -12,6 +12,11 @@
 //   sample_index = problem index (file order) * n + sample number
 //   completion_id = "<task id>#<sample number>"
 //   an answer's annotation item key = "run:<run id>:<sample index>"
+//
+// Answers judged in the side-by-side view are kept the same way, in one run per
+// model and problem set with settings {"kind": "comparison", "model": name,
+// "decoding": "side by side", "n": 1, ...} and sample indexes in judging order,
+// so that the inspector lists and labels them too.
 #pragma once
 
 #include "store/workspace.h"
@@ -42,9 +47,12 @@ struct BenchmarkRunInfo {
 
 // The benchmark runs of the workspace, newest first (other evaluation runs are skipped).
 QVector<BenchmarkRunInfo> benchmarkRuns(Workspace& workspace);
+// Benchmark runs and side-by-side answers: every answer an annotator may label.
+QVector<BenchmarkRunInfo> answerRuns(Workspace& workspace);
 
-// Whether a stored run's settings mark it as a benchmark run; fills `info` when so.
-bool readBenchmarkRun(const EvalRun& run, BenchmarkRunInfo& info);
+// Whether a stored run's settings mark it as a benchmark run (or, with
+// `comparisons`, a run of side-by-side answers); fills `info` when so.
+bool readBenchmarkRun(const EvalRun& run, BenchmarkRunInfo& info, bool comparisons = false);
 
 QString annotationItemKey(std::int64_t runId, int sampleIndex);
 

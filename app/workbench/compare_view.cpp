@@ -1,11 +1,15 @@
 #include "compare_view.h"
 
+#include "benchmark_runs.h"
 #include "judge_service.h"
 #include "model_list_model.h"
 #include "widgets/code_editor.h"
 #include "widgets/line_diff.h"
 
+#include "evaluation/sha256.h"
+#include "evaluation/verdict.h"
 #include "generation/prompt_template.h"
+#include "store/workspace.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -19,6 +23,8 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QVBoxLayout>
+
+#include <set>
 
 namespace rrtf {
 
@@ -40,8 +46,14 @@ CompareView::CompareView(ModelListModel& models, JudgeWorker& judge, QWidget* pa
     layout->addWidget(m_splitter, 1);
     layout->addWidget(m_sync);
     connect(&m_judge, &JudgeWorker::judged, this, [this](const AnswerVerdict& verdict) {
+        AnswerPane* owner = nullptr;
         for (AnswerPane* pane : m_panes)
-            pane->showVerdict(verdict);
+            if (pane->answerId() == verdict.answerId)
+                owner = pane;
+        if (!owner)
+            return;  // a benchmark's, or a pane that has gone
+        owner->showVerdict(verdict);
+        storeVerdict(*owner, verdict);
         Q_EMIT verdictShown(verdict);
     });
 }
@@ -131,6 +143,43 @@ void CompareView::run(AnswerPane* pane, const PromptSource& source)
     ++m_pending;
     QMetaObject::invokeMethod(m_models.hostAt(pane->modelRow()), "generate", Qt::QueuedConnection,
                               Q_ARG(rrtf::PaneRequest, request));
+}
+
+void CompareView::storeVerdict(const AnswerPane& pane, const AnswerVerdict& verdict)
+{
+    if (!m_workspace || verdict.taskId.isEmpty() || m_lastSource.problemSetSha256.isEmpty())
+        return;
+    const ModelSlot& slot = m_models.slotAt(pane.modelRow());
+    const QString fingerprint = m_models.infoAt(pane.modelRow()).configSha256;
+    try {
+        EvalRunSpec spec;
+        spec.key = "comparison:" + sha256Hex((slot.name + '\n' + fingerprint + '\n' + m_lastSource.problemSetSha256).toStdString());
+        spec.problemSetPath = m_lastSource.problemSetPath.toStdString();
+        spec.problemSetSha256 = m_lastSource.problemSetSha256.toStdString();
+        spec.samplesPath = "side-by-side:" + slot.name.toStdString();
+        spec.samplesSha256 = spec.key;
+        spec.engineVersion = engineVersion().toStdString();
+        spec.settings = {{"kind", "comparison"},          {"model", slot.name.toStdString()},
+                         {"checkpoint", slot.directory.toStdString()}, {"fingerprint", fingerprint.toStdString()},
+                         {"template", slot.promptTemplate.toStdString()}, {"decoding", "side by side"},
+                         {"n", 1}};
+        const EvalRun run = m_workspace->findOrCreateRun(spec);
+        const std::set<int> recorded = m_workspace->recordedSampleIndexes(run.id);
+        StoredVerdict stored;
+        stored.sampleIndex = recorded.empty() ? 0 : *recorded.rbegin() + 1;
+        stored.taskId = verdict.taskId.toStdString();
+        stored.completionId = stored.taskId + "#" + std::to_string(pane.answerId());
+        stored.completion = pane.answer().toStdString();
+        stored.verdict.outcome = parseOutcome(verdict.outcome.toStdString()).value_or(Outcome::SandboxError);
+        stored.verdict.detail = verdict.detail.toStdString();
+        stored.verdict.testsPassed = verdict.testsPassed;
+        stored.verdict.testsTotal = verdict.testsTotal;
+        stored.verdict.wallMs = verdict.wallMs;
+        m_workspace->recordVerdict(run.id, stored);
+        Q_EMIT answerStored(annotationItemKey(run.id, stored.sampleIndex));
+    } catch (const std::exception&) {
+        // Keeping the answer is a convenience; the pane already shows the verdict.
+    }
 }
 
 void CompareView::stopAll()

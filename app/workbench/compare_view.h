@@ -13,12 +13,15 @@ namespace rrtf {
 
 class JudgeWorker;
 class ModelListModel;
+class Workspace;
 
 // What the compare view needs to know about the problem being answered.
 struct PromptSource {
     QString instruction;  // the text in the prompt editor
     QString taskId;       // empty for a free prompt (then answers cannot be tested)
     bool promptIsCode = false;  // HumanEval-style prompt: answers continue it
+    QString problemSetPath;     // the problem's file, where judged answers are filed
+    QString problemSetSha256;
 };
 
 class CompareView : public QWidget {
@@ -31,6 +34,9 @@ public:
     QList<AnswerPane*> panes() const { return m_panes; }
     void setSyncScrolling(bool on);
     bool syncScrolling() const;
+    // Judged answers are kept here (one "comparison" run per model and problem
+    // set), so the inspector can label them. Null: they are only shown.
+    void setWorkspace(Workspace* workspace) { m_workspace = workspace; }
 
 public Q_SLOTS:
     void runAll(const rrtf::PromptSource& source);
@@ -41,14 +47,17 @@ public Q_SLOTS:
 Q_SIGNALS:
     void runFinished();  // every pane of the last run has finished
     void verdictShown(const rrtf::AnswerVerdict& verdict);
+    void answerStored(const QString& itemKey);  // a judged answer went to the workspace
 
 private:
     void run(AnswerPane* pane, const PromptSource& source);
     void test(AnswerPane* pane);
     void linkScrollBars();
+    void storeVerdict(const AnswerPane& pane, const AnswerVerdict& verdict);
 
     ModelListModel& m_models;
     JudgeWorker& m_judge;
+    Workspace* m_workspace = nullptr;
     QSplitter* m_splitter;
     QCheckBox* m_sync;
     QList<AnswerPane*> m_panes;

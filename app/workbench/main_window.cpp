@@ -9,6 +9,7 @@
 #include "model_list_model.h"
 #include "problem_list_model.h"
 #include "widgets/code_editor.h"
+#include "widgets/find_bar.h"
 
 #include "evaluation/problem_set.h"
 #include "store/workspace.h"
@@ -87,6 +88,7 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent) : QMai
 MainWindow::~MainWindow()
 {
     m_runner->cancel();
+    m_compare->setWorkspace(nullptr);
     // The views save what is being edited (a note) into the workspace: detach them first.
     m_inspector->setWorkspace(nullptr);
     m_caseStudy->setWorkspace(nullptr);
@@ -122,6 +124,8 @@ void MainWindow::createCentre()
     auto* topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addLayout(buttons);
+    m_findBar = new FindBar(*m_prompt, top);
+    topLayout->addWidget(m_findBar);
     topLayout->addWidget(m_prompt, 1);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
@@ -194,6 +198,7 @@ void MainWindow::createDocks()
     m_inspector->setAnnotator(m_settings.annotator());
     m_tabs->addTab(m_inspector, tr("Failure inspector"));
     connect(m_runner, &BenchmarkRunner::finished, m_inspector, &InspectorView::reload);
+    connect(m_compare, &CompareView::answerStored, m_inspector, &InspectorView::reload);
     connect(m_inspector, &InspectorView::annotatorChanged, this,
             [this](const QString& name) { m_settings.setAnnotator(name); });
 }
@@ -229,6 +234,13 @@ void MainWindow::createMenus()
     file->addAction(tr("&Add Model…"), this, &MainWindow::addModelFromFolder);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    // Ctrl+F, F3 and Shift+F3 belong to the focused editor (its own shortcuts);
+    // the menu entries act on the prompt.
+    edit->addAction(tr("&Find in Prompt…"), m_findBar, &FindBar::open);
+    edit->addAction(tr("Find &Next"), m_findBar, &FindBar::findNext);
+    edit->addAction(tr("Find &Previous"), m_findBar, &FindBar::findPrevious);
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addAction(tr("Run &All"), QKeySequence(Qt::CTRL | Qt::Key_Return), this, &MainWindow::runAll);
@@ -327,6 +339,8 @@ void MainWindow::runAll()
     if (problem && QString::fromStdString(problem->prompt) == source.instruction) {
         source.taskId = m_taskId;
         source.promptIsCode = m_promptIsCode;
+        source.problemSetPath = QString::fromStdString(m_problems->problemSet()->sourcePath().string());
+        source.problemSetSha256 = QString::fromStdString(m_problems->problemSet()->sha256());
     } else {
         m_problemTitle->setText(tr("Free prompt (no tests)"));
     }
@@ -357,6 +371,7 @@ bool MainWindow::openWorkspace(const QString& path)
         m_benchmark->setWorkspace(workspace.get());
         m_caseStudy->setWorkspace(workspace.get());
         m_inspector->setWorkspace(workspace.get());
+        m_compare->setWorkspace(workspace.get());
         m_workspace = std::move(workspace);
         m_settings.addRecentWorkspace(path);
         rebuildRecentMenu();

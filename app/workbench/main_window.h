@@ -22,6 +22,7 @@ class BenchmarkRunner;
 class BenchmarkView;
 class CaseStudyView;
 class CodeEditor;
+class FindBar;
 class InspectorView;
 class CompareView;
 class Workspace;
@@ -45,6 +46,7 @@ public:
     ProblemListModel& problems() { return *m_problems; }
     CompareView& compare() { return *m_compare; }
     CodeEditor& promptEditor() { return *m_prompt; }
+    FindBar& findBar() { return *m_findBar; }
     BenchmarkView& benchmark() { return *m_benchmark; }
     BenchmarkRunner& benchmarkRunner() { return *m_runner; }
     CaseStudyView& caseStudy() { return *m_caseStudy; }
@@ -84,6 +86,7 @@ private:
     QThread m_judgeThread;
     JudgeWorker* m_judge;
     CodeEditor* m_prompt = nullptr;
+    FindBar* m_findBar = nullptr;
     CompareView* m_compare = nullptr;
     QLabel* m_problemTitle = nullptr;
     QTableView* m_modelTable = nullptr;

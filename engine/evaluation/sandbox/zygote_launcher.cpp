@@ -143,7 +143,9 @@ struct ChildSetup {
         pidNamespace = open("/proc/self/ns/pid", O_RDONLY | O_CLOEXEC);
         if (pidNamespace < 0) failChild(s.errorWrite, "open /proc/self/ns/pid");
         setupMounts(s.errorWrite);
-        sethostname("sandbox", 7);
+        // Only cosmetic (the uts namespace already hides the real name): a failure is not fatal.
+        if (sethostname("sandbox", 7) != 0)
+            errno = 0;
     }
     if (chdir(namespaces ? "/tmp" : "/") != 0) failChild(s.errorWrite, "chdir");
     if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) failChild(s.errorWrite, "no_new_privs");

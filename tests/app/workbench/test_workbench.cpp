@@ -11,14 +11,17 @@
 #include "model_list_model.h"
 #include "problem_list_model.h"
 #include "widgets/code_editor.h"
+#include "widgets/find_bar.h"
 #include "workbench_settings.h"
 
+#include "evaluation/verdict.h"
 #include "store/workspace.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
+#include <QLineEdit>
 #include <QTableView>
 #include <QTranslator>
 #include <QStandardPaths>
@@ -39,6 +42,7 @@ private slots:
     void stopSequencesRoundTrip();
     void benchmarkIsStoredAndResumes();
     void labelSurvivesARestart();
+    void sideBySideFailureLabelledAcrossARestart();
     void translationsAreEmbedded_data();
     void translationsAreEmbedded();
 
@@ -90,6 +94,16 @@ void TestWorkbench::demoPackOpensAndLoads()
     QVERIFY(window.models().infoAt(0).weightBytes > 0);
     QCOMPARE(window.models().infoAt(0).configSha256.size(), 64);
     QVERIFY(window.promptEditor().text().contains("add(a, b)"));
+
+    // Find in the prompt: Ctrl+F opens the bar, Enter selects the next match.
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.promptEditor().setFocus();
+    QTest::keyClick(&window.promptEditor(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(window.findBar().isVisible());
+    QTest::keyClicks(window.findBar().patternEdit(), "sum");
+    QTest::keyClick(window.findBar().patternEdit(), Qt::Key_Return);
+    QCOMPARE(window.promptEditor().selectedText(), QString("sum"));
 }
 
 void TestWorkbench::sideBySideAnswersAreJudged()
@@ -262,22 +276,77 @@ void TestWorkbench::labelSurvivesARestart()
     QCOMPARE(inspector.answerModel()->answerAt(row).label, QString("wrong algorithm"));
 }
 
+// The end-to-end path: a side-by-side comparison judged by the tests, a
+// failure labelled in the inspector, the window closed and reopened, the label there.
+void TestWorkbench::sideBySideFailureLabelledAcrossARestart()
+{
+    const QString workspace = m_dir.filePath("side-by-side.sqlite");
+    QString itemKey;
+    {
+        MainWindow window({demoFolder(), true, workspace});
+        QTRY_VERIFY_WITH_TIMEOUT(allLoaded(window.models()), 60000);
+        QTRY_COMPARE(window.compare().panes().size(), 3);
+        window.selectProblem(2);
+        for (AnswerPane* pane : window.compare().panes()) {
+            PaneSampling sampling = pane->sampling();
+            sampling.maxNewTokens = 10;
+            pane->setSampling(sampling);
+        }
+        QSignalSpy finished(&window.compare(), &CompareView::runFinished);
+        window.runAll();
+        QVERIFY(finished.wait(60000));
+        QSignalSpy stored(&window.compare(), &CompareView::answerStored);
+        window.compare().testAll();
+        QTRY_COMPARE_WITH_TIMEOUT(stored.count(), 3, 60000);
+
+        InspectorView& inspector = window.inspector();
+        inspector.setAnnotator("bob");
+        QTRY_COMPARE(inspector.answerModel()->rowCount(), 3);
+        const int row = inspector.answerModel()->rowOfItem(stored.at(0).at(0).toString());
+        QVERIFY(row >= 0);
+        const InspectedAnswer answer = inspector.answerModel()->answerAt(row);
+        QCOMPARE(answer.taskId, QString("demo/fizzbuzz"));
+        QCOMPARE(answer.completion, window.compare().panes().at(0)->answer());
+        QVERIFY(answer.verdict.outcome != Outcome::Passed);
+        itemKey = answer.itemKey;
+        QTableView* table = inspector.tableView();
+        const QModelIndex shown = inspector.filterModel()->mapFromSource(inspector.answerModel()->index(row, 0));
+        table->setCurrentIndex(shown);
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_3);  // "misread the spec"
+        window.close();
+    }
+    MainWindow reopened({demoFolder(), false, workspace});
+    InspectorView& inspector = reopened.inspector();
+    inspector.setAnnotator("bob");
+    const int row = inspector.answerModel()->rowOfItem(itemKey);
+    QVERIFY(row >= 0);
+    QCOMPARE(inspector.answerModel()->answerAt(row).label, QString("misread the spec"));
+}
+
 void TestWorkbench::translationsAreEmbedded_data()
 {
     QTest::addColumn<QString>("locale");
-    QTest::addColumn<QString>("sideBySide");
-    QTest::newRow("Simplified Chinese") << "zh_CN" << QString::fromUtf8("并排对比");
-    QTest::newRow("Japanese") << "ja_JP" << QString::fromUtf8("並べて比較");
+    QTest::addColumn<QString>("context");
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("zh_CN window") << "zh_CN" << "rrtf::MainWindow" << "Side by side" << QString::fromUtf8("并排对比");
+    QTest::newRow("ja window") << "ja_JP" << "rrtf::MainWindow" << "Side by side" << QString::fromUtf8("並べて比較");
+    // Widgets live in namespace rrtf too: their context must carry it, or tr() finds nothing.
+    QTest::newRow("zh_CN widget") << "zh_CN" << "rrtf::FindBar" << "Find" << QString::fromUtf8("查找");
+    QTest::newRow("ja widget") << "ja_JP" << "rrtf::FindBar" << "Find" << QString::fromUtf8("検索");
 }
 
 // The program picks its .qm by the system locale from :/i18n, as main() does.
 void TestWorkbench::translationsAreEmbedded()
 {
     QFETCH(QString, locale);
-    QFETCH(QString, sideBySide);
+    QFETCH(QString, context);
+    QFETCH(QString, source);
+    QFETCH(QString, expected);
     QTranslator translator;
     QVERIFY(translator.load(QLocale(locale), "rrtf_workbench", "_", ":/i18n"));
-    QCOMPARE(translator.translate("rrtf::MainWindow", "Side by side"), sideBySide);
+    QCOMPARE(translator.translate(context.toLatin1(), source.toLatin1()), expected);
 }
 
 QTEST_MAIN(TestWorkbench)
