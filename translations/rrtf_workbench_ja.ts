@@ -869,285 +869,285 @@
 <context>
     <name>rrtf::MainWindow</name>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="44"/>
+        <location filename="../app/workbench/main_window.cpp" line="45"/>
         <source>RRTF Workbench</source>
         <translation>RRTF Workbench</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="68"/>
+        <location filename="../app/workbench/main_window.cpp" line="69"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="103"/>
+        <location filename="../app/workbench/main_window.cpp" line="104"/>
         <source>Prompt</source>
         <translation>プロンプト</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="104"/>
-        <location filename="../app/workbench/main_window.cpp" line="345"/>
+        <location filename="../app/workbench/main_window.cpp" line="105"/>
+        <location filename="../app/workbench/main_window.cpp" line="347"/>
         <source>Free prompt (no tests)</source>
         <translation>自由プロンプト（テストなし）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="105"/>
+        <location filename="../app/workbench/main_window.cpp" line="106"/>
         <source>Run all</source>
         <translation>すべて実行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="106"/>
+        <location filename="../app/workbench/main_window.cpp" line="107"/>
         <source>Generate an answer in every pane (Ctrl+Return)</source>
         <translation>すべてのペインで回答を生成 (Ctrl+Return)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="107"/>
+        <location filename="../app/workbench/main_window.cpp" line="108"/>
         <source>Stop all</source>
         <translation>すべて停止</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="108"/>
+        <location filename="../app/workbench/main_window.cpp" line="109"/>
         <source>Run tests</source>
         <translation>テストを実行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="109"/>
+        <location filename="../app/workbench/main_window.cpp" line="110"/>
         <source>Diff…</source>
         <translation>差分…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="141"/>
+        <location filename="../app/workbench/main_window.cpp" line="142"/>
         <source>Side by side</source>
         <translation>並べて比較</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="155"/>
-        <location filename="../app/workbench/main_window.cpp" line="171"/>
+        <location filename="../app/workbench/main_window.cpp" line="157"/>
+        <location filename="../app/workbench/main_window.cpp" line="173"/>
         <source>Models</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="156"/>
+        <location filename="../app/workbench/main_window.cpp" line="158"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="157"/>
+        <location filename="../app/workbench/main_window.cpp" line="159"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="158"/>
+        <location filename="../app/workbench/main_window.cpp" line="160"/>
         <source>Load</source>
         <translation>読み込み</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="159"/>
+        <location filename="../app/workbench/main_window.cpp" line="161"/>
         <source>Unload</source>
         <translation>アンロード</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="178"/>
-        <location filename="../app/workbench/main_window.cpp" line="181"/>
+        <location filename="../app/workbench/main_window.cpp" line="180"/>
+        <location filename="../app/workbench/main_window.cpp" line="183"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="187"/>
+        <location filename="../app/workbench/main_window.cpp" line="189"/>
         <source>Benchmark</source>
         <translation>ベンチマーク</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="190"/>
+        <location filename="../app/workbench/main_window.cpp" line="192"/>
         <source>Case study</source>
         <translation>ケーススタディ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="199"/>
+        <location filename="../app/workbench/main_window.cpp" line="201"/>
         <source>Failure inspector</source>
         <translation>失敗インスペクター</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="219"/>
+        <location filename="../app/workbench/main_window.cpp" line="221"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="220"/>
+        <location filename="../app/workbench/main_window.cpp" line="222"/>
         <source>Open &amp;Problem Set…</source>
         <translation>問題セットを開く(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="221"/>
+        <location filename="../app/workbench/main_window.cpp" line="223"/>
         <source>Open a problem set</source>
         <translation>問題セットを開く</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="222"/>
+        <location filename="../app/workbench/main_window.cpp" line="224"/>
         <source>Problem sets (*.jsonl *.jsonl.gz *.json)</source>
         <translation>問題セット (*.jsonl *.jsonl.gz *.json)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="226"/>
+        <location filename="../app/workbench/main_window.cpp" line="228"/>
         <source>Open &amp;Workspace…</source>
         <translation>ワークスペースを開く(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="227"/>
+        <location filename="../app/workbench/main_window.cpp" line="229"/>
         <source>Open or create a workspace</source>
         <translation>ワークスペースを開くまたは作成</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="228"/>
+        <location filename="../app/workbench/main_window.cpp" line="230"/>
         <source>Workspaces (*.sqlite)</source>
         <translation>ワークスペース (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="233"/>
+        <location filename="../app/workbench/main_window.cpp" line="235"/>
         <source>&amp;Recent Workspaces</source>
         <translation>最近のワークスペース(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="234"/>
+        <location filename="../app/workbench/main_window.cpp" line="236"/>
         <source>&amp;Add Model…</source>
         <translation>モデルを追加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="236"/>
+        <location filename="../app/workbench/main_window.cpp" line="238"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="238"/>
+        <location filename="../app/workbench/main_window.cpp" line="240"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="241"/>
+        <location filename="../app/workbench/main_window.cpp" line="243"/>
         <source>&amp;Find in Prompt…</source>
         <translation>プロンプト内を検索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="242"/>
+        <location filename="../app/workbench/main_window.cpp" line="244"/>
         <source>Find &amp;Next</source>
         <translation>次を検索(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="243"/>
+        <location filename="../app/workbench/main_window.cpp" line="245"/>
         <source>Find &amp;Previous</source>
         <translation>前を検索(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="245"/>
+        <location filename="../app/workbench/main_window.cpp" line="247"/>
         <source>&amp;Run</source>
         <translation>実行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="246"/>
+        <location filename="../app/workbench/main_window.cpp" line="248"/>
         <source>Run &amp;All</source>
         <translation>すべて実行(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="247"/>
+        <location filename="../app/workbench/main_window.cpp" line="249"/>
         <source>&amp;Stop All</source>
         <translation>すべて停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="248"/>
+        <location filename="../app/workbench/main_window.cpp" line="250"/>
         <source>Run &amp;Tests</source>
         <translation>テストを実行(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="249"/>
+        <location filename="../app/workbench/main_window.cpp" line="251"/>
         <source>&amp;Diff Two Answers…</source>
         <translation>2 つの回答を比較(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="251"/>
+        <location filename="../app/workbench/main_window.cpp" line="253"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="260"/>
+        <location filename="../app/workbench/main_window.cpp" line="262"/>
         <source>&amp;Reset Layout</source>
         <translation>レイアウトをリセット(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="262"/>
+        <location filename="../app/workbench/main_window.cpp" line="264"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="263"/>
+        <location filename="../app/workbench/main_window.cpp" line="265"/>
         <source>&amp;About RRTF Workbench</source>
         <translation>RRTF Workbench について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="264"/>
+        <location filename="../app/workbench/main_window.cpp" line="266"/>
         <source>About RRTF Workbench</source>
         <translation>RRTF Workbench について</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="265"/>
+        <location filename="../app/workbench/main_window.cpp" line="267"/>
         <source>&lt;b&gt;RRTF Workbench %1&lt;/b&gt;&lt;p&gt;Compare StarCoder-family models side by side, judge their answers in a sandbox, and train them with RRTF.&lt;/p&gt;</source>
         <translation>&lt;b&gt;RRTF Workbench %1&lt;/b&gt;&lt;p&gt;StarCoder 系モデルを並べて比較し、サンドボックスで回答を判定し、RRTF で学習させます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="277"/>
+        <location filename="../app/workbench/main_window.cpp" line="279"/>
         <source>Writing the demo models…</source>
         <translation>デモモデルを書き込んでいます…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="283"/>
+        <location filename="../app/workbench/main_window.cpp" line="285"/>
         <source>Demo workspace: tiny random models and a small problem set</source>
         <translation>デモワークスペース: 小さなランダムモデルと小規模な問題セット</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="285"/>
+        <location filename="../app/workbench/main_window.cpp" line="287"/>
         <source>Demo workspace</source>
         <translation>デモワークスペース</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="303"/>
+        <location filename="../app/workbench/main_window.cpp" line="305"/>
         <source>Cannot open the problem set</source>
         <translation>問題セットを開けません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="316"/>
+        <location filename="../app/workbench/main_window.cpp" line="318"/>
         <source>Problem %1</source>
         <translation>問題 %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="330"/>
+        <location filename="../app/workbench/main_window.cpp" line="332"/>
         <source>%1 is not in the open problem set</source>
         <translation>%1 は開いている問題セットにありません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="348"/>
+        <location filename="../app/workbench/main_window.cpp" line="350"/>
         <source>No model is loaded: load one in the Models panel.</source>
         <translation>モデルが読み込まれていません。「モデル」パネルで読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="366"/>
+        <location filename="../app/workbench/main_window.cpp" line="368"/>
         <source>Benchmark running</source>
         <translation>ベンチマーク実行中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="366"/>
+        <location filename="../app/workbench/main_window.cpp" line="368"/>
         <source>Cancel the benchmark before opening another workspace.</source>
         <translation>別のワークスペースを開く前にベンチマークをキャンセルしてください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="378"/>
+        <location filename="../app/workbench/main_window.cpp" line="380"/>
         <source>RRTF Workbench — %1</source>
         <translation>RRTF Workbench — %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="381"/>
+        <location filename="../app/workbench/main_window.cpp" line="383"/>
         <source>Cannot open the workspace</source>
         <translation>ワークスペースを開けません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="396"/>
+        <location filename="../app/workbench/main_window.cpp" line="398"/>
         <source>Hugging Face model folder</source>
         <translation>Hugging Face モデルフォルダー</translation>
     </message>

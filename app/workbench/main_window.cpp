@@ -7,6 +7,7 @@
 #include "demo_pack.h"
 #include "judge_service.h"
 #include "model_list_model.h"
+#include "model_table_delegate.h"
 #include "problem_list_model.h"
 #include "widgets/code_editor.h"
 #include "widgets/find_bar.h"
@@ -146,6 +147,7 @@ void MainWindow::createDocks()
 {
     m_modelTable = new QTableView(this);
     m_modelTable->setModel(m_models);
+    m_modelTable->setItemDelegate(new ModelTableDelegate(m_modelTable));
     m_modelTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_modelTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_modelTable->horizontalHeader()->setStretchLastSection(true);

@@ -48,8 +48,8 @@ QVariant ModelListModel::data(const QModelIndex& index, int role) const
     const Row& row = *m_rows[index.row()];
     if (role == Qt::ToolTipRole)
         return row.state == ModelState::Failed ? row.error : row.slot.directory;
-    if (role == Qt::UserRole && index.column() == State)
-        return row.progress;
+    if (role == ProgressRole && index.column() == State)
+        return row.state == ModelState::Loading ? QVariant(row.progress) : QVariant();
     if (role != Qt::DisplayRole && role != Qt::EditRole)
         return {};
     switch (index.column()) {

@@ -27,6 +27,8 @@ class ModelListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { Name, Directory, Device, DType, Template, State, Memory, ColumnCount };
+    // State column: the load progress in percent while loading, invalid otherwise.
+    static constexpr int ProgressRole = Qt::UserRole;
 
     explicit ModelListModel(QObject* parent = nullptr);
     ~ModelListModel() override;

@@ -9,6 +9,7 @@
 #include "compare_view.h"
 #include "main_window.h"
 #include "model_list_model.h"
+#include "model_table_delegate.h"
 #include "problem_list_model.h"
 #include "widgets/code_editor.h"
 #include "widgets/find_bar.h"
@@ -21,6 +22,7 @@
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QTableView>
 #include <QTranslator>
@@ -40,6 +42,7 @@ private slots:
     void badCheckpointFailsOnlyItsRow();
     void layoutAndModelsSurviveARestart();
     void stopSequencesRoundTrip();
+    void modelTableOffersChoicesAndDrawsProgress();
     void benchmarkIsStoredAndResumes();
     void labelSurvivesARestart();
     void sideBySideFailureLabelledAcrossARestart();
@@ -193,6 +196,36 @@ void TestWorkbench::stopSequencesRoundTrip()
     const QStringList stops = defaultStopSequences();
     QCOMPARE(parseStopSequences(formatStopSequences(stops)), stops);
     QCOMPARE(parseStopSequences("\\nif, END"), QStringList({"\nif", " END"}));
+}
+
+void TestWorkbench::modelTableOffersChoicesAndDrawsProgress()
+{
+    MainWindow window({demoFolder(), false});
+    ModelListModel& models = window.models();
+    ModelTableDelegate delegate;
+    QWidget parent;
+    const QModelIndex dtype = models.index(0, ModelListModel::DType);
+    QWidget* editor = delegate.createEditor(&parent, QStyleOptionViewItem(), dtype);
+    auto* combo = qobject_cast<QComboBox*>(editor);
+    QVERIFY(combo);
+    QCOMPARE(combo->count(), 3);
+    combo->setCurrentText("bfloat16");
+    delegate.setModelData(combo, &models, dtype);
+    QCOMPARE(models.slotAt(0).dtype, QString("bfloat16"));
+    QVERIFY(!models.setData(models.index(0, ModelListModel::Template), "chatml"));  // only known templates
+
+    // While a model loads, its State cell is a progress bar (painted, not just text).
+    QVERIFY(!models.index(0, ModelListModel::State).data(ModelListModel::ProgressRole).isValid());
+    models.load(0);
+    QCOMPARE(models.stateAt(0), ModelState::Loading);
+    QVERIFY(models.index(0, ModelListModel::State).data(ModelListModel::ProgressRole).isValid());
+    QTableView table;
+    table.setModel(&models);
+    table.setItemDelegate(&delegate);
+    table.resize(800, 200);
+    QVERIFY(!table.grab().isNull());
+    QTRY_VERIFY_WITH_TIMEOUT(models.stateAt(0) != ModelState::Loading, 60000);
+    table.setItemDelegate(nullptr);
 }
 
 static int judgedOf(const BenchmarkTableModel& table, int row)
