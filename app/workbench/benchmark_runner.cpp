@@ -3,10 +3,10 @@
 #include "evaluation/problem_set.h"
 #include "evaluation/sha256.h"
 #include "evaluation/verdict.h"
-#include "generation/prompt_template.h"
 
 #include "compare_view.h"
 #include "model_list_model.h"
+#include "model_prompt.h"
 
 #include <nlohmann/json.hpp>
 
@@ -173,8 +173,6 @@ void BenchmarkRunner::requestNext(ModelJob& job)
         return;
     }
     const Problem& problem = (*m_problems)[job.nextProblem];
-    const bool promptIsCode =
-        problem.format == ProblemFormat::HumanEval || problem.format == ProblemFormat::HumanEvalPlus;
     PaneRequest request;
     request.id = m_nextAnswer++;
     request.numSamples = n;
@@ -185,9 +183,8 @@ void BenchmarkRunner::requestNext(ModelJob& job)
     request.sampling.seed = m_decoding.seed;
     request.sampling.maxNewTokens = m_decoding.maxNewTokens;
     request.sampling.stopSequences = m_decoding.stopSequences;
-    request.promptText = promptIsCode ? QString::fromStdString(problem.prompt)
-                                      : QString::fromStdString(applyPromptTemplate(
-                                            parsePromptTemplate(job.slot.promptTemplate.toStdString()), problem.prompt));
+    request.promptText =
+        modelPrompt(QString::fromStdString(problem.prompt), promptIsCode(problem), job.slot.promptTemplate);
     job.requestId = request.id;
     QMetaObject::invokeMethod(m_models.hostAt(job.modelRow), "generate", Qt::QueuedConnection,
                               Q_ARG(rrtf::PaneRequest, request));
@@ -241,11 +238,7 @@ void BenchmarkRunner::onJudged(const AnswerVerdict& judged)
     stored.taskId = answer.taskId.toStdString();
     stored.completionId = stored.taskId + "#" + std::to_string(answer.sampleIndex % m_decoding.samplesPerProblem);
     stored.completion = answer.completion.toStdString();
-    stored.verdict.outcome = parseOutcome(judged.outcome.toStdString()).value_or(Outcome::SandboxError);
-    stored.verdict.detail = judged.detail.toStdString();
-    stored.verdict.testsPassed = judged.testsPassed;
-    stored.verdict.testsTotal = judged.testsTotal;
-    stored.verdict.wallMs = judged.wallMs;
+    stored.verdict = judged.verdict;
     try {
         m_workspace->recordVerdict(job.runId, stored);
     } catch (const std::exception& error) {

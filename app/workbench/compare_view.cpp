@@ -3,12 +3,12 @@
 #include "benchmark_runs.h"
 #include "judge_service.h"
 #include "model_list_model.h"
+#include "model_prompt.h"
 #include "widgets/code_editor.h"
 #include "widgets/line_diff.h"
 
 #include "evaluation/sha256.h"
 #include "evaluation/verdict.h"
-#include "generation/prompt_template.h"
 #include "store/workspace.h"
 
 #include <QCheckBox>
@@ -117,10 +117,7 @@ void CompareView::run(AnswerPane* pane, const PromptSource& source)
     PaneRequest request;
     request.id = m_nextRequest++;
     request.sampling = pane->sampling();
-    request.promptText = source.promptIsCode
-                             ? source.instruction
-                             : QString::fromStdString(applyPromptTemplate(
-                                   parsePromptTemplate(slot.promptTemplate.toStdString()), source.instruction.toStdString()));
+    request.promptText = modelPrompt(source.instruction, source.promptIsCode, slot.promptTemplate);
     QJsonObject record{
         {"model", slot.name},
         {"checkpoint", slot.directory},
@@ -170,11 +167,7 @@ void CompareView::storeVerdict(const AnswerPane& pane, const AnswerVerdict& verd
         stored.taskId = verdict.taskId.toStdString();
         stored.completionId = stored.taskId + "#" + std::to_string(pane.answerId());
         stored.completion = pane.answer().toStdString();
-        stored.verdict.outcome = parseOutcome(verdict.outcome.toStdString()).value_or(Outcome::SandboxError);
-        stored.verdict.detail = verdict.detail.toStdString();
-        stored.verdict.testsPassed = verdict.testsPassed;
-        stored.verdict.testsTotal = verdict.testsTotal;
-        stored.verdict.wallMs = verdict.wallMs;
+        stored.verdict = verdict.verdict;
         m_workspace->recordVerdict(run.id, stored);
         Q_EMIT answerStored(annotationItemKey(run.id, stored.sampleIndex));
     } catch (const std::exception&) {

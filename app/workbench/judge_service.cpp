@@ -41,6 +41,7 @@ void JudgeWorker::judge(quint64 answerId, const QString& taskId, const QString& 
         }
         const JudgeTask task = buildJudgeTask(*problem, answer.toStdString(), isFullSolution);
         const Verdict verdict = m_pool->judge(task, JudgeLimits{});
+        result.verdict = verdict;
         result.outcome = QString::fromLatin1(outcomeName(verdict.outcome).data());
         result.detail = QString::fromStdString(verdict.detail);
         result.testsPassed = verdict.testsPassed;
@@ -54,6 +55,8 @@ void JudgeWorker::judge(quint64 answerId, const QString& taskId, const QString& 
     } catch (const std::exception& error) {
         result.outcome = QStringLiteral("sandbox_error");
         result.detail = QString::fromUtf8(error.what());
+        result.verdict.outcome = Outcome::SandboxError;
+        result.verdict.detail = error.what();
     }
     Q_EMIT judged(result);
 }

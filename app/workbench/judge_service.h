@@ -2,6 +2,8 @@
 // thread of its own (the sandbox pool blocks while a program runs).
 #pragma once
 
+#include "evaluation/verdict.h"
+
 #include <QMetaType>
 #include <QObject>
 #include <QString>
@@ -26,6 +28,7 @@ struct AnswerVerdict {
     double wallMs = 0;
     QString program;      // what the candidate process ran (prompt + answer)
     QString tests;        // the tests it was judged by
+    Verdict verdict;      // the whole verdict, as it is stored (the fields above are its display)
 };
 
 class JudgeWorker : public QObject {

@@ -7,6 +7,7 @@
 #include "demo_pack.h"
 #include "judge_service.h"
 #include "model_list_model.h"
+#include "model_prompt.h"
 #include "model_table_delegate.h"
 #include "problem_list_model.h"
 #include "widgets/code_editor.h"
@@ -313,7 +314,7 @@ void MainWindow::selectProblem(int row)
         return;
     m_taskId = QString::fromStdString(problem->taskId);
     // HumanEval prompts are code the model continues; other formats are instructions.
-    m_promptIsCode = problem->format == ProblemFormat::HumanEval || problem->format == ProblemFormat::HumanEvalPlus;
+    m_promptIsCode = promptIsCode(*problem);
     m_prompt->setText(QString::fromStdString(problem->prompt));
     m_problemTitle->setText(tr("Problem %1").arg(m_taskId));
     m_problemList->setCurrentIndex(m_problems->index(row));
