@@ -91,7 +91,7 @@ bool BenchmarkRunner::start(std::shared_ptr<const ProblemSet> problems, const QV
         job->slot = m_models.slotAt(row);
         const LoadedModelInfo& info = m_models.infoAt(row);
         EvalRunSpec spec;
-        spec.key = benchmarkRunKey(m_problems->sha256(), info.configSha256, job->slot.promptTemplate, m_decoding);
+        spec.key = benchmarkRunKey(m_problems->sha256(), info.configSha256, promptTemplateIdentity(job->slot), m_decoding);
         spec.problemSetPath = m_problems->sourcePath().string();
         spec.problemSetSha256 = m_problems->sha256();
         spec.samplesPath = "generated:" + job->slot.name.toStdString();
@@ -102,7 +102,7 @@ bool BenchmarkRunner::start(std::shared_ptr<const ProblemSet> problems, const QV
             {"model", job->slot.name.toStdString()},
             {"checkpoint", job->slot.directory.toStdString()},
             {"fingerprint", info.configSha256.toStdString()},
-            {"template", job->slot.promptTemplate.toStdString()},
+            {"template", promptTemplateIdentity(job->slot).toStdString()},
             {"decoding", m_decoding.label().toStdString()},
             {"greedy", m_decoding.greedy},
             {"temperature", m_decoding.temperature},
@@ -184,7 +184,7 @@ void BenchmarkRunner::requestNext(ModelJob& job)
     request.sampling.maxNewTokens = m_decoding.maxNewTokens;
     request.sampling.stopSequences = m_decoding.stopSequences;
     request.promptText =
-        modelPrompt(QString::fromStdString(problem.prompt), promptIsCode(problem), job.slot.promptTemplate);
+        modelPrompt(QString::fromStdString(problem.prompt), promptIsCode(problem), job.slot);
     job.requestId = request.id;
     QMetaObject::invokeMethod(m_models.hostAt(job.modelRow), "generate", Qt::QueuedConnection,
                               Q_ARG(rrtf::PaneRequest, request));

@@ -117,14 +117,14 @@ void CompareView::run(AnswerPane* pane, const PromptSource& source)
     PaneRequest request;
     request.id = m_nextRequest++;
     request.sampling = pane->sampling();
-    request.promptText = modelPrompt(source.instruction, source.promptIsCode, slot.promptTemplate);
+    request.promptText = modelPrompt(source.instruction, source.promptIsCode, slot);
     QJsonObject record{
         {"model", slot.name},
         {"checkpoint", slot.directory},
         {"checkpoint_fingerprint_sha256", info.configSha256},
         {"device", slot.device},
         {"dtype", slot.dtype},
-        {"template", source.promptIsCode ? QStringLiteral("raw (code prompt)") : slot.promptTemplate},
+        {"template", source.promptIsCode ? QStringLiteral("raw (code prompt)") : promptTemplateIdentity(slot)},
         {"task_id", source.taskId},
         {"prompt", request.promptText},
         {"greedy", request.sampling.greedy},
@@ -150,7 +150,9 @@ void CompareView::storeVerdict(const AnswerPane& pane, const AnswerVerdict& verd
     const QString fingerprint = m_models.infoAt(pane.modelRow()).configSha256;
     try {
         EvalRunSpec spec;
-        spec.key = "comparison:" + sha256Hex((slot.name + '\n' + fingerprint + '\n' + m_lastSource.problemSetSha256).toStdString());
+        const QString identity = slot.name + '\n' + fingerprint + '\n' + m_lastSource.problemSetSha256 + '\n' +
+                                 promptTemplateIdentity(slot);
+        spec.key = "comparison:" + sha256Hex(identity.toStdString());
         spec.problemSetPath = m_lastSource.problemSetPath.toStdString();
         spec.problemSetSha256 = m_lastSource.problemSetSha256.toStdString();
         spec.samplesPath = "side-by-side:" + slot.name.toStdString();
@@ -158,7 +160,7 @@ void CompareView::storeVerdict(const AnswerPane& pane, const AnswerVerdict& verd
         spec.engineVersion = engineVersion().toStdString();
         spec.settings = {{"kind", "comparison"},          {"model", slot.name.toStdString()},
                          {"checkpoint", slot.directory.toStdString()}, {"fingerprint", fingerprint.toStdString()},
-                         {"template", slot.promptTemplate.toStdString()}, {"decoding", "side by side"},
+                         {"template", promptTemplateIdentity(slot).toStdString()}, {"decoding", "side by side"},
                          {"n", 1}};
         const EvalRun run = m_workspace->findOrCreateRun(spec);
         const std::set<int> recorded = m_workspace->recordedSampleIndexes(run.id);

@@ -10,6 +10,7 @@
 #include "model_prompt.h"
 #include "model_table_delegate.h"
 #include "problem_list_model.h"
+#include "template_dialog.h"
 #include "widgets/code_editor.h"
 #include "widgets/find_bar.h"
 
@@ -160,12 +161,15 @@ void MainWindow::createDocks()
     auto* remove = new QPushButton(tr("Remove"), this);
     auto* load = new QPushButton(tr("Load"), this);
     auto* unload = new QPushButton(tr("Unload"), this);
+    auto* editTemplate = new QPushButton(tr("Template…"), this);
+    editTemplate->setToolTip(tr("Show and edit the prompt template of the selected model"));
     connect(add, &QPushButton::clicked, this, &MainWindow::addModelFromFolder);
     connect(remove, &QPushButton::clicked, this, &MainWindow::removeSelectedModel);
     connect(load, &QPushButton::clicked, this, [this] { m_models->load(selectedModelRow()); });
     connect(unload, &QPushButton::clicked, this, [this] { m_models->unload(selectedModelRow()); });
+    connect(editTemplate, &QPushButton::clicked, this, [this] { this->editTemplate(selectedModelRow()); });
     auto* modelButtons = new QHBoxLayout;
-    for (QPushButton* button : {add, remove, load, unload})
+    for (QPushButton* button : {add, remove, load, unload, editTemplate})
         modelButtons->addWidget(button);
     auto* modelPanel = new QWidget(this);
     auto* modelLayout = new QVBoxLayout(modelPanel);
@@ -419,6 +423,30 @@ void MainWindow::removeSelectedModel()
     m_models->removeSlot(row);
     m_compare->syncPanes();
     m_settings.setModelSlots(m_models->allSlots());
+}
+
+void MainWindow::editTemplate(int row)
+{
+    if (row < 0 || row >= m_models->rowCount()) {
+        statusBar()->showMessage(tr("Select a model first."), 5000);
+        return;
+    }
+    const ModelSlot& slot = m_models->slotAt(row);
+    auto* dialog = new TemplateDialog(slot.name, slot.promptTemplate, slot.customTemplate, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The row is looked up again on accept: rows may be removed while the dialog is open.
+    const QString name = slot.name;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, name] {
+        const QVector<ModelSlot> configured = m_models->allSlots();
+        for (int r = 0; r < configured.size(); ++r) {
+            if (configured[r].name == name) {
+                m_models->setCustomTemplate(r, dialog->templateText());
+                m_settings.setModelSlots(m_models->allSlots());
+                return;
+            }
+        }
+    });
+    dialog->open();
 }
 
 int MainWindow::selectedModelRow() const

@@ -59,6 +59,8 @@ public:
     void selectProblem(int row);
     // Opens a problem by task id (opening its problem set first when another one is open).
     void openProblem(const QString& taskId, const QString& problemSetPath);
+    // Opens the template dialog of a model; accepting gives the model that text as its own template.
+    void editTemplate(int row);
 
 public Q_SLOTS:
     void runAll();

@@ -1,5 +1,7 @@
 #include "model_list_model.h"
 
+#include "model_prompt.h"
+
 #include <QLocale>
 
 namespace rrtf {
@@ -47,7 +49,7 @@ QVariant ModelListModel::data(const QModelIndex& index, int role) const
         return {};
     const Row& row = *m_rows[index.row()];
     if (role == Qt::ToolTipRole)
-        return row.state == ModelState::Failed ? row.error : row.slot.directory;
+        return toolTip(row, index.column());
     if (role == ProgressRole && index.column() == State)
         return row.state == ModelState::Loading ? QVariant(row.progress) : QVariant();
     if (role != Qt::DisplayRole && role != Qt::EditRole)
@@ -114,8 +116,10 @@ bool ModelListModel::setData(const QModelIndex& index, const QVariant& value, in
         slot.dtype = text;
         break;
     case Template:
-        if (text != "raw" && text != "alpaca" && text != "pangu")
+        if (!promptTemplateNames().contains(text))
             return false;
+        if (text == QLatin1String("custom") && !promptTemplateProblem(slot.customTemplate).isEmpty())
+            return false;  // no usable custom text yet: the template dialog sets it
         slot.promptTemplate = text;
         break;
     default: return false;
@@ -123,6 +127,30 @@ bool ModelListModel::setData(const QModelIndex& index, const QVariant& value, in
     Q_EMIT dataChanged(index, index);
     Q_EMIT stateChanged(index.row());
     return true;
+}
+
+void ModelListModel::setCustomTemplate(int row, const QString& text)
+{
+    if (row < 0 || row >= rowCount() || !promptTemplateProblem(text).isEmpty())
+        return;
+    ModelSlot& slot = m_rows[row]->slot;
+    slot.customTemplate = text;
+    slot.promptTemplate = QStringLiteral("custom");
+    changed(row);
+}
+
+QString ModelListModel::toolTip(const Row& row, int column)
+{
+    if (row.state == ModelState::Failed)
+        return row.error;
+    if (column == Template) {
+        try {
+            return promptTemplateText(row.slot.promptTemplate, row.slot.customTemplate);
+        } catch (const std::exception& error) {
+            return QString::fromUtf8(error.what());
+        }
+    }
+    return row.slot.directory;
 }
 
 int ModelListModel::addSlot(const ModelSlot& slot)

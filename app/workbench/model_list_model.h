@@ -4,6 +4,7 @@
 #pragma once
 
 #include "model_host.h"
+#include "model_slot.h"
 
 #include <QAbstractTableModel>
 #include <QThread>
@@ -14,14 +15,6 @@
 namespace rrtf {
 
 enum class ModelState { Unloaded, Loading, Loaded, Failed };
-
-struct ModelSlot {
-    QString name;
-    QString directory;
-    QString device = QStringLiteral("cpu");
-    QString dtype = QStringLiteral("float32");
-    QString promptTemplate = QStringLiteral("raw");  // raw | alpaca | pangu
-};
 
 class ModelListModel : public QAbstractTableModel {
     Q_OBJECT
@@ -50,6 +43,9 @@ public:
     ModelHost* hostAt(int row) const { return m_rows[row]->host; }
     QVector<int> loadedRows() const;
 
+    // Makes the row use its own template text (ignored unless it has {instruction}).
+    void setCustomTemplate(int row, const QString& text);
+
     void load(int row);
     void unload(int row);
 
@@ -67,6 +63,7 @@ private:
         QThread thread;
         ModelHost* host = nullptr;  // lives in `thread`; deleted when it finishes
     };
+    static QString toolTip(const Row& row, int column);
     int rowOf(const ModelHost* host) const;
     void changed(int row);
 

@@ -1,6 +1,7 @@
 #include "model_table_delegate.h"
 
 #include "model_list_model.h"
+#include "model_prompt.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -13,7 +14,7 @@ QStringList ModelTableDelegate::choices(int column)
     switch (column) {
     case ModelListModel::Device: return {QStringLiteral("cpu"), QStringLiteral("cuda"), QStringLiteral("cuda:1")};
     case ModelListModel::DType: return {QStringLiteral("float32"), QStringLiteral("bfloat16"), QStringLiteral("float16")};
-    case ModelListModel::Template: return {QStringLiteral("raw"), QStringLiteral("alpaca"), QStringLiteral("pangu")};
+    case ModelListModel::Template: return promptTemplateNames();
     default: return {};
     }
 }

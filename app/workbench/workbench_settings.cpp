@@ -46,6 +46,7 @@ QVector<ModelSlot> WorkbenchSettings::modelSlots() const
         slot.device = m_settings.value("device", slot.device).toString();
         slot.dtype = m_settings.value("dtype", slot.dtype).toString();
         slot.promptTemplate = m_settings.value("template", slot.promptTemplate).toString();
+        slot.customTemplate = m_settings.value("customTemplate").toString();
         result.push_back(slot);
     }
     m_settings.endArray();
@@ -63,6 +64,7 @@ void WorkbenchSettings::setModelSlots(const QVector<ModelSlot>& models)
         m_settings.setValue("device", models[i].device);
         m_settings.setValue("dtype", models[i].dtype);
         m_settings.setValue("template", models[i].promptTemplate);
+        m_settings.setValue("customTemplate", models[i].customTemplate);
     }
     m_settings.endArray();
     m_settings.setValue("modelsConfigured", true);
