@@ -138,6 +138,7 @@ bool BenchmarkRunner::start(std::shared_ptr<const ProblemSet> problems, const QV
                 ++progress.counts[problem].correct;
             }
         }
+        progress.generation = m_workspace->generationStats(run.id).value_or(GenerationStats{});
         m_progress.push_back(progress);
         ModelJob* raw = job.get();
         job->connection = connect(m_models.hostAt(row), &ModelHost::generationFinished, this,
@@ -205,6 +206,7 @@ void BenchmarkRunner::onGenerated(ModelJob& job, const PaneResult& result)
         finishJob(job, tr("failed: %1").arg(result.error));
         return;
     }
+    recordSpeed(job, result);
     const int n = m_decoding.samplesPerProblem;
     const Problem& problem = (*m_problems)[job.nextProblem];
     for (int s = 0; s < n && s < result.texts.size(); ++s) {
@@ -220,6 +222,30 @@ void BenchmarkRunner::onGenerated(ModelJob& job, const PaneResult& result)
     }
     ++job.nextProblem;
     requestNext(job);  // the next problem generates while this one is judged
+}
+
+void BenchmarkRunner::recordSpeed(const ModelJob& job, const PaneResult& result)
+{
+    const LoadedModelInfo& info = m_models.infoAt(job.modelRow);
+    GenerationStats call;
+    call.answers = result.texts.size();
+    call.newTokens = result.allNewTokens;
+    call.generateMs = result.totalMs;
+    call.weightBytes = info.weightBytes;
+    call.device = job.slot.device.toStdString();
+    call.dtype = job.slot.dtype.toStdString();
+    GenerationStats& shown = m_progress[job.index].generation;
+    shown.answers += call.answers;
+    shown.newTokens += call.newTokens;
+    shown.generateMs += call.generateMs;
+    shown.weightBytes = call.weightBytes;
+    shown.device = call.device;
+    shown.dtype = call.dtype;
+    try {
+        m_workspace->addGenerationStats(job.runId, call);
+    } catch (const std::exception&) {
+        // Speed is a figure to show, not a result: a failed write must not stop the benchmark.
+    }
 }
 
 void BenchmarkRunner::onJudged(const AnswerVerdict& judged)

@@ -32,6 +32,7 @@ struct BenchmarkModelProgress {
     int passed = 0;
     QString status;    // waiting, generating, judged, failed: <reason>
     std::vector<ProblemCounts> counts;  // per problem, for pass@k
+    GenerationStats generation;         // speed and memory (stored with the run)
 };
 
 class BenchmarkRunner : public QObject {
@@ -60,6 +61,7 @@ private:
     struct ModelJob;
     void requestNext(ModelJob& job);
     void onGenerated(ModelJob& job, const PaneResult& result);
+    void recordSpeed(const ModelJob& job, const PaneResult& result);
     void onJudged(const AnswerVerdict& verdict);
     void finishJob(ModelJob& job, const QString& status);
 

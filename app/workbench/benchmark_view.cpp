@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -60,9 +61,18 @@ QVariant BenchmarkTableModel::data(const QModelIndex& index, int role) const
     case Decoding: return row.decoding;
     case Samples: return tr("%1 / %2").arg(row.done).arg(row.total);
     case Passed: return row.passed;
-    case PassAt1: return passAtKText(row, 1);
-    case PassAt10: return passAtKText(row, 10);
-    case PassAt100: return passAtKText(row, 100);
+    case PassAt1: return m_passAt[static_cast<std::size_t>(index.row())][0];
+    case PassAt10: return m_passAt[static_cast<std::size_t>(index.row())][1];
+    case PassAt100: return m_passAt[static_cast<std::size_t>(index.row())][2];
+    case Speed:
+        return row.generation.newTokens > 0 ? tr("%1 tok/s").arg(row.generation.tokensPerSecond(), 0, 'f', 1)
+                                            : QString();
+    case Memory:
+        if (row.generation.weightBytes <= 0)
+            return QString();
+        return tr("%1 (%2, %3)")
+            .arg(QLocale().formattedDataSize(row.generation.weightBytes))
+            .arg(QString::fromStdString(row.generation.device), QString::fromStdString(row.generation.dtype));
     case Status: return row.status;
     }
     return {};
@@ -80,6 +90,8 @@ QVariant BenchmarkTableModel::headerData(int section, Qt::Orientation orientatio
     case PassAt1: return tr("pass@1");
     case PassAt10: return tr("pass@10");
     case PassAt100: return tr("pass@100");
+    case Speed: return tr("Speed");
+    case Memory: return tr("Weights");
     case Status: return tr("Status");
     }
     return {};
@@ -87,14 +99,19 @@ QVariant BenchmarkTableModel::headerData(int section, Qt::Orientation orientatio
 
 void BenchmarkTableModel::setRows(std::vector<BenchmarkModelProgress> rows)
 {
+    std::vector<std::array<QString, 3>> passAt;
+    for (const BenchmarkModelProgress& row : rows)
+        passAt.push_back({passAtKText(row, 1), passAtKText(row, 10), passAtKText(row, 100)});
     if (rows.size() == m_rows.size()) {
         m_rows = std::move(rows);
+        m_passAt = std::move(passAt);
         if (!m_rows.empty())
             Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
         return;
     }
     beginResetModel();
     m_rows = std::move(rows);
+    m_passAt = std::move(passAt);
     endResetModel();
 }
 
@@ -299,6 +316,7 @@ void BenchmarkView::reloadStoredRuns()
             row.counts.push_back(counts);
         while (row.counts.size() < problems)
             row.counts.push_back({});
+        row.generation = m_workspace->generationStats(info.run.id).value_or(GenerationStats{});
         row.status = info.run.finished() ? tr("done") : tr("unfinished: start again to resume");
         rows.push_back(std::move(row));
     }

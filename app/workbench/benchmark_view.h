@@ -6,6 +6,8 @@
 #include "benchmark_runner.h"
 
 #include <QAbstractTableModel>
+
+#include <array>
 #include <QSet>
 #include <QWidget>
 
@@ -24,11 +26,14 @@ namespace rrtf {
 class ModelListModel;
 class ProblemListModel;
 
-// One row per model run: decoding, samples judged, passed, pass@1/10/100, status.
+// One row per model run, a leaderboard: decoding, samples judged, passed,
+// pass@1/10/100, generation speed, weight memory, status.
 class BenchmarkTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Model, Decoding, Samples, Passed, PassAt1, PassAt10, PassAt100, Status, ColumnCount };
+    enum Column {
+        Model, Decoding, Samples, Passed, PassAt1, PassAt10, PassAt100, Speed, Memory, Status, ColumnCount
+    };
 
     using QAbstractTableModel::QAbstractTableModel;
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -41,6 +46,7 @@ public:
 
 private:
     std::vector<BenchmarkModelProgress> m_rows;
+    std::vector<std::array<QString, 3>> m_passAt;  // pass@1/10/100 per row, computed once per update
 };
 
 // pass@k over the problems whose n samples are all judged; empty when k > n or none are.

@@ -33,6 +33,7 @@ struct PaneResult {
     QString error;             // set when the generation failed
     int promptTokens = 0;
     int newTokens = 0;         // of sample 0
+    int allNewTokens = 0;      // of every sample together (throughput of an n-sample request)
     double timeToFirstTokenMs = 0;
     double tokensPerSecond = 0;  // new tokens after the first, per second of decoding
     double totalMs = 0;

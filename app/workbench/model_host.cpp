@@ -158,8 +158,10 @@ void ModelHost::generate(const PaneRequest& request)
         const GeneratedSample& sample = generated.samples.at(0);
         if (request.stream && !pending.empty())
             Q_EMIT tokensArrived(request.id, QString::fromStdString(pending), tokens);
-        for (const GeneratedSample& each : generated.samples)
+        for (const GeneratedSample& each : generated.samples) {
             result.texts << QString::fromStdString(each.text);
+            result.allNewTokens += static_cast<int>(each.ids.size());
+        }
         result.text = result.texts.value(0);
         result.newTokens = static_cast<int>(sample.ids.size());
         result.finishReason = m_cancelRequested.load() ? QStringLiteral("cancelled")

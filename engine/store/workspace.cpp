@@ -224,6 +224,49 @@ void Workspace::markRunFinished(std::int64_t runId)
     }
 }
 
+void Workspace::addGenerationStats(std::int64_t runId, const GenerationStats& call)
+{
+    std::lock_guard lock(mutex);
+    try {
+        Transaction transaction(db);
+        requireRun(runId);
+        db.prepare("INSERT INTO generation_stats (run_id, answers, new_tokens, generate_ms, weight_bytes, device, "
+                   "dtype, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                   "ON CONFLICT (run_id) DO UPDATE SET answers = answers + excluded.answers, "
+                   "new_tokens = new_tokens + excluded.new_tokens, generate_ms = generate_ms + excluded.generate_ms, "
+                   "weight_bytes = excluded.weight_bytes, device = excluded.device, dtype = excluded.dtype, "
+                   "updated_ms = excluded.updated_ms")
+            .bindAll(runId, call.answers, call.newTokens, call.generateMs, call.weightBytes, call.device, call.dtype,
+                     nowMs())
+            .run();
+        transaction.commit();
+    } catch (const DatabaseError& error) {
+        rethrow(error, "cannot record the generation speed of evaluation run " + std::to_string(runId));
+    }
+}
+
+std::optional<GenerationStats> Workspace::generationStats(std::int64_t runId)
+{
+    std::lock_guard lock(mutex);
+    try {
+        Statement select = db.prepare("SELECT answers, new_tokens, generate_ms, weight_bytes, device, dtype "
+                                      "FROM generation_stats WHERE run_id = ?");
+        select.bindAll(runId);
+        if (!select.step())
+            return std::nullopt;
+        GenerationStats stats;
+        stats.answers = select.columnInt64(0);
+        stats.newTokens = select.columnInt64(1);
+        stats.generateMs = select.columnDouble(2);
+        stats.weightBytes = select.columnInt64(3);
+        stats.device = select.columnText(4);
+        stats.dtype = select.columnText(5);
+        return stats;
+    } catch (const DatabaseError& error) {
+        rethrow(error, "cannot read the generation speed of evaluation run " + std::to_string(runId));
+    }
+}
+
 void Workspace::recordVerdict(std::int64_t runId, const StoredVerdict& stored)
 {
     recordVerdicts(runId, std::span(&stored, 1));

@@ -71,6 +71,19 @@ struct ReferenceTiming {
     std::string level = "split";  // "in-process" when the reference's values could not cross processes
 };
 
+// How a run's answers were generated: the speed and memory columns of a leaderboard.
+struct GenerationStats {
+    std::int64_t answers = 0;
+    std::int64_t newTokens = 0;
+    double generateMs = 0;        // wall time of the generation calls, prefill included
+    std::int64_t weightBytes = 0;
+    std::string device;
+    std::string dtype;
+
+    // New tokens per second of generation; 0 before any were timed.
+    double tokensPerSecond() const { return generateMs > 0 ? newTokens / (generateMs / 1000.0) : 0.0; }
+};
+
 // $RRTF_WORKSPACE if set, else $XDG_DATA_HOME/rrtf-workbench/workspace.sqlite, else
 // ~/.local/share/rrtf-workbench/workspace.sqlite. Throws Error when there is no home.
 std::filesystem::path defaultWorkspacePath();
@@ -104,6 +117,12 @@ public:
     void recordVerdicts(std::int64_t runId, std::span<const StoredVerdict> verdicts);
     std::set<int> recordedSampleIndexes(std::int64_t runId);
     std::vector<StoredVerdict> verdicts(std::int64_t runId);  // by sample index
+
+    // ---- generation speed and memory ----
+    // Adds one generation call's answers, tokens and time to the run's totals; the
+    // weight bytes, device and dtype are the latest. Unknown run: InvalidArgument.
+    void addGenerationStats(std::int64_t runId, const GenerationStats& call);
+    std::optional<GenerationStats> generationStats(std::int64_t runId);
 
     // ---- reference-solution calibration ----
     void recordReferenceTiming(std::string_view problemSetSha256, std::string_view taskId, double wallMs,

@@ -103,6 +103,22 @@ SELECT name, description, shortcut, position, CAST((julianday('now') - 2440587.5
 FROM defaults;
 )sql";
 
+// Version 3: how fast each run's answers were generated and how much memory the
+// model's weights took, for the benchmark table's speed and memory columns.
+// Rows are added to as generation goes on; runs judged from files have none.
+constexpr std::string_view kGenerationStats = R"sql(
+CREATE TABLE generation_stats (
+    run_id       INTEGER PRIMARY KEY REFERENCES eval_runs (id) ON DELETE CASCADE,
+    answers      INTEGER NOT NULL,  -- generated answers counted so far
+    new_tokens   INTEGER NOT NULL,  -- tokens those answers took
+    generate_ms  REAL    NOT NULL,  -- wall time of the generation calls (prefill included)
+    weight_bytes INTEGER NOT NULL,  -- the model's weights on its device
+    device       TEXT    NOT NULL,  -- "cpu", "cuda:0" ...
+    dtype        TEXT    NOT NULL,
+    updated_ms   INTEGER NOT NULL
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& workspaceMigrations()
@@ -110,6 +126,7 @@ const std::vector<Migration>& workspaceMigrations()
     static const std::vector<Migration> migrations{
         {"evaluation runs, verdicts and reference timings", kEvaluationRuns},
         {"failure labels and annotations", kAnnotations},
+        {"generation speed and memory per run", kGenerationStats},
     };
     return migrations;
 }

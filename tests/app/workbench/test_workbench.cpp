@@ -271,6 +271,10 @@ void TestWorkbench::benchmarkIsStoredAndResumes()
         QCOMPARE(table.rowAt(row).status, QString("done"));
         QVERIFY(!passAtKText(table.rowAt(row), 1).isEmpty());
         QVERIFY(passAtKText(table.rowAt(row), 10).isEmpty());  // k > n is not reported
+        // The leaderboard's speed and memory, kept across the restart and added to by the resumed run.
+        QVERIFY(table.index(row, BenchmarkTableModel::Speed).data().toString().endsWith("tok/s"));
+        QVERIFY(table.index(row, BenchmarkTableModel::Memory).data().toString().contains("cpu, float32"));
+        QVERIFY(table.rowAt(row).generation.answers >= 8 * 3);
     }
     // The stored verdicts match: 24 distinct sample indexes per run.
     for (const BenchmarkRunInfo& info : benchmarkRuns(*window.workspace())) {

@@ -60,8 +60,7 @@ private slots:
     {
         QTemporaryDir dir;
         Workspace workspace(pathIn(dir.path(), "w.sqlite"));
-        QCOMPARE(Workspace::schemaVersion(), 2);
-        QCOMPARE(workspace.database().userVersion(), 2);
+        QCOMPARE(workspace.database().userVersion(), Workspace::schemaVersion());
         Annotations annotations(workspace);
         QCOMPARE(labelNames(annotations), kDefaultLabels);
         std::string keys;
@@ -93,7 +92,7 @@ private slots:
                     "20.0, 10.0, 'split', '', 'userns', 'python3', '{\"wall_seconds\":2.5}', 1, 1600)");
         }
         Workspace workspace(file);
-        QCOMPARE(workspace.database().userVersion(), 2);
+        QCOMPARE(workspace.database().userVersion(), Workspace::schemaVersion());
         const std::optional<EvalRun> run = workspace.findRun("run-key-1");
         QVERIFY(run.has_value());
         QCOMPARE(run->id, std::int64_t(7));

@@ -414,6 +414,31 @@ private slots:
         QVERIFY(workspace.referenceTimings("sha-c").empty());
     }
 
+    void generationSpeedAddsUpPerRun()
+    {
+        QTemporaryDir dir;
+        const auto file = pathIn(dir.path(), "w.sqlite");
+        std::int64_t runId = 0;
+        {
+            Workspace workspace(file);
+            runId = workspace.findOrCreateRun(runSpec()).id;
+            QVERIFY(!workspace.generationStats(runId).has_value());  // nothing generated yet
+            workspace.addGenerationStats(runId, {2, 100, 500.0, 4096, "cpu", "float32"});
+            workspace.addGenerationStats(runId, {1, 60, 300.0, 8192, "cuda:0", "bfloat16"});
+            QVERIFY_THROWS_EXCEPTION(InvalidArgument, workspace.addGenerationStats(runId + 1, {1, 1, 1.0, 1, "cpu", "f"}));
+        }
+        Workspace workspace(file);
+        const std::optional<GenerationStats> stats = workspace.generationStats(runId);
+        QVERIFY(stats.has_value());
+        QCOMPARE(stats->answers, std::int64_t(3));
+        QCOMPARE(stats->newTokens, std::int64_t(160));
+        QCOMPARE(stats->generateMs, 800.0);
+        QCOMPARE(stats->tokensPerSecond(), 200.0);
+        QCOMPARE(stats->weightBytes, std::int64_t(8192));  // the latest load's figures
+        QCOMPARE(stats->device, std::string("cuda:0"));
+        QCOMPARE(stats->dtype, std::string("bfloat16"));
+    }
+
     void defaultPathFollowsTheEnvironment_data()
     {
         QTest::addColumn<QByteArray>("workspace");
