@@ -10,6 +10,7 @@
 #include "model_prompt.h"
 #include "model_table_delegate.h"
 #include "problem_list_model.h"
+#include "shortcuts_dialog.h"
 #include "template_dialog.h"
 #include "widgets/code_editor.h"
 #include "widgets/find_bar.h"
@@ -18,6 +19,7 @@
 #include "store/workspace.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QShowEvent>
@@ -59,6 +61,8 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent) : QMai
     createCentre();
     createDocks();
     createMenus();
+    if (const Theme theme = parseTheme(m_settings.theme()); theme != Theme::System)
+        applyTheme(theme);
     m_defaultState = saveState(WorkbenchSettings::kLayoutVersion);
     restoreGeometry(m_settings.windowGeometry());
     m_restoredLayout = restoreState(m_settings.windowState(), WorkbenchSettings::kLayoutVersion);
@@ -223,37 +227,48 @@ void MainWindow::showEvent(QShowEvent* event)
 
 void MainWindow::createMenus()
 {
+    const QMap<QString, QKeySequence> overrides = m_settings.shortcutOverrides();
+    const auto bind = [&](QAction* action, const QString& id, const QKeySequence& keys = {}) {
+        m_shortcuts.add(action, id, keys, overrides);
+    };
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("Open &Problem Set…"), QKeySequence::Open, this, [this] {
+    bind(file->addAction(tr("Open &Problem Set…"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open a problem set"), QString(),
                                                           tr("Problem sets (*.jsonl *.jsonl.gz *.json)"));
         if (!path.isEmpty())
             openProblemSet(path);
-    });
-    file->addAction(tr("Open &Workspace…"), this, [this] {
+    }), QStringLiteral("file.openProblemSet"), QKeySequence::Open);
+    bind(file->addAction(tr("Open &Workspace…"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Open or create a workspace"), QString(),
                                                           tr("Workspaces (*.sqlite)"), nullptr,
                                                           QFileDialog::DontConfirmOverwrite);
         if (!path.isEmpty())
             openWorkspace(path);
-    });
+    }), QStringLiteral("file.openWorkspace"));
     m_recentMenu = file->addMenu(tr("&Recent Workspaces"));
-    file->addAction(tr("&Add Model…"), this, &MainWindow::addModelFromFolder);
+    bind(file->addAction(tr("&Add Model…"), this, &MainWindow::addModelFromFolder), QStringLiteral("file.addModel"));
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    bind(file->addAction(tr("&Quit"), this, &QWidget::close), QStringLiteral("file.quit"), QKeySequence::Quit);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     // Ctrl+F, F3 and Shift+F3 belong to the focused editor (its own shortcuts);
     // the menu entries act on the prompt.
-    edit->addAction(tr("&Find in Prompt…"), m_findBar, &FindBar::open);
-    edit->addAction(tr("Find &Next"), m_findBar, &FindBar::findNext);
-    edit->addAction(tr("Find &Previous"), m_findBar, &FindBar::findPrevious);
+    bind(edit->addAction(tr("&Find in Prompt…"), m_findBar, &FindBar::open), QStringLiteral("edit.find"));
+    bind(edit->addAction(tr("Find &Next"), m_findBar, &FindBar::findNext), QStringLiteral("edit.findNext"));
+    bind(edit->addAction(tr("Find &Previous"), m_findBar, &FindBar::findPrevious), QStringLiteral("edit.findPrevious"));
+    edit->addSeparator();
+    bind(edit->addAction(tr("&Keyboard Shortcuts…"), this, &MainWindow::editShortcuts),
+         QStringLiteral("edit.shortcuts"));
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
-    run->addAction(tr("Run &All"), QKeySequence(Qt::CTRL | Qt::Key_Return), this, &MainWindow::runAll);
-    run->addAction(tr("&Stop All"), QKeySequence(Qt::Key_Escape), m_compare, &CompareView::stopAll);
-    run->addAction(tr("Run &Tests"), QKeySequence(Qt::CTRL | Qt::Key_T), m_compare, &CompareView::testAll);
-    run->addAction(tr("&Diff Two Answers…"), QKeySequence(Qt::CTRL | Qt::Key_D), m_compare, &CompareView::showDiff);
+    bind(run->addAction(tr("Run &All"), this, &MainWindow::runAll), QStringLiteral("run.all"),
+         QKeySequence(Qt::CTRL | Qt::Key_Return));
+    bind(run->addAction(tr("&Stop All"), m_compare, &CompareView::stopAll), QStringLiteral("run.stop"),
+         QKeySequence(Qt::Key_Escape));
+    bind(run->addAction(tr("Run &Tests"), m_compare, &CompareView::testAll), QStringLiteral("run.tests"),
+         QKeySequence(Qt::CTRL | Qt::Key_T));
+    bind(run->addAction(tr("&Diff Two Answers…"), m_compare, &CompareView::showDiff), QStringLiteral("run.diff"),
+         QKeySequence(Qt::CTRL | Qt::Key_D));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_modelDock->toggleViewAction());
@@ -261,10 +276,11 @@ void MainWindow::createMenus()
     view->addSeparator();
     for (int tab = 0; tab < m_tabs->count(); ++tab) {
         QAction* show = view->addAction(m_tabs->tabText(tab), this, [this, tab] { m_tabs->setCurrentIndex(tab); });
-        show->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + tab)));
+        bind(show, QStringLiteral("view.tab%1").arg(tab + 1), QKeySequence(Qt::CTRL | (Qt::Key_1 + tab)));
     }
     view->addSeparator();
-    view->addAction(tr("&Reset Layout"), this, &MainWindow::resetLayout);
+    createThemeMenu(view->addMenu(tr("&Theme")));
+    bind(view->addAction(tr("&Reset Layout"), this, &MainWindow::resetLayout), QStringLiteral("view.resetLayout"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About RRTF Workbench"), this, [this] {
@@ -445,6 +461,39 @@ void MainWindow::editTemplate(int row)
                 return;
             }
         }
+    });
+    dialog->open();
+}
+
+void MainWindow::createThemeMenu(QMenu* menu)
+{
+    auto* group = new QActionGroup(menu);
+    const Theme current = parseTheme(m_settings.theme());
+    const std::pair<Theme, QString> choices[] = {
+        {Theme::System, tr("Follow the &System")}, {Theme::Light, tr("&Light")}, {Theme::Dark, tr("&Dark")}};
+    for (const auto& [theme, text] : choices) {
+        QAction* action = menu->addAction(text, this, [this, theme = theme] { setTheme(theme); });
+        action->setCheckable(true);
+        action->setChecked(theme == current);
+        action->setObjectName(QStringLiteral("theme.") + themeName(theme));
+        group->addAction(action);
+    }
+}
+
+void MainWindow::setTheme(Theme theme)
+{
+    applyTheme(theme);
+    m_settings.setTheme(themeName(theme));
+    if (QAction* action = findChild<QAction*>(QStringLiteral("theme.") + themeName(theme)))
+        action->setChecked(true);
+}
+
+void MainWindow::editShortcuts()
+{
+    auto* dialog = new ShortcutsDialog(m_shortcuts, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_settings.setShortcutOverrides(m_shortcuts.apply(dialog->chosenKeys()));
     });
     dialog->open();
 }

@@ -3,6 +3,8 @@
 // engine work happens on the model host threads and the judge thread.
 #pragma once
 
+#include "shortcut_map.h"
+#include "theme.h"
 #include "workbench_settings.h"
 
 #include <QMainWindow>
@@ -11,6 +13,7 @@
 #include <memory>
 
 class QDockWidget;
+class QMenu;
 class QListView;
 class QTableView;
 class QLabel;
@@ -61,6 +64,10 @@ public:
     void openProblem(const QString& taskId, const QString& problemSetPath);
     // Opens the template dialog of a model; accepting gives the model that text as its own template.
     void editTemplate(int row);
+    // Opens the keyboard shortcuts page; accepting applies and saves the keys.
+    void editShortcuts();
+    void setTheme(Theme theme);
+    const ShortcutMap& shortcuts() const { return m_shortcuts; }
 
 public Q_SLOTS:
     void runAll();
@@ -74,6 +81,7 @@ private:
     void createDocks();
     void createCentre();
     void createMenus();
+    void createThemeMenu(QMenu* menu);
     void restoreOrSeedModels(const MainWindowOptions& options);
     void addModelFromFolder();
     void removeSelectedModel();
@@ -82,6 +90,7 @@ private:
     void rebuildRecentMenu();
 
     WorkbenchSettings m_settings;
+    ShortcutMap m_shortcuts;
     std::unique_ptr<Workspace> m_workspace;
     ModelListModel* m_models;
     ProblemListModel* m_problems;

@@ -120,6 +120,35 @@ void WorkbenchSettings::setSyncScrolling(bool on)
     m_settings.setValue("compare/syncScrolling", on);
 }
 
+QMap<QString, QKeySequence> WorkbenchSettings::shortcutOverrides() const
+{
+    QMap<QString, QKeySequence> keys;
+    m_settings.beginGroup("shortcuts");
+    for (const QString& id : m_settings.childKeys())
+        keys.insert(id, QKeySequence(m_settings.value(id).toString(), QKeySequence::PortableText));
+    m_settings.endGroup();
+    return keys;
+}
+
+void WorkbenchSettings::setShortcutOverrides(const QMap<QString, QKeySequence>& keys)
+{
+    m_settings.remove("shortcuts");
+    m_settings.beginGroup("shortcuts");
+    for (auto it = keys.cbegin(); it != keys.cend(); ++it)
+        m_settings.setValue(it.key(), it.value().toString(QKeySequence::PortableText));
+    m_settings.endGroup();
+}
+
+QString WorkbenchSettings::theme() const
+{
+    return m_settings.value("theme", QStringLiteral("system")).toString();
+}
+
+void WorkbenchSettings::setTheme(const QString& name)
+{
+    m_settings.setValue("theme", name);
+}
+
 QString WorkbenchSettings::annotator() const
 {
     return m_settings.value("annotation/annotator", qEnvironmentVariable("USER", QStringLiteral("annotator")))

@@ -5,6 +5,8 @@
 #include "model_list_model.h"
 
 #include <QByteArray>
+#include <QKeySequence>
+#include <QMap>
 #include <QSettings>
 #include <QStringList>
 
@@ -36,6 +38,11 @@ public:
     void setEditorZoom(int zoom);
     bool syncScrolling() const;
     void setSyncScrolling(bool on);
+    // Shortcut keys the user changed, by action id (ShortcutMap); others keep their defaults.
+    QMap<QString, QKeySequence> shortcutOverrides() const;
+    void setShortcutOverrides(const QMap<QString, QKeySequence>& keys);
+    QString theme() const;  // "system" (follow the OS), "light" or "dark"
+    void setTheme(const QString& name);
     QString annotator() const;  // who labels, for agreement between annotators
     void setAnnotator(const QString& name);
 

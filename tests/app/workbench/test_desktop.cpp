@@ -1,12 +1,17 @@
 // Desktop features around the main window: the prompt template editor, and
 // that what the user sets there reaches the model's prompt and survives a restart.
 #include "main_window.h"
+#include "shortcuts_dialog.h"
+#include "widgets/code_editor.h"
 #include "model_list_model.h"
 #include "model_prompt.h"
 #include "template_dialog.h"
 
 #include <QComboBox>
+#include <QAction>
+#include <QApplication>
 #include <QDialogButtonBox>
+#include <QKeySequenceEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -22,6 +27,8 @@ private Q_SLOTS:
     void cleanup();
     void templateDialogShowsAndValidates();
     void customTemplateReachesThePromptAndSurvivesARestart();
+    void shortcutsAreRemappableAndConflictChecked();
+    void themeOverridesTheSystemPalette();
 
 private:
     QString demoFolder() const { return m_dir.filePath("demo"); }
@@ -94,6 +101,86 @@ void TestDesktop::customTemplateReachesThePromptAndSurvivesARestart()
     MainWindow reopened({demoFolder(), false});
     QCOMPARE(reopened.models().slotAt(0).promptTemplate, QString("custom"));
     QCOMPARE(reopened.models().slotAt(0).customTemplate, text);
+}
+
+static QAction* actionOf(const MainWindow& window, const QString& id)
+{
+    for (const ShortcutEntry& entry : window.shortcuts().entries())
+        if (entry.id == id)
+            return entry.action;
+    return nullptr;
+}
+
+void TestDesktop::shortcutsAreRemappableAndConflictChecked()
+{
+    const QKeySequence mine(Qt::CTRL | Qt::SHIFT | Qt::Key_T);
+    {
+        MainWindow window({demoFolder(), false});
+        QAction* tests = actionOf(window, "run.tests");
+        QVERIFY(tests);
+        QCOMPARE(tests->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_T));
+        QCOMPARE(actionLabel(tests->text()), QString("Run Tests"));
+        window.editShortcuts();
+        auto* dialog = window.findChild<ShortcutsDialog*>();
+        QVERIFY(dialog);
+        QPushButton* ok = dialog->buttons()->button(QDialogButtonBox::Ok);
+        QVERIFY(dialog->conflicts().isEmpty());  // the defaults do not clash
+        QVERIFY(ok->isEnabled());
+
+        dialog->editorFor("run.tests")->setKeySequence(QKeySequence(Qt::CTRL | Qt::Key_D));
+        QCOMPARE(dialog->conflicts().size(), 1);  // Diff Two Answers has Ctrl+D
+        QVERIFY(dialog->conflicts().first().contains("Diff Two Answers"));
+        QVERIFY(!ok->isEnabled());
+        dialog->editorFor("run.tests")->setKeySequence(QKeySequence(Qt::CTRL | Qt::Key_F));
+        QCOMPARE(dialog->conflicts().size(), 1);  // the editor's find key
+        QVERIFY(dialog->conflicts().first().contains("find in the editor"));
+        QVERIFY(!ok->isEnabled());
+
+        dialog->buttons()->button(QDialogButtonBox::RestoreDefaults)->click();
+        QCOMPARE(dialog->editorFor("run.tests")->keySequence(), QKeySequence(Qt::CTRL | Qt::Key_T));
+        dialog->editorFor("run.tests")->setKeySequence(mine);
+        dialog->editorFor("run.diff")->clear();  // no shortcut at all is allowed
+        QVERIFY(ok->isEnabled());
+        ok->click();
+        QCOMPARE(tests->shortcut(), mine);
+        QVERIFY(actionOf(window, "run.diff")->shortcut().isEmpty());
+        window.close();
+    }
+    MainWindow reopened({demoFolder(), false});
+    QCOMPARE(actionOf(reopened, "run.tests")->shortcut(), mine);
+    QVERIFY(actionOf(reopened, "run.diff")->shortcut().isEmpty());
+    QCOMPARE(actionOf(reopened, "run.all")->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Return));  // untouched
+}
+
+static bool isDark(const QPalette& palette)
+{
+    return palette.color(QPalette::Window).lightnessF() < palette.color(QPalette::WindowText).lightnessF();
+}
+
+void TestDesktop::themeOverridesTheSystemPalette()
+{
+    const QPalette system = QApplication::palette();
+    {
+        MainWindow window({demoFolder(), false});
+        window.show();  // a hidden window's widgets pick up a new application palette only when shown
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const bool systemDark = isDark(system);
+        window.setTheme(systemDark ? Theme::Light : Theme::Dark);
+        QCOMPARE(isDark(QApplication::palette()), !systemDark);
+        // The editor follows (the palette reaches widgets through posted events).
+        QTRY_COMPARE(window.promptEditor().paperColor().lightnessF() < 0.5, !systemDark);
+        window.close();
+    }
+    {
+        MainWindow reopened({demoFolder(), false});  // the choice is applied at start
+        reopened.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&reopened));
+        QCOMPARE(isDark(QApplication::palette()), !isDark(system));
+        QVERIFY(reopened.findChild<QAction*>(isDark(system) ? "theme.light" : "theme.dark")->isChecked());
+        reopened.setTheme(Theme::System);
+        QCOMPARE(QApplication::palette().color(QPalette::Window), system.color(QPalette::Window));
+        QVERIFY(reopened.findChild<QAction*>("theme.system")->isChecked());
+    }
 }
 
 QTEST_MAIN(TestDesktop)
