@@ -6,7 +6,7 @@
 #pragma once
 
 #include "benchmark_runs.h"
-#include "evaluation/pass_at_k.h"
+#include "run_summaries.h"
 #include "judge_service.h"
 #include "model_host.h"
 
@@ -21,19 +21,6 @@ namespace rrtf {
 
 class ModelListModel;
 class ProblemSet;
-
-// One model's part of a benchmark, as the progress table shows it.
-struct BenchmarkModelProgress {
-    QString model;
-    QString decoding;
-    std::int64_t runId = 0;
-    int done = 0;      // samples judged (this session or before)
-    int total = 0;
-    int passed = 0;
-    QString status;    // waiting, generating, judged, failed: <reason>
-    std::vector<ProblemCounts> counts;  // per problem, for pass@k
-    GenerationStats generation;         // speed and memory (stored with the run)
-};
 
 class BenchmarkRunner : public QObject {
     Q_OBJECT

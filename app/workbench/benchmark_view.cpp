@@ -36,21 +36,6 @@ int BenchmarkTableModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString passAtKText(const BenchmarkModelProgress& progress, int k)
-{
-    // Live figures: only problems whose n samples are all judged count.
-    const int n = progress.counts.empty() ? 0 : progress.total / static_cast<int>(progress.counts.size());
-    std::vector<ProblemCounts> complete;
-    for (const ProblemCounts& counts : progress.counts)
-        if (n > 0 && counts.samples == n)
-            complete.push_back(counts);
-    if (complete.empty() || complete.front().samples < k)
-        return {};
-    const PassAtKReport report = computePassAtK(complete, {k});
-    const PassAtKValue* value = report.find(k);
-    return value ? QStringLiteral("%1%").arg(100.0 * value->mean, 0, 'f', 1) : QString();
-}
-
 QVariant BenchmarkTableModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount() || role != Qt::DisplayRole)
@@ -284,43 +269,11 @@ void BenchmarkView::reloadStoredRuns()
 {
     if (!m_workspace || m_runner.isRunning())
         return;
-    std::vector<BenchmarkModelProgress> rows;
-    std::map<std::string, std::size_t> problemCounts;
-    for (const BenchmarkRunInfo& info : benchmarkRuns(*m_workspace)) {
-        BenchmarkModelProgress row;
-        row.model = info.model;
-        row.decoding = info.decoding;
-        row.runId = info.run.id;
-        const std::string& path = info.run.problemSetPath;
-        if (!problemCounts.count(path)) {
-            try {
-                problemCounts[path] = loadProblemSet(path).size();
-            } catch (const std::exception&) {
-                problemCounts[path] = 0;
-            }
-        }
-        std::map<std::string, ProblemCounts> byTask;
-        for (const StoredVerdict& stored : m_workspace->verdicts(info.run.id)) {
-            ProblemCounts& counts = byTask[stored.taskId];
-            counts.taskId = stored.taskId;
-            ++counts.samples;
-            ++row.done;
-            if (stored.verdict.outcome == Outcome::Passed) {
-                ++counts.correct;
-                ++row.passed;
-            }
-        }
-        const std::size_t problems = std::max(problemCounts[path], byTask.size());
-        row.total = static_cast<int>(problems) * info.samplesPerProblem;
-        for (auto& [task, counts] : byTask)
-            row.counts.push_back(counts);
-        while (row.counts.size() < problems)
-            row.counts.push_back({});
-        row.generation = m_workspace->generationStats(info.run.id).value_or(GenerationStats{});
-        row.status = info.run.finished() ? tr("done") : tr("unfinished: start again to resume");
-        rows.push_back(std::move(row));
+    try {
+        m_table.setRows(storedBenchmarkProgress(*m_workspace));
+    } catch (const std::exception& error) {
+        m_eta->setText(tr("Could not read the stored runs: %1").arg(QString::fromUtf8(error.what())));
     }
-    m_table.setRows(std::move(rows));
 }
 
 }  // namespace rrtf

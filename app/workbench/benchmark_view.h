@@ -49,8 +49,6 @@ private:
     std::vector<std::array<QString, 3>> m_passAt;  // pass@1/10/100 per row, computed once per update
 };
 
-// pass@k over the problems whose n samples are all judged; empty when k > n or none are.
-QString passAtKText(const BenchmarkModelProgress& progress, int k);
 
 class BenchmarkView : public QWidget {
     Q_OBJECT

@@ -30,24 +30,7 @@ namespace {
 
 constexpr quint32 kNoRegion = 0xFFFFFFFFu;
 
-QString groupKey(const QString& sha256, const QString& decoding)
-{
-    return sha256 + QLatin1Char('\n') + decoding;
-}
-
 }  // namespace
-
-// One problem set under one decoding: the newest run of each model, by model name.
-struct CaseStudyView::Group {
-    QString sha256;
-    QString decoding;
-    QString problemSetPath;  // of the newest run
-    int samplesPerProblem = 1;
-    std::vector<BenchmarkRunInfo> runs;
-    QStringList models;  // parallel to runs
-
-    QString key() const { return groupKey(sha256, decoding); }
-};
 
 CaseStudyView::CaseStudyView(QWidget* parent)
     : QWidget(parent),
@@ -182,56 +165,19 @@ QString CaseStudyView::problemSetPath() const
 void CaseStudyView::reload()
 {
     const QString previous = m_group >= 0 ? m_groups[std::size_t(m_group)].key() : QString();
-    std::vector<Group> groups;
+    std::vector<RunGroup> groups;
     QString error;
     if (m_workspace) {
         try {
-            for (const BenchmarkRunInfo& info : benchmarkRuns(*m_workspace)) {  // newest first
-                const QString sha = QString::fromStdString(info.run.problemSetSha256);
-                auto group = std::find_if(groups.begin(), groups.end(), [&](const Group& g) {
-                    return g.sha256 == sha && g.decoding == info.decoding;
-                });
-                if (group == groups.end()) {
-                    Group fresh;
-                    fresh.sha256 = sha;
-                    fresh.decoding = info.decoding;
-                    fresh.problemSetPath = QString::fromStdString(info.run.problemSetPath);
-                    fresh.samplesPerProblem = info.samplesPerProblem;
-                    groups.push_back(std::move(fresh));
-                    group = groups.end() - 1;
-                }
-                const QString model = info.model.isEmpty() ? tr("Run %1").arg(info.run.id) : info.model;
-                if (group->models.contains(model))
-                    continue;  // an older run of the same model: the newest counts
-                group->models << model;
-                group->runs.push_back(info);
-                group->samplesPerProblem = std::max(group->samplesPerProblem, info.samplesPerProblem);
-            }
+            groups = runGroups(*m_workspace);
         } catch (const std::exception& e) {
             error = tr("Could not read the benchmark runs: %1").arg(QString::fromUtf8(e.what()));
             groups.clear();
         }
     }
-    for (Group& group : groups) {  // models in name order, so bit i is stable between reloads
-        std::vector<std::size_t> order(group.runs.size());
-        for (std::size_t i = 0; i < order.size(); ++i)
-            order[i] = i;
-        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            const int c = group.models[int(a)].compare(group.models[int(b)], Qt::CaseInsensitive);
-            return c != 0 ? c < 0 : group.models[int(a)] < group.models[int(b)];
-        });
-        std::vector<BenchmarkRunInfo> runs;
-        QStringList models;
-        for (std::size_t i : order) {
-            runs.push_back(group.runs[i]);
-            models << group.models[int(i)];
-        }
-        group.runs = std::move(runs);
-        group.models = std::move(models);
-    }
 
     QStringList labels;
-    for (const Group& group : groups) {
+    for (const RunGroup& group : groups) {
         QString name = QFileInfo(group.problemSetPath).baseName();
         if (name.isEmpty())
             name = group.sha256.isEmpty() ? tr("Unknown problem set") : group.sha256.left(8);
@@ -270,25 +216,10 @@ void CaseStudyView::showGroup(int comboIndex)
         clearResults();
         return;
     }
-    const Group& group = m_groups[std::size_t(m_group)];
+    const RunGroup& group = m_groups[std::size_t(m_group)];
     int sandboxErrors = 0;
     try {
-        std::vector<SolveRecord> records;
-        std::vector<std::string> models;
-        for (std::size_t i = 0; i < group.runs.size(); ++i) {
-            const std::string model = group.models[int(i)].toStdString();
-            models.push_back(model);
-            for (const StoredVerdict& stored : m_workspace->verdicts(group.runs[i].run.id)) {
-                // A sandbox failure says nothing about the model: it is not a sample.
-                if (stored.verdict.outcome == Outcome::SandboxError) {
-                    ++sandboxErrors;
-                    continue;
-                }
-                if (!stored.taskId.empty())
-                    records.push_back({model, stored.taskId, stored.verdict.outcome == Outcome::Passed});
-            }
-        }
-        m_matrix = std::make_shared<const SolveMatrix>(records, std::move(models));
+        m_matrix = std::make_shared<const SolveMatrix>(groupSolveMatrix(*m_workspace, group, &sandboxErrors));
     } catch (const std::exception& e) {
         clearResults();
         showError(tr("Could not read the verdicts: %1").arg(QString::fromUtf8(e.what())));

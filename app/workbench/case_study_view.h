@@ -7,6 +7,8 @@
 // to open it side by side.
 #pragma once
 
+#include "run_summaries.h"
+
 #include <QString>
 #include <QStringList>
 #include <QWidget>
@@ -67,7 +69,6 @@ Q_SIGNALS:
     void problemActivated(const QString& taskId, const QString& problemSetPath);
 
 private:
-    struct Group;
 
     void showGroup(int comboIndex);
     void applyRule();
@@ -77,7 +78,7 @@ private:
     void clearResults();
 
     Workspace* m_workspace = nullptr;
-    std::vector<Group> m_groups;
+    std::vector<RunGroup> m_groups;
     std::shared_ptr<const SolveMatrix> m_matrix;
     std::unique_ptr<SolveRegions> m_regions;
     int m_group = -1;          // index into m_groups

@@ -10,6 +10,7 @@
 #include "model_prompt.h"
 #include "model_table_delegate.h"
 #include "problem_list_model.h"
+#include "report.h"
 #include "shortcuts_dialog.h"
 #include "template_dialog.h"
 #include "widgets/code_editor.h"
@@ -247,6 +248,12 @@ void MainWindow::createMenus()
     }), QStringLiteral("file.openWorkspace"));
     m_recentMenu = file->addMenu(tr("&Recent Workspaces"));
     bind(file->addAction(tr("&Add Model…"), this, &MainWindow::addModelFromFolder), QStringLiteral("file.addModel"));
+    bind(file->addAction(tr("&Export Report…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export a report"), QStringLiteral("report.html"),
+                                                          tr("HTML (*.html);;Markdown (*.md)"));
+        if (!path.isEmpty())
+            exportReportTo(path);
+    }), QStringLiteral("file.exportReport"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     file->addSeparator();
     bind(file->addAction(tr("&Quit"), this, &QWidget::close), QStringLiteral("file.quit"), QKeySequence::Quit);
 
@@ -486,6 +493,22 @@ void MainWindow::setTheme(Theme theme)
     m_settings.setTheme(themeName(theme));
     if (QAction* action = findChild<QAction*>(QStringLiteral("theme.") + themeName(theme)))
         action->setChecked(true);
+}
+
+bool MainWindow::exportReportTo(const QString& path)
+{
+    if (!m_workspace) {
+        statusBar()->showMessage(tr("No workspace is open."), 5000);
+        return false;
+    }
+    try {
+        exportReport(*m_workspace, path);
+    } catch (const std::exception& error) {
+        QMessageBox::warning(this, tr("Export a report"), QString::fromUtf8(error.what()));
+        return false;
+    }
+    statusBar()->showMessage(tr("Report written to %1").arg(path), 5000);
+    return true;
 }
 
 void MainWindow::editShortcuts()

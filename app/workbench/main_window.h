@@ -64,6 +64,8 @@ public:
     void openProblem(const QString& taskId, const QString& problemSetPath);
     // Opens the template dialog of a model; accepting gives the model that text as its own template.
     void editTemplate(int row);
+    // Writes the workspace report (HTML for .html, else Markdown); errors are shown, not thrown.
+    bool exportReportTo(const QString& path);
     // Opens the keyboard shortcuts page; accepting applies and saves the keys.
     void editShortcuts();
     void setTheme(Theme theme);
