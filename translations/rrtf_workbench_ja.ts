@@ -15,6 +15,328 @@
     </message>
 </context>
 <context>
+    <name>rrtf</name>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="40"/>
+        <source>unknown problem set</source>
+        <translation>不明な問題セット</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="45"/>
+        <source>Leaderboard</source>
+        <translation>リーダーボード</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="48"/>
+        <source>No benchmark runs yet.</source>
+        <translation>ベンチマーク実行はまだありません。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="64"/>
+        <location filename="../app/workbench/report.cpp" line="75"/>
+        <location filename="../app/workbench/report.cpp" line="137"/>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="64"/>
+        <source>Problem set</source>
+        <translation>問題セット</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="64"/>
+        <location filename="../app/workbench/report.cpp" line="75"/>
+        <source>Decoding</source>
+        <translation>デコード</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="64"/>
+        <source>Judged</source>
+        <translation>判定済み</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="64"/>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="64"/>
+        <source>pass@1</source>
+        <translation>pass@1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="65"/>
+        <source>pass@10</source>
+        <translation>pass@10</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="65"/>
+        <source>pass@100</source>
+        <translation>pass@100</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="65"/>
+        <source>tok/s</source>
+        <translation>tok/s</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="65"/>
+        <source>Weights</source>
+        <translation>重み</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="65"/>
+        <source>Device</source>
+        <translation>デバイス</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="65"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="67"/>
+        <source>pass@k is the unbiased estimator of Chen et al. (2021) over the problems whose samples are all judged; it is left empty when k exceeds the samples per problem.</source>
+        <translation>pass@k は、すべてのサンプルが判定済みの問題を対象とした Chen et al. (2021) の不偏推定量です。k が問題ごとのサンプル数を超える場合は空欄になります。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="78"/>
+        <source>other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="97"/>
+        <source>Outcomes</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="107"/>
+        <source>only %1</source>
+        <translation>%1 のみ</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="122"/>
+        <source>Case study: %1, %2</source>
+        <translation>ケーススタディ: %1、%2</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="128"/>
+        <source>A model solves a problem when at least one of its samples passes.</source>
+        <translation>モデルのサンプルのうち少なくとも 1 つが合格すれば、その問題を解決したとみなします。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="129"/>
+        <source>A model solves a problem when its greedy answer passes.</source>
+        <translation>モデルの貪欲法による回答が合格すれば、その問題を解決したとみなします。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/workbench/report.cpp" line="131"/>
+        <source>%n sandbox error(s) were left out.</source>
+        <translation>
+            <numerusform>サンドボックスエラー %n 件を除外しました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/workbench/report.cpp" line="132"/>
+        <source>%n problem(s) judged.</source>
+        <translation>
+            <numerusform>%n 問を判定済み。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="137"/>
+        <source>Solved</source>
+        <translation>解決済み</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="139"/>
+        <source>Who solves what</source>
+        <translation>どのモデルがどの問題を解決したか</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="144"/>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="145"/>
+        <source>Solved by</source>
+        <translation>解決したモデル</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="145"/>
+        <source>Problems</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="145"/>
+        <source>Task ids</source>
+        <translation>タスク ID</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="148"/>
+        <source>McNemar&apos;s exact test</source>
+        <translation>McNemar 正確検定</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="157"/>
+        <source>Model A</source>
+        <translation>モデル A</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="157"/>
+        <source>Model B</source>
+        <translation>モデル B</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="157"/>
+        <source>Only A</source>
+        <translation>A のみ</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="157"/>
+        <source>Only B</source>
+        <translation>B のみ</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="157"/>
+        <source>p-value</source>
+        <translation>p 値</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="170"/>
+        <source>Where the models disagree most</source>
+        <translation>モデル間の不一致が最も大きい問題</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="171"/>
+        <source>Task</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="171"/>
+        <source>Disagreement</source>
+        <translation>不一致度</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="201"/>
+        <source>Failure labels</source>
+        <translation>失敗ラベル</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="215"/>
+        <source>Label</source>
+        <translation>ラベル</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="220"/>
+        <source>Agreement between annotators</source>
+        <translation>アノテーター間の一致度</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="225"/>
+        <source>n/a</source>
+        <translation>該当なし</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="226"/>
+        <source>Annotator A</source>
+        <translation>アノテーター A</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="226"/>
+        <source>Annotator B</source>
+        <translation>アノテーター B</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="226"/>
+        <source>Items both labelled</source>
+        <translation>両者がラベルを付けた項目</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="226"/>
+        <source>Cohen&apos;s κ</source>
+        <translation>Cohen&apos;s κ</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="234"/>
+        <location filename="../app/workbench/report.cpp" line="248"/>
+        <source>RRTF Workbench report</source>
+        <translation>RRTF Workbench レポート</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="235"/>
+        <source>Workspace: %1</source>
+        <translation>ワークスペース: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="236"/>
+        <source>Written: %1</source>
+        <translation>作成日時: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="237"/>
+        <source>Engine: %1</source>
+        <translation>エンジン: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/run_summaries.cpp" line="97"/>
+        <source>done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/run_summaries.cpp" line="97"/>
+        <source>unfinished: start again to resume</source>
+        <translation>未完了: もう一度開始すると再開します</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/run_summaries.cpp" line="120"/>
+        <source>Run %1</source>
+        <translation>実行 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcut_map.cpp" line="47"/>
+        <source>find in the editor</source>
+        <translation>エディター内を検索</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcut_map.cpp" line="48"/>
+        <source>find next in the editor</source>
+        <translation>エディター内で次を検索</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcut_map.cpp" line="49"/>
+        <source>find previous in the editor</source>
+        <translation>エディター内で前を検索</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcut_map.cpp" line="50"/>
+        <location filename="../app/workbench/shortcut_map.cpp" line="51"/>
+        <source>zoom in the editor</source>
+        <translation>エディターを拡大</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcut_map.cpp" line="52"/>
+        <source>zoom out the editor</source>
+        <translation>エディターを縮小</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcut_map.cpp" line="53"/>
+        <source>reset the editor&apos;s zoom</source>
+        <translation>エディターのズームをリセット</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcut_map.cpp" line="67"/>
+        <source>%1 is given to both &quot;%2&quot; and &quot;%3&quot;.</source>
+        <translation>%1 は「%2」と「%3」の両方に割り当てられています。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcut_map.cpp" line="74"/>
+        <source>%1 (&quot;%2&quot;) is the editor&apos;s key to %3.</source>
+        <translation>%1（「%2」）はエディターで「%3」に使われるキーです。</translation>
+    </message>
+</context>
+<context>
     <name>rrtf::AnswerPane</name>
     <message>
         <location filename="../app/workbench/answer_pane.cpp" line="49"/>
@@ -235,22 +557,22 @@
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="172"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="203"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="264"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="173"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="201"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="283"/>
         <source>cancelled</source>
         <translation>キャンセル済み</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="172"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="264"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="275"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="173"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="283"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="294"/>
         <source>done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="208"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="252"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="206"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="271"/>
         <source>failed: %1</source>
         <translation>失敗: %1</translation>
     </message>
@@ -258,47 +580,67 @@
 <context>
     <name>rrtf::BenchmarkTableModel</name>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="61"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="47"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="76"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="53"/>
+        <source>%1 tok/s</source>
+        <translation>%1 tok/s</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="58"/>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="71"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="77"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="72"/>
         <source>Decoding</source>
         <translation>デコード</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="78"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="73"/>
         <source>Judged</source>
         <translation>判定済み</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="79"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="74"/>
         <source>Passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="80"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="75"/>
         <source>pass@1</source>
         <translation>pass@1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="81"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="76"/>
         <source>pass@10</source>
         <translation>pass@10</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="82"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="77"/>
         <source>pass@100</source>
         <translation>pass@100</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="83"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="78"/>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="79"/>
+        <source>Weights</source>
+        <translation>重み</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="80"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
@@ -306,206 +648,196 @@
 <context>
     <name>rrtf::BenchmarkView</name>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="106"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="108"/>
         <source>Models to benchmark</source>
         <translation>ベンチマーク対象のモデル</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="108"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="110"/>
         <source>Greedy (one answer per problem)</source>
         <translation>貪欲法（問題ごとに 1 回答）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="133"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="135"/>
         <source>Samples per problem</source>
         <translation>問題ごとのサンプル数</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="134"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="136"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="135"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="137"/>
         <source>Top-p</source>
         <translation>Top-p</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="136"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="138"/>
         <source>Max new tokens</source>
         <translation>最大新規トークン数</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="138"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="140"/>
         <source>Start or resume</source>
         <translation>開始または再開</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="139"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="141"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="146"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="148"/>
         <source>Benchmark results</source>
         <translation>ベンチマーク結果</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="242"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="244"/>
         <source>Benchmark</source>
         <translation>ベンチマーク</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="257"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="259"/>
         <source>%1 of %2 judged</source>
         <translation>%2 件中 %1 件判定済み</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="259"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="261"/>
         <source>estimating…</source>
         <translation>推定中…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="261"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="263"/>
         <source>about %1 s left</source>
         <translation>残り約 %1 秒</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="302"/>
-        <source>done</source>
-        <translation>完了</translation>
-    </message>
-    <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="302"/>
-        <source>unfinished: start again to resume</source>
-        <translation>未完了: もう一度開始すると再開します</translation>
+        <location filename="../app/workbench/benchmark_view.cpp" line="275"/>
+        <source>Could not read the stored runs: %1</source>
+        <translation>保存済みの実行を読み込めませんでした: %1</translation>
     </message>
 </context>
 <context>
     <name>rrtf::CaseStudyView</name>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="63"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="46"/>
         <source>No benchmark runs</source>
         <translation>ベンチマーク実行がありません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="66"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="49"/>
         <source>Benchmark runs on one problem set with one decoding</source>
         <translation>同じ問題セット・同じデコードでのベンチマーク実行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="70"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="53"/>
         <source>Any sample passes</source>
         <translation>いずれかのサンプルが合格</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="71"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="54"/>
         <source>Majority of samples pass</source>
         <translation>過半数のサンプルが合格</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="72"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="55"/>
         <source>All samples pass</source>
         <translation>すべてのサンプルが合格</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="73"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="56"/>
         <source>When a model counts as solving a problem it answered several times</source>
         <translation>複数回回答した問題を、モデルが解決したとみなす条件</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="75"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="58"/>
         <source>UpSet plot</source>
         <translation>UpSet プロット</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="78"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="61"/>
         <source>Reload</source>
         <translation>再読み込み</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="79"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="62"/>
         <source>Read the workspace&apos;s benchmark runs again</source>
         <translation>ワークスペースのベンチマーク実行を読み込み直す</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="82"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="65"/>
         <source>&amp;Runs:</source>
         <translation>実行(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="84"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="67"/>
         <source>&amp;Solved when:</source>
         <translation>解決条件(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="134"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="117"/>
         <source>Problems by disagreement</source>
         <translation>不一致度順の問題</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="135"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="118"/>
         <source>McNemar&apos;s test</source>
         <translation>McNemar 検定</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="203"/>
-        <source>Run %1</source>
-        <translation>実行 %1</translation>
-    </message>
-    <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="211"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="174"/>
         <source>Could not read the benchmark runs: %1</source>
         <translation>ベンチマーク実行を読み込めませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="237"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="183"/>
         <source>Unknown problem set</source>
         <translation>不明な問題セット</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/workbench/case_study_view.cpp" line="238"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="184"/>
         <source>%1 · %2 (%n model(s))</source>
         <translation>
             <numerusform>%1 · %2（%n モデル）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="294"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="225"/>
         <source>Could not read the verdicts: %1</source>
         <translation>判定結果を読み込めませんでした: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/workbench/case_study_view.cpp" line="297"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="228"/>
         <source>%n problem(s) judged</source>
         <translation>
             <numerusform>%n 問を判定済み</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/workbench/case_study_view.cpp" line="299"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="230"/>
         <source>(%n sandbox error(s) left out)</source>
         <translation>
             <numerusform>（サンドボックスエラー %n 件を除外）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="323"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="254"/>
         <source>Could not compare the models: %1</source>
         <translation>モデルを比較できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="345"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="276"/>
         <source>More than three models are always shown as an UpSet plot</source>
         <translation>3 つを超えるモデルは常に UpSet プロットで表示されます</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="346"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="277"/>
         <source>Show the regions as bars instead of a Venn diagram</source>
         <translation>ベン図の代わりに棒グラフで各領域を表示</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="355"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="286"/>
         <source>Click a region to list its problems.</source>
         <translation>領域をクリックすると、その問題が一覧表示されます。</translation>
     </message>
@@ -526,12 +858,12 @@
         <translation>スクロールを同期</translation>
     </message>
     <message>
-        <location filename="../app/workbench/compare_view.cpp" line="205"/>
+        <location filename="../app/workbench/compare_view.cpp" line="200"/>
         <source>This prompt has no tests: pick a problem from the problem list.</source>
         <translation>このプロンプトにはテストがありません。問題リストから問題を選んでください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/compare_view.cpp" line="219"/>
+        <location filename="../app/workbench/compare_view.cpp" line="214"/>
         <source>Difference between two answers</source>
         <translation>2 つの回答の差分</translation>
     </message>
@@ -869,287 +1201,358 @@
 <context>
     <name>rrtf::MainWindow</name>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="45"/>
+        <location filename="../app/workbench/main_window.cpp" line="50"/>
         <source>RRTF Workbench</source>
         <translation>RRTF Workbench</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="69"/>
+        <location filename="../app/workbench/main_window.cpp" line="76"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="104"/>
+        <location filename="../app/workbench/main_window.cpp" line="111"/>
         <source>Prompt</source>
         <translation>プロンプト</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="105"/>
-        <location filename="../app/workbench/main_window.cpp" line="347"/>
+        <location filename="../app/workbench/main_window.cpp" line="112"/>
+        <location filename="../app/workbench/main_window.cpp" line="386"/>
         <source>Free prompt (no tests)</source>
         <translation>自由プロンプト（テストなし）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="106"/>
+        <location filename="../app/workbench/main_window.cpp" line="113"/>
         <source>Run all</source>
         <translation>すべて実行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="107"/>
+        <location filename="../app/workbench/main_window.cpp" line="114"/>
         <source>Generate an answer in every pane (Ctrl+Return)</source>
         <translation>すべてのペインで回答を生成 (Ctrl+Return)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="108"/>
+        <location filename="../app/workbench/main_window.cpp" line="115"/>
         <source>Stop all</source>
         <translation>すべて停止</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="109"/>
+        <location filename="../app/workbench/main_window.cpp" line="116"/>
         <source>Run tests</source>
         <translation>テストを実行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="110"/>
+        <location filename="../app/workbench/main_window.cpp" line="117"/>
         <source>Diff…</source>
         <translation>差分…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="142"/>
+        <location filename="../app/workbench/main_window.cpp" line="149"/>
         <source>Side by side</source>
         <translation>並べて比較</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="157"/>
-        <location filename="../app/workbench/main_window.cpp" line="173"/>
+        <location filename="../app/workbench/main_window.cpp" line="164"/>
+        <location filename="../app/workbench/main_window.cpp" line="183"/>
         <source>Models</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="158"/>
+        <location filename="../app/workbench/main_window.cpp" line="165"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="159"/>
+        <location filename="../app/workbench/main_window.cpp" line="166"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="160"/>
+        <location filename="../app/workbench/main_window.cpp" line="167"/>
         <source>Load</source>
         <translation>読み込み</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="161"/>
+        <location filename="../app/workbench/main_window.cpp" line="168"/>
         <source>Unload</source>
         <translation>アンロード</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="180"/>
-        <location filename="../app/workbench/main_window.cpp" line="183"/>
+        <location filename="../app/workbench/main_window.cpp" line="169"/>
+        <source>Template…</source>
+        <translation>テンプレート…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="170"/>
+        <source>Show and edit the prompt template of the selected model</source>
+        <translation>選択したモデルのプロンプトテンプレートを表示・編集</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="190"/>
+        <location filename="../app/workbench/main_window.cpp" line="193"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="189"/>
+        <location filename="../app/workbench/main_window.cpp" line="199"/>
         <source>Benchmark</source>
         <translation>ベンチマーク</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="192"/>
+        <location filename="../app/workbench/main_window.cpp" line="202"/>
         <source>Case study</source>
         <translation>ケーススタディ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="201"/>
+        <location filename="../app/workbench/main_window.cpp" line="211"/>
         <source>Failure inspector</source>
         <translation>失敗インスペクター</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="221"/>
+        <location filename="../app/workbench/main_window.cpp" line="235"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="222"/>
+        <location filename="../app/workbench/main_window.cpp" line="236"/>
         <source>Open &amp;Problem Set…</source>
         <translation>問題セットを開く(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="223"/>
+        <location filename="../app/workbench/main_window.cpp" line="237"/>
         <source>Open a problem set</source>
         <translation>問題セットを開く</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="224"/>
+        <location filename="../app/workbench/main_window.cpp" line="238"/>
         <source>Problem sets (*.jsonl *.jsonl.gz *.json)</source>
         <translation>問題セット (*.jsonl *.jsonl.gz *.json)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="228"/>
+        <location filename="../app/workbench/main_window.cpp" line="242"/>
         <source>Open &amp;Workspace…</source>
         <translation>ワークスペースを開く(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="229"/>
+        <location filename="../app/workbench/main_window.cpp" line="243"/>
         <source>Open or create a workspace</source>
         <translation>ワークスペースを開くまたは作成</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="230"/>
+        <location filename="../app/workbench/main_window.cpp" line="244"/>
         <source>Workspaces (*.sqlite)</source>
         <translation>ワークスペース (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="235"/>
+        <location filename="../app/workbench/main_window.cpp" line="249"/>
         <source>&amp;Recent Workspaces</source>
         <translation>最近のワークスペース(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="236"/>
+        <location filename="../app/workbench/main_window.cpp" line="250"/>
         <source>&amp;Add Model…</source>
         <translation>モデルを追加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="238"/>
+        <location filename="../app/workbench/main_window.cpp" line="251"/>
+        <source>&amp;Export Report…</source>
+        <translation>レポートをエクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="252"/>
+        <location filename="../app/workbench/main_window.cpp" line="518"/>
+        <source>Export a report</source>
+        <translation>レポートをエクスポート</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="253"/>
+        <source>HTML (*.html);;Markdown (*.md)</source>
+        <translation>HTML (*.html);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="258"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="240"/>
+        <location filename="../app/workbench/main_window.cpp" line="260"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="243"/>
+        <location filename="../app/workbench/main_window.cpp" line="263"/>
         <source>&amp;Find in Prompt…</source>
         <translation>プロンプト内を検索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="244"/>
+        <location filename="../app/workbench/main_window.cpp" line="264"/>
         <source>Find &amp;Next</source>
         <translation>次を検索(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="245"/>
+        <location filename="../app/workbench/main_window.cpp" line="265"/>
         <source>Find &amp;Previous</source>
         <translation>前を検索(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="247"/>
+        <location filename="../app/workbench/main_window.cpp" line="267"/>
+        <source>&amp;Keyboard Shortcuts…</source>
+        <translation>キーボードショートカット(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="270"/>
         <source>&amp;Run</source>
         <translation>実行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="248"/>
+        <location filename="../app/workbench/main_window.cpp" line="271"/>
         <source>Run &amp;All</source>
         <translation>すべて実行(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="249"/>
+        <location filename="../app/workbench/main_window.cpp" line="273"/>
         <source>&amp;Stop All</source>
         <translation>すべて停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="250"/>
+        <location filename="../app/workbench/main_window.cpp" line="275"/>
         <source>Run &amp;Tests</source>
         <translation>テストを実行(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="251"/>
+        <location filename="../app/workbench/main_window.cpp" line="277"/>
         <source>&amp;Diff Two Answers…</source>
         <translation>2 つの回答を比較(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="253"/>
+        <location filename="../app/workbench/main_window.cpp" line="280"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="262"/>
+        <location filename="../app/workbench/main_window.cpp" line="289"/>
+        <source>&amp;Theme</source>
+        <translation>テーマ(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="290"/>
         <source>&amp;Reset Layout</source>
         <translation>レイアウトをリセット(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="264"/>
+        <location filename="../app/workbench/main_window.cpp" line="292"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="265"/>
+        <location filename="../app/workbench/main_window.cpp" line="293"/>
         <source>&amp;About RRTF Workbench</source>
         <translation>RRTF Workbench について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="266"/>
+        <location filename="../app/workbench/main_window.cpp" line="294"/>
         <source>About RRTF Workbench</source>
         <translation>RRTF Workbench について</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="267"/>
+        <location filename="../app/workbench/main_window.cpp" line="295"/>
         <source>&lt;b&gt;RRTF Workbench %1&lt;/b&gt;&lt;p&gt;Compare StarCoder-family models side by side, judge their answers in a sandbox, and train them with RRTF.&lt;/p&gt;</source>
         <translation>&lt;b&gt;RRTF Workbench %1&lt;/b&gt;&lt;p&gt;StarCoder 系モデルを並べて比較し、サンドボックスで回答を判定し、RRTF で学習させます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="279"/>
+        <location filename="../app/workbench/main_window.cpp" line="307"/>
         <source>Writing the demo models…</source>
         <translation>デモモデルを書き込んでいます…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="285"/>
+        <location filename="../app/workbench/main_window.cpp" line="313"/>
         <source>Demo workspace: tiny random models and a small problem set</source>
         <translation>デモワークスペース: 小さなランダムモデルと小規模な問題セット</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="287"/>
+        <location filename="../app/workbench/main_window.cpp" line="315"/>
         <source>Demo workspace</source>
         <translation>デモワークスペース</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="305"/>
+        <location filename="../app/workbench/main_window.cpp" line="323"/>
+        <source>Cannot open the last problem set: %1</source>
+        <translation>前回の問題セットを開けません: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="330"/>
         <source>Cannot open the problem set</source>
         <translation>問題セットを開けません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="318"/>
+        <location filename="../app/workbench/main_window.cpp" line="357"/>
         <source>Problem %1</source>
         <translation>問題 %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="332"/>
+        <location filename="../app/workbench/main_window.cpp" line="371"/>
         <source>%1 is not in the open problem set</source>
         <translation>%1 は開いている問題セットにありません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="350"/>
+        <location filename="../app/workbench/main_window.cpp" line="389"/>
         <source>No model is loaded: load one in the Models panel.</source>
         <translation>モデルが読み込まれていません。「モデル」パネルで読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="368"/>
+        <location filename="../app/workbench/main_window.cpp" line="407"/>
         <source>Benchmark running</source>
         <translation>ベンチマーク実行中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="368"/>
+        <location filename="../app/workbench/main_window.cpp" line="407"/>
         <source>Cancel the benchmark before opening another workspace.</source>
         <translation>別のワークスペースを開く前にベンチマークをキャンセルしてください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="380"/>
+        <location filename="../app/workbench/main_window.cpp" line="419"/>
         <source>RRTF Workbench — %1</source>
         <translation>RRTF Workbench — %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="383"/>
+        <location filename="../app/workbench/main_window.cpp" line="422"/>
         <source>Cannot open the workspace</source>
         <translation>ワークスペースを開けません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="398"/>
+        <location filename="../app/workbench/main_window.cpp" line="437"/>
         <source>Hugging Face model folder</source>
         <translation>Hugging Face モデルフォルダー</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="465"/>
+        <source>Select a model first.</source>
+        <translation>先にモデルを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="491"/>
+        <source>Follow the &amp;System</source>
+        <translation>システムに従う(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="491"/>
+        <source>&amp;Light</source>
+        <translation>ライト(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="491"/>
+        <source>&amp;Dark</source>
+        <translation>ダーク(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="512"/>
+        <source>No workspace is open.</source>
+        <translation>ワークスペースが開かれていません。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="521"/>
+        <source>Report written to %1</source>
+        <translation>レポートを %1 に書き込みました</translation>
     </message>
 </context>
 <context>
@@ -1232,69 +1635,77 @@
 <context>
     <name>rrtf::ModelListModel</name>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="10"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="12"/>
         <source>not loaded</source>
         <translation>未読み込み</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="11"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="13"/>
         <source>loading</source>
         <translation>読み込み中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="12"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="14"/>
         <source>loaded</source>
         <translation>読み込み済み</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="13"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="15"/>
         <source>failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="62"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="64"/>
         <source>%1 (%2%)</source>
         <translation>%1 (%2%)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="75"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="77"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="76"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="78"/>
         <source>Checkpoint folder</source>
         <translation>チェックポイントフォルダー</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="77"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="79"/>
         <source>Device</source>
         <translation>デバイス</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="78"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="80"/>
         <source>Dtype</source>
         <translation>Dtype</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="79"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="81"/>
         <source>Template</source>
         <translation>テンプレート</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="80"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="82"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="81"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="83"/>
         <source>Memory</source>
         <translation>メモリ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="214"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="242"/>
         <source>Waiting</source>
         <translation>待機中</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::ModelPrompt</name>
+    <message>
+        <location filename="../app/workbench/model_prompt.cpp" line="42"/>
+        <source>A template must contain {instruction}: that is where the prompt goes.</source>
+        <translation>テンプレートには {instruction} を含める必要があります。プロンプトはその位置に入ります。</translation>
     </message>
 </context>
 <context>
@@ -1388,6 +1799,44 @@
     </message>
 </context>
 <context>
+    <name>rrtf::ShortcutsDialog</name>
+    <message>
+        <location filename="../app/workbench/shortcuts_dialog.cpp" line="31"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcuts_dialog.cpp" line="32"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcuts_dialog.cpp" line="32"/>
+        <source>Shortcut</source>
+        <translation>ショートカット</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcuts_dialog.cpp" line="32"/>
+        <source>Default</source>
+        <translation>デフォルト</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcuts_dialog.cpp" line="37"/>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcuts_dialog.cpp" line="46"/>
+        <source>Shortcut for %1</source>
+        <translation>%1 のショートカット</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcuts_dialog.cpp" line="57"/>
+        <source>Click a shortcut and press the new keys; the clear button removes it.</source>
+        <translation>ショートカットをクリックして新しいキーを押してください。クリアボタンで削除できます。</translation>
+    </message>
+</context>
+<context>
     <name>rrtf::TaxonomyDialog</name>
     <message>
         <location filename="../app/workbench/taxonomy_dialog.cpp" line="23"/>
@@ -1466,6 +1915,49 @@
         <location filename="../app/workbench/taxonomy_dialog.cpp" line="147"/>
         <source>Delete “%1”? Answers labelled with it keep their notes and become unlabelled.</source>
         <translation>「%1」を削除しますか？このラベルが付いた回答はメモを保持したまま、ラベルなしになります。</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::TemplateDialog</name>
+    <message>
+        <location filename="../app/workbench/template_dialog.cpp" line="36"/>
+        <source>Prompt template of %1</source>
+        <translation>%1 のプロンプトテンプレート</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/template_dialog.cpp" line="40"/>
+        <source>Start from a built-in template</source>
+        <translation>組み込みテンプレートから始める</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/template_dialog.cpp" line="41"/>
+        <source>Template text</source>
+        <translation>テンプレートのテキスト</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/template_dialog.cpp" line="43"/>
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/template_dialog.cpp" line="48"/>
+        <source>Start from:</source>
+        <translation>元にするテンプレート:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/template_dialog.cpp" line="51"/>
+        <source>Template ({instruction} is replaced by the prompt):</source>
+        <translation>テンプレート（{instruction} はプロンプトに置き換えられます）:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/template_dialog.cpp" line="53"/>
+        <source>What the model is given for a sample instruction:</source>
+        <translation>サンプルの指示に対してモデルに渡される内容:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/template_dialog.cpp" line="95"/>
+        <source>Write a function that returns the sum of a list of numbers.</source>
+        <translation>数値のリストの合計を返す関数を書いてください。</translation>
     </message>
 </context>
 <context>

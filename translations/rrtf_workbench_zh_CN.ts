@@ -15,6 +15,328 @@
     </message>
 </context>
 <context>
+    <name>rrtf</name>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="40"/>
+        <source>unknown problem set</source>
+        <translation>未知问题集</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="45"/>
+        <source>Leaderboard</source>
+        <translation>排行榜</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="48"/>
+        <source>No benchmark runs yet.</source>
+        <translation>尚无基准测试运行。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="64"/>
+        <location filename="../app/workbench/report.cpp" line="75"/>
+        <location filename="../app/workbench/report.cpp" line="137"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="64"/>
+        <source>Problem set</source>
+        <translation>问题集</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="64"/>
+        <location filename="../app/workbench/report.cpp" line="75"/>
+        <source>Decoding</source>
+        <translation>解码</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="64"/>
+        <source>Judged</source>
+        <translation>已评判</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="64"/>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="64"/>
+        <source>pass@1</source>
+        <translation>pass@1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="65"/>
+        <source>pass@10</source>
+        <translation>pass@10</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="65"/>
+        <source>pass@100</source>
+        <translation>pass@100</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="65"/>
+        <source>tok/s</source>
+        <translation>tok/s</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="65"/>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="65"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="65"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="67"/>
+        <source>pass@k is the unbiased estimator of Chen et al. (2021) over the problems whose samples are all judged; it is left empty when k exceeds the samples per problem.</source>
+        <translation>pass@k 采用 Chen et al. (2021) 的无偏估计量，基于所有样本均已评判的问题计算；当 k 超过每个问题的样本数时留空。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="78"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="97"/>
+        <source>Outcomes</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="107"/>
+        <source>only %1</source>
+        <translation>仅 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="122"/>
+        <source>Case study: %1, %2</source>
+        <translation>案例研究：%1，%2</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="128"/>
+        <source>A model solves a problem when at least one of its samples passes.</source>
+        <translation>模型只要有至少一个样本通过，即算作解决了该问题。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="129"/>
+        <source>A model solves a problem when its greedy answer passes.</source>
+        <translation>模型的贪心回答通过时，即算作解决了该问题。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/workbench/report.cpp" line="131"/>
+        <source>%n sandbox error(s) were left out.</source>
+        <translation>
+            <numerusform>已排除 %n 个沙箱错误。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/workbench/report.cpp" line="132"/>
+        <source>%n problem(s) judged.</source>
+        <translation>
+            <numerusform>已评判 %n 个问题。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="137"/>
+        <source>Solved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="139"/>
+        <source>Who solves what</source>
+        <translation>各模型解决了哪些问题</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="144"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="145"/>
+        <source>Solved by</source>
+        <translation>解决者</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="145"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="145"/>
+        <source>Task ids</source>
+        <translation>任务 ID</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="148"/>
+        <source>McNemar&apos;s exact test</source>
+        <translation>McNemar 精确检验</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="157"/>
+        <source>Model A</source>
+        <translation>模型 A</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="157"/>
+        <source>Model B</source>
+        <translation>模型 B</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="157"/>
+        <source>Only A</source>
+        <translation>仅 A</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="157"/>
+        <source>Only B</source>
+        <translation>仅 B</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="157"/>
+        <source>p-value</source>
+        <translation>p 值</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="170"/>
+        <source>Where the models disagree most</source>
+        <translation>模型分歧最大的问题</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="171"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="171"/>
+        <source>Disagreement</source>
+        <translation>分歧度</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="201"/>
+        <source>Failure labels</source>
+        <translation>失败标签</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="215"/>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="220"/>
+        <source>Agreement between annotators</source>
+        <translation>标注者之间的一致性</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="225"/>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="226"/>
+        <source>Annotator A</source>
+        <translation>标注者 A</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="226"/>
+        <source>Annotator B</source>
+        <translation>标注者 B</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="226"/>
+        <source>Items both labelled</source>
+        <translation>两人都标注过的条目</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="226"/>
+        <source>Cohen&apos;s κ</source>
+        <translation>Cohen&apos;s κ</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="234"/>
+        <location filename="../app/workbench/report.cpp" line="248"/>
+        <source>RRTF Workbench report</source>
+        <translation>RRTF Workbench 报告</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="235"/>
+        <source>Workspace: %1</source>
+        <translation>工作区：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="236"/>
+        <source>Written: %1</source>
+        <translation>生成时间：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/report.cpp" line="237"/>
+        <source>Engine: %1</source>
+        <translation>引擎：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/run_summaries.cpp" line="97"/>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/run_summaries.cpp" line="97"/>
+        <source>unfinished: start again to resume</source>
+        <translation>未完成：再次开始即可继续</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/run_summaries.cpp" line="120"/>
+        <source>Run %1</source>
+        <translation>运行 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcut_map.cpp" line="47"/>
+        <source>find in the editor</source>
+        <translation>在编辑器中查找</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcut_map.cpp" line="48"/>
+        <source>find next in the editor</source>
+        <translation>在编辑器中查找下一个</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcut_map.cpp" line="49"/>
+        <source>find previous in the editor</source>
+        <translation>在编辑器中查找上一个</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcut_map.cpp" line="50"/>
+        <location filename="../app/workbench/shortcut_map.cpp" line="51"/>
+        <source>zoom in the editor</source>
+        <translation>放大编辑器</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcut_map.cpp" line="52"/>
+        <source>zoom out the editor</source>
+        <translation>缩小编辑器</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcut_map.cpp" line="53"/>
+        <source>reset the editor&apos;s zoom</source>
+        <translation>重置编辑器的缩放</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcut_map.cpp" line="67"/>
+        <source>%1 is given to both &quot;%2&quot; and &quot;%3&quot;.</source>
+        <translation>%1 同时分配给了“%2”和“%3”。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcut_map.cpp" line="74"/>
+        <source>%1 (&quot;%2&quot;) is the editor&apos;s key to %3.</source>
+        <translation>%1（“%2”）已被编辑器用于“%3”。</translation>
+    </message>
+</context>
+<context>
     <name>rrtf::AnswerPane</name>
     <message>
         <location filename="../app/workbench/answer_pane.cpp" line="49"/>
@@ -235,22 +557,22 @@
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="172"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="203"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="264"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="173"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="201"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="283"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="172"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="264"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="275"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="173"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="283"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="294"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="208"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="252"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="206"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="271"/>
         <source>failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -258,47 +580,67 @@
 <context>
     <name>rrtf::BenchmarkTableModel</name>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="61"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="47"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="76"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="53"/>
+        <source>%1 tok/s</source>
+        <translation>%1 tok/s</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="58"/>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="71"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="77"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="72"/>
         <source>Decoding</source>
         <translation>解码</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="78"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="73"/>
         <source>Judged</source>
         <translation>已评判</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="79"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="74"/>
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="80"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="75"/>
         <source>pass@1</source>
         <translation>pass@1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="81"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="76"/>
         <source>pass@10</source>
         <translation>pass@10</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="82"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="77"/>
         <source>pass@100</source>
         <translation>pass@100</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="83"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="78"/>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="79"/>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/benchmark_view.cpp" line="80"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -306,206 +648,196 @@
 <context>
     <name>rrtf::BenchmarkView</name>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="106"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="108"/>
         <source>Models to benchmark</source>
         <translation>要进行基准测试的模型</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="108"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="110"/>
         <source>Greedy (one answer per problem)</source>
         <translation>贪心（每个问题一个回答）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="133"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="135"/>
         <source>Samples per problem</source>
         <translation>每个问题的样本数</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="134"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="136"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="135"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="137"/>
         <source>Top-p</source>
         <translation>Top-p</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="136"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="138"/>
         <source>Max new tokens</source>
         <translation>最大新 token 数</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="138"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="140"/>
         <source>Start or resume</source>
         <translation>开始或继续</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="139"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="141"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="146"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="148"/>
         <source>Benchmark results</source>
         <translation>基准测试结果</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="242"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="244"/>
         <source>Benchmark</source>
         <translation>基准测试</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="257"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="259"/>
         <source>%1 of %2 judged</source>
         <translation>已评判 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="259"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="261"/>
         <source>estimating…</source>
         <translation>正在估算…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="261"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="263"/>
         <source>about %1 s left</source>
         <translation>约剩 %1 秒</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="302"/>
-        <source>done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="302"/>
-        <source>unfinished: start again to resume</source>
-        <translation>未完成：再次开始即可继续</translation>
+        <location filename="../app/workbench/benchmark_view.cpp" line="275"/>
+        <source>Could not read the stored runs: %1</source>
+        <translation>无法读取已保存的运行：%1</translation>
     </message>
 </context>
 <context>
     <name>rrtf::CaseStudyView</name>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="63"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="46"/>
         <source>No benchmark runs</source>
         <translation>没有基准测试运行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="66"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="49"/>
         <source>Benchmark runs on one problem set with one decoding</source>
         <translation>同一问题集、同一解码方式下的基准测试运行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="70"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="53"/>
         <source>Any sample passes</source>
         <translation>任一样本通过</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="71"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="54"/>
         <source>Majority of samples pass</source>
         <translation>多数样本通过</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="72"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="55"/>
         <source>All samples pass</source>
         <translation>所有样本通过</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="73"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="56"/>
         <source>When a model counts as solving a problem it answered several times</source>
         <translation>模型对同一问题回答多次时，何时算作解决了该问题</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="75"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="58"/>
         <source>UpSet plot</source>
         <translation>UpSet 图</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="78"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="61"/>
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="79"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="62"/>
         <source>Read the workspace&apos;s benchmark runs again</source>
         <translation>重新读取工作区的基准测试运行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="82"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="65"/>
         <source>&amp;Runs:</source>
         <translation>运行(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="84"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="67"/>
         <source>&amp;Solved when:</source>
         <translation>解决条件(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="134"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="117"/>
         <source>Problems by disagreement</source>
         <translation>按分歧程度排列的问题</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="135"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="118"/>
         <source>McNemar&apos;s test</source>
         <translation>McNemar 检验</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="203"/>
-        <source>Run %1</source>
-        <translation>运行 %1</translation>
-    </message>
-    <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="211"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="174"/>
         <source>Could not read the benchmark runs: %1</source>
         <translation>无法读取基准测试运行：%1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="237"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="183"/>
         <source>Unknown problem set</source>
         <translation>未知问题集</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/workbench/case_study_view.cpp" line="238"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="184"/>
         <source>%1 · %2 (%n model(s))</source>
         <translation>
             <numerusform>%1 · %2（%n 个模型）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="294"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="225"/>
         <source>Could not read the verdicts: %1</source>
         <translation>无法读取评判结果：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/workbench/case_study_view.cpp" line="297"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="228"/>
         <source>%n problem(s) judged</source>
         <translation>
             <numerusform>已评判 %n 个问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/workbench/case_study_view.cpp" line="299"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="230"/>
         <source>(%n sandbox error(s) left out)</source>
         <translation>
             <numerusform>（已排除 %n 个沙箱错误）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="323"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="254"/>
         <source>Could not compare the models: %1</source>
         <translation>无法比较模型：%1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="345"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="276"/>
         <source>More than three models are always shown as an UpSet plot</source>
         <translation>超过三个模型时始终显示为 UpSet 图</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="346"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="277"/>
         <source>Show the regions as bars instead of a Venn diagram</source>
         <translation>以条形图而非维恩图显示各区域</translation>
     </message>
     <message>
-        <location filename="../app/workbench/case_study_view.cpp" line="355"/>
+        <location filename="../app/workbench/case_study_view.cpp" line="286"/>
         <source>Click a region to list its problems.</source>
         <translation>点击某个区域以列出其中的问题。</translation>
     </message>
@@ -526,12 +858,12 @@
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../app/workbench/compare_view.cpp" line="205"/>
+        <location filename="../app/workbench/compare_view.cpp" line="200"/>
         <source>This prompt has no tests: pick a problem from the problem list.</source>
         <translation>此提示没有测试：请从问题列表中选择一个问题。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/compare_view.cpp" line="219"/>
+        <location filename="../app/workbench/compare_view.cpp" line="214"/>
         <source>Difference between two answers</source>
         <translation>两个回答之间的差异</translation>
     </message>
@@ -869,287 +1201,358 @@
 <context>
     <name>rrtf::MainWindow</name>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="45"/>
+        <location filename="../app/workbench/main_window.cpp" line="50"/>
         <source>RRTF Workbench</source>
         <translation>RRTF Workbench</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="69"/>
+        <location filename="../app/workbench/main_window.cpp" line="76"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="104"/>
+        <location filename="../app/workbench/main_window.cpp" line="111"/>
         <source>Prompt</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="105"/>
-        <location filename="../app/workbench/main_window.cpp" line="347"/>
+        <location filename="../app/workbench/main_window.cpp" line="112"/>
+        <location filename="../app/workbench/main_window.cpp" line="386"/>
         <source>Free prompt (no tests)</source>
         <translation>自由提示（无测试）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="106"/>
+        <location filename="../app/workbench/main_window.cpp" line="113"/>
         <source>Run all</source>
         <translation>全部运行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="107"/>
+        <location filename="../app/workbench/main_window.cpp" line="114"/>
         <source>Generate an answer in every pane (Ctrl+Return)</source>
         <translation>在每个窗格中生成回答 (Ctrl+Return)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="108"/>
+        <location filename="../app/workbench/main_window.cpp" line="115"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="109"/>
+        <location filename="../app/workbench/main_window.cpp" line="116"/>
         <source>Run tests</source>
         <translation>运行测试</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="110"/>
+        <location filename="../app/workbench/main_window.cpp" line="117"/>
         <source>Diff…</source>
         <translation>差异…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="142"/>
+        <location filename="../app/workbench/main_window.cpp" line="149"/>
         <source>Side by side</source>
         <translation>并排对比</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="157"/>
-        <location filename="../app/workbench/main_window.cpp" line="173"/>
+        <location filename="../app/workbench/main_window.cpp" line="164"/>
+        <location filename="../app/workbench/main_window.cpp" line="183"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="158"/>
+        <location filename="../app/workbench/main_window.cpp" line="165"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="159"/>
+        <location filename="../app/workbench/main_window.cpp" line="166"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="160"/>
+        <location filename="../app/workbench/main_window.cpp" line="167"/>
         <source>Load</source>
         <translation>加载</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="161"/>
+        <location filename="../app/workbench/main_window.cpp" line="168"/>
         <source>Unload</source>
         <translation>卸载</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="180"/>
-        <location filename="../app/workbench/main_window.cpp" line="183"/>
+        <location filename="../app/workbench/main_window.cpp" line="169"/>
+        <source>Template…</source>
+        <translation>模板…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="170"/>
+        <source>Show and edit the prompt template of the selected model</source>
+        <translation>显示并编辑所选模型的提示模板</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="190"/>
+        <location filename="../app/workbench/main_window.cpp" line="193"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="189"/>
+        <location filename="../app/workbench/main_window.cpp" line="199"/>
         <source>Benchmark</source>
         <translation>基准测试</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="192"/>
+        <location filename="../app/workbench/main_window.cpp" line="202"/>
         <source>Case study</source>
         <translation>案例研究</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="201"/>
+        <location filename="../app/workbench/main_window.cpp" line="211"/>
         <source>Failure inspector</source>
         <translation>失败检查器</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="221"/>
+        <location filename="../app/workbench/main_window.cpp" line="235"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="222"/>
+        <location filename="../app/workbench/main_window.cpp" line="236"/>
         <source>Open &amp;Problem Set…</source>
         <translation>打开问题集(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="223"/>
+        <location filename="../app/workbench/main_window.cpp" line="237"/>
         <source>Open a problem set</source>
         <translation>打开问题集</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="224"/>
+        <location filename="../app/workbench/main_window.cpp" line="238"/>
         <source>Problem sets (*.jsonl *.jsonl.gz *.json)</source>
         <translation>问题集 (*.jsonl *.jsonl.gz *.json)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="228"/>
+        <location filename="../app/workbench/main_window.cpp" line="242"/>
         <source>Open &amp;Workspace…</source>
         <translation>打开工作区(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="229"/>
+        <location filename="../app/workbench/main_window.cpp" line="243"/>
         <source>Open or create a workspace</source>
         <translation>打开或创建工作区</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="230"/>
+        <location filename="../app/workbench/main_window.cpp" line="244"/>
         <source>Workspaces (*.sqlite)</source>
         <translation>工作区 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="235"/>
+        <location filename="../app/workbench/main_window.cpp" line="249"/>
         <source>&amp;Recent Workspaces</source>
         <translation>最近的工作区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="236"/>
+        <location filename="../app/workbench/main_window.cpp" line="250"/>
         <source>&amp;Add Model…</source>
         <translation>添加模型(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="238"/>
+        <location filename="../app/workbench/main_window.cpp" line="251"/>
+        <source>&amp;Export Report…</source>
+        <translation>导出报告(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="252"/>
+        <location filename="../app/workbench/main_window.cpp" line="518"/>
+        <source>Export a report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="253"/>
+        <source>HTML (*.html);;Markdown (*.md)</source>
+        <translation>HTML (*.html);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="258"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="240"/>
+        <location filename="../app/workbench/main_window.cpp" line="260"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="243"/>
+        <location filename="../app/workbench/main_window.cpp" line="263"/>
         <source>&amp;Find in Prompt…</source>
         <translation>在提示中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="244"/>
+        <location filename="../app/workbench/main_window.cpp" line="264"/>
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="245"/>
+        <location filename="../app/workbench/main_window.cpp" line="265"/>
         <source>Find &amp;Previous</source>
         <translation>查找上一个(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="247"/>
+        <location filename="../app/workbench/main_window.cpp" line="267"/>
+        <source>&amp;Keyboard Shortcuts…</source>
+        <translation>键盘快捷键(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="270"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="248"/>
+        <location filename="../app/workbench/main_window.cpp" line="271"/>
         <source>Run &amp;All</source>
         <translation>全部运行(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="249"/>
+        <location filename="../app/workbench/main_window.cpp" line="273"/>
         <source>&amp;Stop All</source>
         <translation>全部停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="250"/>
+        <location filename="../app/workbench/main_window.cpp" line="275"/>
         <source>Run &amp;Tests</source>
         <translation>运行测试(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="251"/>
+        <location filename="../app/workbench/main_window.cpp" line="277"/>
         <source>&amp;Diff Two Answers…</source>
         <translation>比较两个回答(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="253"/>
+        <location filename="../app/workbench/main_window.cpp" line="280"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="262"/>
+        <location filename="../app/workbench/main_window.cpp" line="289"/>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="290"/>
         <source>&amp;Reset Layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="264"/>
+        <location filename="../app/workbench/main_window.cpp" line="292"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="265"/>
+        <location filename="../app/workbench/main_window.cpp" line="293"/>
         <source>&amp;About RRTF Workbench</source>
         <translation>关于 RRTF Workbench(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="266"/>
+        <location filename="../app/workbench/main_window.cpp" line="294"/>
         <source>About RRTF Workbench</source>
         <translation>关于 RRTF Workbench</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="267"/>
+        <location filename="../app/workbench/main_window.cpp" line="295"/>
         <source>&lt;b&gt;RRTF Workbench %1&lt;/b&gt;&lt;p&gt;Compare StarCoder-family models side by side, judge their answers in a sandbox, and train them with RRTF.&lt;/p&gt;</source>
         <translation>&lt;b&gt;RRTF Workbench %1&lt;/b&gt;&lt;p&gt;并排比较 StarCoder 系列模型，在沙箱中评判它们的回答，并用 RRTF 训练它们。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="279"/>
+        <location filename="../app/workbench/main_window.cpp" line="307"/>
         <source>Writing the demo models…</source>
         <translation>正在写入演示模型…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="285"/>
+        <location filename="../app/workbench/main_window.cpp" line="313"/>
         <source>Demo workspace: tiny random models and a small problem set</source>
         <translation>演示工作区：微型随机模型和一个小型问题集</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="287"/>
+        <location filename="../app/workbench/main_window.cpp" line="315"/>
         <source>Demo workspace</source>
         <translation>演示工作区</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="305"/>
+        <location filename="../app/workbench/main_window.cpp" line="323"/>
+        <source>Cannot open the last problem set: %1</source>
+        <translation>无法打开上次的问题集：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="330"/>
         <source>Cannot open the problem set</source>
         <translation>无法打开问题集</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="318"/>
+        <location filename="../app/workbench/main_window.cpp" line="357"/>
         <source>Problem %1</source>
         <translation>问题 %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="332"/>
+        <location filename="../app/workbench/main_window.cpp" line="371"/>
         <source>%1 is not in the open problem set</source>
         <translation>%1 不在当前打开的问题集中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="350"/>
+        <location filename="../app/workbench/main_window.cpp" line="389"/>
         <source>No model is loaded: load one in the Models panel.</source>
         <translation>未加载模型：请在“模型”面板中加载一个。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="368"/>
+        <location filename="../app/workbench/main_window.cpp" line="407"/>
         <source>Benchmark running</source>
         <translation>基准测试正在运行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="368"/>
+        <location filename="../app/workbench/main_window.cpp" line="407"/>
         <source>Cancel the benchmark before opening another workspace.</source>
         <translation>请先取消基准测试，再打开其他工作区。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="380"/>
+        <location filename="../app/workbench/main_window.cpp" line="419"/>
         <source>RRTF Workbench — %1</source>
         <translation>RRTF Workbench — %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="383"/>
+        <location filename="../app/workbench/main_window.cpp" line="422"/>
         <source>Cannot open the workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="398"/>
+        <location filename="../app/workbench/main_window.cpp" line="437"/>
         <source>Hugging Face model folder</source>
         <translation>Hugging Face 模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="465"/>
+        <source>Select a model first.</source>
+        <translation>请先选择一个模型。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="491"/>
+        <source>Follow the &amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="491"/>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="491"/>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="512"/>
+        <source>No workspace is open.</source>
+        <translation>未打开工作区。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="521"/>
+        <source>Report written to %1</source>
+        <translation>报告已写入 %1</translation>
     </message>
 </context>
 <context>
@@ -1232,69 +1635,77 @@
 <context>
     <name>rrtf::ModelListModel</name>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="10"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="12"/>
         <source>not loaded</source>
         <translation>未加载</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="11"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="13"/>
         <source>loading</source>
         <translation>加载中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="12"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="14"/>
         <source>loaded</source>
         <translation>已加载</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="13"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="15"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="62"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="64"/>
         <source>%1 (%2%)</source>
         <translation>%1 (%2%)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="75"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="77"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="76"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="78"/>
         <source>Checkpoint folder</source>
         <translation>检查点文件夹</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="77"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="79"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="78"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="80"/>
         <source>Dtype</source>
         <translation>Dtype</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="79"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="81"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="80"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="82"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="81"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="83"/>
         <source>Memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="214"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="242"/>
         <source>Waiting</source>
         <translation>等待中</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::ModelPrompt</name>
+    <message>
+        <location filename="../app/workbench/model_prompt.cpp" line="42"/>
+        <source>A template must contain {instruction}: that is where the prompt goes.</source>
+        <translation>模板必须包含 {instruction}：提示将插入到该位置。</translation>
     </message>
 </context>
 <context>
@@ -1388,6 +1799,44 @@
     </message>
 </context>
 <context>
+    <name>rrtf::ShortcutsDialog</name>
+    <message>
+        <location filename="../app/workbench/shortcuts_dialog.cpp" line="31"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcuts_dialog.cpp" line="32"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcuts_dialog.cpp" line="32"/>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcuts_dialog.cpp" line="32"/>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcuts_dialog.cpp" line="37"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcuts_dialog.cpp" line="46"/>
+        <source>Shortcut for %1</source>
+        <translation>%1 的快捷键</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/shortcuts_dialog.cpp" line="57"/>
+        <source>Click a shortcut and press the new keys; the clear button removes it.</source>
+        <translation>点击某个快捷键并按下新的按键；清除按钮可将其移除。</translation>
+    </message>
+</context>
+<context>
     <name>rrtf::TaxonomyDialog</name>
     <message>
         <location filename="../app/workbench/taxonomy_dialog.cpp" line="23"/>
@@ -1466,6 +1915,49 @@
         <location filename="../app/workbench/taxonomy_dialog.cpp" line="147"/>
         <source>Delete “%1”? Answers labelled with it keep their notes and become unlabelled.</source>
         <translation>删除“%1”？带有此标签的回答会保留备注，并变为未标注。</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::TemplateDialog</name>
+    <message>
+        <location filename="../app/workbench/template_dialog.cpp" line="36"/>
+        <source>Prompt template of %1</source>
+        <translation>%1 的提示模板</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/template_dialog.cpp" line="40"/>
+        <source>Start from a built-in template</source>
+        <translation>从内置模板开始</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/template_dialog.cpp" line="41"/>
+        <source>Template text</source>
+        <translation>模板文本</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/template_dialog.cpp" line="43"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/template_dialog.cpp" line="48"/>
+        <source>Start from:</source>
+        <translation>基于模板：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/template_dialog.cpp" line="51"/>
+        <source>Template ({instruction} is replaced by the prompt):</source>
+        <translation>模板（{instruction} 会被替换为提示）：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/template_dialog.cpp" line="53"/>
+        <source>What the model is given for a sample instruction:</source>
+        <translation>对于示例指令，模型收到的内容：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/template_dialog.cpp" line="95"/>
+        <source>Write a function that returns the sum of a list of numbers.</source>
+        <translation>编写一个函数，返回一个数字列表的总和。</translation>
     </message>
 </context>
 <context>

@@ -317,11 +317,20 @@ void MainWindow::restoreOrSeedModels(const MainWindowOptions& options)
     }
     for (const ModelSlot& slot : models)
         m_models->addSlot(slot);
-    if (!problemSet.isEmpty())
-        openProblemSet(problemSet);
+    // The last session's problem set may be gone: say so without blocking the start.
+    QString error;
+    if (!problemSet.isEmpty() && !tryOpenProblemSet(problemSet, &error))
+        statusBar()->showMessage(tr("Cannot open the last problem set: %1").arg(error));
 }
 
 void MainWindow::openProblemSet(const QString& path)
+{
+    QString error;
+    if (!tryOpenProblemSet(path, &error))
+        QMessageBox::warning(this, tr("Cannot open the problem set"), error);
+}
+
+bool MainWindow::tryOpenProblemSet(const QString& path, QString* error)
 {
     try {
         m_problems->open(path);
@@ -329,8 +338,10 @@ void MainWindow::openProblemSet(const QString& path)
         m_settings.setProblemSetPath(path);
         if (m_problems->rowCount() > 0)
             selectProblem(0);
-    } catch (const std::exception& error) {
-        QMessageBox::warning(this, tr("Cannot open the problem set"), QString::fromUtf8(error.what()));
+        return true;
+    } catch (const std::exception& e) {
+        *error = QString::fromUtf8(e.what());
+        return false;
     }
 }
 

@@ -83,6 +83,7 @@ private:
     void createDocks();
     void createCentre();
     void createMenus();
+    bool tryOpenProblemSet(const QString& path, QString* error);
     void createThemeMenu(QMenu* menu);
     void restoreOrSeedModels(const MainWindowOptions& options);
     void addModelFromFolder();

@@ -21,9 +21,12 @@ namespace {
 constexpr int kRegionTasksShown = 12;   // a region's problems listed before "…"
 constexpr int kDisagreementsShown = 10;
 
+// lupdate files these free tr() calls under the context of their namespace.
+constexpr const char* kContext = "rrtf";
+
 QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("rrtf::Report", text, disambiguation, n);
+    return QCoreApplication::translate(kContext, text, disambiguation, n);
 }
 
 QString percent(double fraction)

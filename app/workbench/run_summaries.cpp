@@ -11,9 +11,12 @@
 namespace rrtf {
 namespace {
 
+// lupdate files these free tr() calls under the context of their namespace.
+constexpr const char* kContext = "rrtf";
+
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("rrtf::RunSummaries", text);
+    return QCoreApplication::translate(kContext, text);
 }
 
 // The problem count of a set, by path, read once; 0 when the file is gone.

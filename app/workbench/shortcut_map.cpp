@@ -6,9 +6,12 @@
 namespace rrtf {
 namespace {
 
+// lupdate files these free tr() calls under the context of their namespace.
+constexpr const char* kContext = "rrtf";
+
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("rrtf::ShortcutMap", text);
+    return QCoreApplication::translate(kContext, text);
 }
 
 QString keysText(const QKeySequence& keys)

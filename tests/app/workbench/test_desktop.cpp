@@ -5,7 +5,9 @@
 #include "widgets/code_editor.h"
 #include "model_list_model.h"
 #include "model_prompt.h"
+#include "problem_list_model.h"
 #include "template_dialog.h"
+#include "workbench_settings.h"
 
 #include <QComboBox>
 #include <QAction>
@@ -15,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -29,6 +32,7 @@ private Q_SLOTS:
     void customTemplateReachesThePromptAndSurvivesARestart();
     void shortcutsAreRemappableAndConflictChecked();
     void themeOverridesTheSystemPalette();
+    void startsWhenTheLastProblemSetIsGone();
 
 private:
     QString demoFolder() const { return m_dir.filePath("demo"); }
@@ -181,6 +185,23 @@ void TestDesktop::themeOverridesTheSystemPalette()
         QCOMPARE(QApplication::palette().color(QPalette::Window), system.color(QPalette::Window));
         QVERIFY(reopened.findChild<QAction*>("theme.system")->isChecked());
     }
+}
+
+// A problem set deleted since the last session is reported in the status bar;
+// a modal box there would block the start (and a test) until someone clicks it.
+void TestDesktop::startsWhenTheLastProblemSetIsGone()
+{
+    {
+        WorkbenchSettings settings;
+        ModelSlot slot;
+        slot.name = "somewhere";
+        slot.directory = m_dir.filePath("no-model");
+        settings.setModelSlots({slot});
+        settings.setProblemSetPath(m_dir.filePath("deleted/problems.jsonl"));
+    }
+    MainWindow window({demoFolder(), false});
+    QCOMPARE(window.problems().rowCount(), 0);
+    QVERIFY(window.statusBar()->currentMessage().contains("deleted/problems.jsonl"));
 }
 
 QTEST_MAIN(TestDesktop)

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QtTest>
 
 using namespace rrtf;
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void markdownReport();
     void htmlReport();
     void emptyWorkspace();
+    void reportIsTranslated();
     void windowExportsTheOpenWorkspace();
 
 private:
@@ -73,6 +75,7 @@ void TestReport::initTestCase()
     QCoreApplication::setApplicationName("test_report");
     QVERIFY(m_dir.isValid());
     qputenv("RRTF_WORKSPACE", m_dir.filePath("default-workspace.sqlite").toUtf8());
+    QSettings().clear();  // not the problem set of an earlier run, whose folder is gone
     m_workspace = std::make_unique<Workspace>(m_dir.filePath("report.sqlite").toStdString());
     const std::int64_t alpha = addRun(*m_workspace, "A", {Outcome::Passed, Outcome::Passed, Outcome::Passed, Outcome::Failed});
     const std::int64_t beta = addRun(*m_workspace, kBeta, {Outcome::Failed, Outcome::Passed, Outcome::SyntaxError, Outcome::Timeout});
@@ -132,6 +135,21 @@ void TestReport::emptyWorkspace()
     QVERIFY(text.contains("No benchmark runs yet."));
     QVERIFY(!text.contains("## Case study"));
     QVERIFY_THROWS_EXCEPTION(Error, exportReport(empty, m_dir.filePath("no/such/folder/report.md")));
+}
+
+// The report's strings are found at run time under the context lupdate gave them.
+void TestReport::reportIsTranslated()
+{
+    QTranslator translator;
+    QVERIFY(translator.load(QLocale("zh_CN"), "rrtf_workbench", "_", ":/i18n"));
+    const QString title = translator.translate("rrtf", "RRTF Workbench report");
+    const QString done = translator.translate("rrtf", "done");
+    QVERIFY(!title.isEmpty() && title != "RRTF Workbench report");
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    const QString text = workspaceReport(*m_workspace).render(ReportFormat::Markdown, "t");
+    QCoreApplication::removeTranslator(&translator);
+    QVERIFY(text.startsWith("# " + title + "\n"));
+    QVERIFY(text.contains("| " + done + " |"));
 }
 
 void TestReport::windowExportsTheOpenWorkspace()
