@@ -68,5 +68,6 @@ void addDemoModelCommand(CLI::App& app);
 void addInfoCommand(CLI::App& app);
 void addEvalCommand(CLI::App& app);
 void addCheckCommand(CLI::App& app);
+void addContaminationCommand(CLI::App& app);
 
 }  // namespace rrtf::cli

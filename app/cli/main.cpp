@@ -18,6 +18,7 @@ int main(int argc, char** argv)
     rrtf::cli::addDemoModelCommand(app);
     rrtf::cli::addEvalCommand(app);
     rrtf::cli::addCheckCommand(app);
+    rrtf::cli::addContaminationCommand(app);
 
     try {
         app.parse(argc, argv);

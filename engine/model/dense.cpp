@@ -2,6 +2,8 @@
 
 #include "model/small_batch_product.h"
 
+#include <ATen/core/grad_mode.h>
+
 namespace rrtf {
 namespace {
 
@@ -9,10 +11,20 @@ namespace {
 // whole weight matrix per call); beyond it BLAS's blocking wins (prefill).
 constexpr int64_t kSmallBatchMaxRows = 64;
 
+// Training records a graph; the small-batch kernel has no backward, so then
+// at::linear does the product. Inference runs under NoGradGuard and keeps the fast paths.
+bool recordsGradient(const at::Tensor& input, const at::Tensor& weight, const at::Tensor& bias)
+{
+    return at::GradMode::is_enabled() &&
+           (input.requires_grad() || weight.requires_grad() || (bias.defined() && bias.requires_grad()));
+}
+
 }  // namespace
 
 at::Tensor denseProduct(const at::Tensor& input, const at::Tensor& weight, const at::Tensor& bias)
 {
+    if (recordsGradient(input, weight, bias))
+        return at::linear(input, weight, bias);
     const int64_t in = weight.size(1);
     if (input.numel() == in && input.is_cpu()) {
         at::Tensor row = input.reshape({in});

@@ -2,4 +2,22 @@
 # instruction/solution JSONL records, ranking of judged answers, Evol-Instruct
 # prompts and filters, the contamination check.
 list(APPEND RRTF_EVALUATION_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/ranking.h
+  ${CMAKE_CURRENT_LIST_DIR}/ranking.cpp
+  # Instruction/solution records (JSONL), normalised tokens, MinHash + LSH.
+  ${CMAKE_CURRENT_LIST_DIR}/training_records.h
+  ${CMAKE_CURRENT_LIST_DIR}/training_records.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/text_tokens.h
+  ${CMAKE_CURRENT_LIST_DIR}/text_tokens.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/min_hash.h
+  ${CMAKE_CURRENT_LIST_DIR}/min_hash.cpp
+  # Evol-Instruct prompts, reply cleaning and record filters.
+  ${CMAKE_CURRENT_LIST_DIR}/evol_instruct.h
+  ${CMAKE_CURRENT_LIST_DIR}/evol_instruct.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/evol_filters.h
+  ${CMAKE_CURRENT_LIST_DIR}/evol_filters.cpp
+  # The data-leak study against HumanEval/MBPP.
+  ${CMAKE_CURRENT_LIST_DIR}/contamination.h
+  ${CMAKE_CURRENT_LIST_DIR}/contamination.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/contamination_report.cpp
 )
