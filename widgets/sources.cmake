@@ -19,4 +19,10 @@ list(APPEND RRTF_WIDGETS_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/venn_view.cpp
   ${CMAKE_CURRENT_LIST_DIR}/venn_view_layout_p.h
   ${CMAKE_CURRENT_LIST_DIR}/venn_view_paint.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/metric_series.h
+  ${CMAKE_CURRENT_LIST_DIR}/metric_series.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/metrics_follower.h
+  ${CMAKE_CURRENT_LIST_DIR}/metrics_follower.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/training_chart.h
+  ${CMAKE_CURRENT_LIST_DIR}/training_chart.cpp
 )

@@ -1,0 +1,236 @@
+#include "training_chart.h"
+
+#include "metric_series.h"
+
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QMouseEvent>
+#include <QValueAxis>
+
+#include <cmath>
+#include <limits>
+
+namespace rrtf {
+namespace {
+
+QString csvField(const QString& text)
+{
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
+        return text;
+    QString quoted = text;
+    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+}  // namespace
+
+TrainingChart::TrainingChart(const QString& title, QWidget* parent) : QChartView(parent)
+{
+    chart()->setTitle(title);
+    chart()->legend()->setAlignment(Qt::AlignBottom);
+    chart()->setTheme(QChart::ChartThemeLight);
+    setRenderHint(QPainter::Antialiasing);
+    setRubberBand(QChartView::RectangleRubberBand);
+    setAccessibleName(title);
+    setToolTip(tr("Drag to zoom, double-click to follow the run again"));
+    rebuild();
+}
+
+void TrainingChart::setCurve(const QString& run, const QColor& color, const QVector<QPointF>& points)
+{
+    if (points.isEmpty()) {
+        m_curves.remove(run);
+    } else {
+        QVector<double> values;
+        values.reserve(points.size());
+        for (const QPointF& point : points)
+            values.push_back(point.y());
+        m_curves[run] = {color, points, debiasedEma(values, m_smoothing)};
+    }
+    rebuild();
+}
+
+void TrainingChart::clearCurves()
+{
+    m_curves.clear();
+    rebuild();
+}
+
+void TrainingChart::setSmoothing(double weight)
+{
+    m_smoothing = std::clamp(weight, 0.0, 0.999);
+    for (Curve& curve : m_curves) {
+        QVector<double> values;
+        for (const QPointF& point : curve.points)
+            values.push_back(point.y());
+        curve.smoothed = debiasedEma(values, m_smoothing);
+    }
+    rebuild();
+}
+
+void TrainingChart::setLogX(bool on)
+{
+    m_logX = on;
+    rebuild();
+}
+
+void TrainingChart::setLogY(bool on)
+{
+    m_logY = on;
+    rebuild();
+}
+
+void TrainingChart::setXTitle(const QString& title)
+{
+    m_xTitle = title;
+    rebuild();
+}
+
+void TrainingChart::follow()
+{
+    m_following = true;
+    rebuild();
+}
+
+QVector<QPointF> TrainingChart::shown(const QVector<QPointF>& points) const
+{
+    QVector<QPointF> usable;
+    usable.reserve(points.size());
+    for (const QPointF& point : points) {
+        if (!std::isfinite(point.x()) || !std::isfinite(point.y()))
+            continue;
+        if ((m_logX && point.x() <= 0) || (m_logY && point.y() <= 0))
+            continue;  // no place on a log axis
+        usable.push_back(point);
+    }
+    const int buckets = std::max(50, chart()->plotArea().toRect().width() / 2);
+    return downsampleMinMax(usable, buckets);
+}
+
+QVector<QPointF> TrainingChart::drawnPoints(const QString& run) const
+{
+    const auto found = m_curves.find(run);
+    if (found == m_curves.end())
+        return {};
+    if (m_smoothing <= 0)
+        return shown(found->points);
+    QVector<QPointF> smoothed;
+    for (qsizetype i = 0; i < found->points.size(); ++i)
+        smoothed.push_back({found->points[i].x(), found->smoothed[i]});
+    return shown(smoothed);
+}
+
+void TrainingChart::rebuild()
+{
+    chart()->removeAllSeries();
+    for (auto it = m_curves.cbegin(); it != m_curves.cend(); ++it) {
+        auto* raw = new QLineSeries;
+        QColor faint = it->color;
+        faint.setAlphaF(m_smoothing > 0 ? 0.25 : 1.0);
+        raw->setPen(QPen(faint, m_smoothing > 0 ? 1.0 : 1.6));
+        raw->replace(shown(it->points));
+        raw->setName(m_smoothing > 0 ? QString() : it.key());
+        chart()->addSeries(raw);
+        if (m_smoothing > 0) {
+            auto* smooth = new QLineSeries;
+            smooth->setPen(QPen(it->color, 2.0));
+            smooth->replace(drawnPoints(it.key()));
+            smooth->setName(it.key());
+            chart()->addSeries(smooth);
+        }
+    }
+    // Faint raw lines stay out of the legend: one entry per run.
+    for (QLegendMarker* marker : chart()->legend()->markers())
+        marker->setVisible(!marker->label().isEmpty());
+    rebuildAxes();
+}
+
+void TrainingChart::rebuildAxes()
+{
+    const QList<QAbstractAxis*> old = chart()->axes();
+    QRectF zoomed;
+    const bool keepZoom = !m_following && old.size() == 2;
+    if (keepZoom) {
+        const auto* x = qobject_cast<QValueAxis*>(chart()->axes(Qt::Horizontal).value(0));
+        const auto* y = qobject_cast<QValueAxis*>(chart()->axes(Qt::Vertical).value(0));
+        if (x && y)
+            zoomed = QRectF(QPointF(x->min(), y->min()), QPointF(x->max(), y->max()));
+    }
+    for (QAbstractAxis* axis : old) {
+        chart()->removeAxis(axis);
+        delete axis;
+    }
+    QAbstractAxis* xAxis = m_logX ? static_cast<QAbstractAxis*>(new QLogValueAxis) : new QValueAxis;
+    QAbstractAxis* yAxis = m_logY ? static_cast<QAbstractAxis*>(new QLogValueAxis) : new QValueAxis;
+    if (auto* log = qobject_cast<QLogValueAxis*>(xAxis))
+        log->setLabelFormat(QStringLiteral("%g"));
+    if (auto* log = qobject_cast<QLogValueAxis*>(yAxis))
+        log->setLabelFormat(QStringLiteral("%g"));
+    xAxis->setTitleText(m_xTitle);
+    chart()->addAxis(xAxis, Qt::AlignBottom);
+    chart()->addAxis(yAxis, Qt::AlignLeft);
+    double minX = std::numeric_limits<double>::max(), maxX = std::numeric_limits<double>::lowest();
+    double minY = minX, maxY = maxX;
+    for (QAbstractSeries* series : chart()->series()) {
+        series->attachAxis(xAxis);
+        series->attachAxis(yAxis);
+        for (const QPointF& point : static_cast<QLineSeries*>(series)->points()) {
+            minX = std::min(minX, point.x());
+            maxX = std::max(maxX, point.x());
+            minY = std::min(minY, point.y());
+            maxY = std::max(maxY, point.y());
+        }
+    }
+    if (minX > maxX)
+        return;  // no data: the axes' own defaults
+    if (keepZoom && !m_logX && !m_logY && zoomed.isValid()) {
+        xAxis->setRange(zoomed.left(), zoomed.right());
+        yAxis->setRange(zoomed.top(), zoomed.bottom());
+        return;
+    }
+    const double padY = maxY > minY ? (maxY - minY) * 0.05 : std::max(std::abs(maxY) * 0.05, 1e-9);
+    xAxis->setRange(minX, maxX > minX ? maxX : minX + 1);
+    yAxis->setRange(m_logY ? minY / 1.1 : minY - padY, m_logY ? maxY * 1.1 : maxY + padY);
+}
+
+QString TrainingChart::csv() const
+{
+    QString out = QStringLiteral("run,x,value,smoothed\r\n");
+    for (auto it = m_curves.cbegin(); it != m_curves.cend(); ++it)
+        for (qsizetype i = 0; i < it->points.size(); ++i)
+            out += QStringLiteral("%1,%2,%3,%4\r\n")
+                       .arg(csvField(it.key()))
+                       .arg(it->points[i].x(), 0, 'g', 10)
+                       .arg(it->points[i].y(), 0, 'g', 10)
+                       .arg(it->smoothed.value(i), 0, 'g', 10);
+    return out;
+}
+
+bool TrainingChart::savePng(const QString& path)
+{
+    return grab().save(path, "PNG");
+}
+
+void TrainingChart::mouseReleaseEvent(QMouseEvent* event)
+{
+    const bool wasRubberBand = event->button() == Qt::LeftButton;
+    QChartView::mouseReleaseEvent(event);
+    if (wasRubberBand)
+        m_following = false;  // the user chose a view: new points no longer move it
+}
+
+void TrainingChart::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    QChartView::mouseDoubleClickEvent(event);
+    follow();
+}
+
+void TrainingChart::resizeEvent(QResizeEvent* event)
+{
+    QChartView::resizeEvent(event);
+    if (!m_curves.isEmpty())
+        rebuild();  // down-sampling depends on the width
+}
+
+}  // namespace rrtf
