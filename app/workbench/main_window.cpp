@@ -13,6 +13,7 @@
 #include "report.h"
 #include "shortcuts_dialog.h"
 #include "template_dialog.h"
+#include "training_view.h"
 #include "widgets/code_editor.h"
 #include "widgets/find_bar.h"
 
@@ -213,6 +214,13 @@ void MainWindow::createDocks()
     connect(m_compare, &CompareView::answerStored, m_inspector, &InspectorView::reload);
     connect(m_inspector, &InspectorView::annotatorChanged, this,
             [this](const QString& name) { m_settings.setAnnotator(name); });
+
+    m_training = new TrainingView(this);
+    for (const QString& folder : m_settings.trainingRuns())
+        m_training->addRun(folder);
+    m_tabs->addTab(m_training, tr("Training"));
+    connect(m_training, &TrainingView::runsChanged, this,
+            [this] { m_settings.setTrainingRuns(m_training->runFolders()); });
 }
 
 void MainWindow::showEvent(QShowEvent* event)

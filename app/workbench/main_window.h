@@ -27,6 +27,7 @@ class CaseStudyView;
 class CodeEditor;
 class FindBar;
 class InspectorView;
+class TrainingView;
 class CompareView;
 class Workspace;
 class JudgeWorker;
@@ -54,6 +55,7 @@ public:
     BenchmarkRunner& benchmarkRunner() { return *m_runner; }
     CaseStudyView& caseStudy() { return *m_caseStudy; }
     InspectorView& inspector() { return *m_inspector; }
+    TrainingView& training() { return *m_training; }
     Workspace* workspace() { return m_workspace.get(); }
 
     void openProblemSet(const QString& path);
@@ -110,6 +112,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     CaseStudyView* m_caseStudy = nullptr;
     InspectorView* m_inspector = nullptr;
+    TrainingView* m_training = nullptr;
     BenchmarkRunner* m_runner = nullptr;
     BenchmarkView* m_benchmark = nullptr;
     QMenu* m_recentMenu = nullptr;

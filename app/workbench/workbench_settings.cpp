@@ -139,6 +139,16 @@ void WorkbenchSettings::setShortcutOverrides(const QMap<QString, QKeySequence>& 
     m_settings.endGroup();
 }
 
+QStringList WorkbenchSettings::trainingRuns() const
+{
+    return m_settings.value("trainingRuns").toStringList();
+}
+
+void WorkbenchSettings::setTrainingRuns(const QStringList& folders)
+{
+    m_settings.setValue("trainingRuns", folders);
+}
+
 QString WorkbenchSettings::theme() const
 {
     return m_settings.value("theme", QStringLiteral("system")).toString();

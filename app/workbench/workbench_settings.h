@@ -41,6 +41,8 @@ public:
     // Shortcut keys the user changed, by action id (ShortcutMap); others keep their defaults.
     QMap<QString, QKeySequence> shortcutOverrides() const;
     void setShortcutOverrides(const QMap<QString, QKeySequence>& keys);
+    QStringList trainingRuns() const;  // run folders the training dashboard follows
+    void setTrainingRuns(const QStringList& folders);
     QString theme() const;  // "system" (follow the OS), "light" or "dark"
     void setTheme(const QString& name);
     QString annotator() const;  // who labels, for agreement between annotators

@@ -1,0 +1,365 @@
+#include "training_view.h"
+
+#include "training_job_dialog.h"
+#include "widgets/series_colors.h"
+#include "widgets/training_chart.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QFontDatabase>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSlider>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace rrtf {
+namespace {
+
+constexpr int kSmoothingSteps = 999;  // the slider's range: weight = value / 1000, at most 0.999
+
+QString metricTitle(const QString& metric)
+{
+    if (metric == QLatin1String("loss")) return TrainingView::tr("Loss");
+    if (metric == QLatin1String("rank_loss")) return TrainingView::tr("Rank loss");
+    if (metric == QLatin1String("sft_loss")) return TrainingView::tr("SFT loss");
+    if (metric == QLatin1String("lr")) return TrainingView::tr("Learning rate");
+    if (metric == QLatin1String("tokens_per_second")) return TrainingView::tr("Tokens/s");
+    return TrainingView::tr("pass@1 (held-out)");
+}
+
+QIcon swatch(const QColor& color)
+{
+    QPixmap pixmap(12, 12);
+    pixmap.fill(color);
+    return QIcon(pixmap);
+}
+
+}  // namespace
+
+QStringList TrainingView::metrics()
+{
+    return {QStringLiteral("loss"), QStringLiteral("rank_loss"), QStringLiteral("sft_loss"),
+            QStringLiteral("lr"), QStringLiteral("tokens_per_second"), QStringLiteral("pass_at_1")};
+}
+
+TrainingView::TrainingView(QWidget* parent)
+    : QWidget(parent),
+      m_runList(new QListWidget(this)),
+      m_axis(new QComboBox(this)),
+      m_smoothing(new QSlider(Qt::Horizontal, this)),
+      m_smoothingValue(new QLabel(this)),
+      m_logX(new QCheckBox(tr("Log x"), this)),
+      m_logY(new QCheckBox(tr("Log y"), this)),
+      m_chartGrid(new QWidget(this)),
+      m_status(new QLabel(this)),
+      m_log(new QPlainTextEdit(this)),
+      m_program(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("rrtf")))
+{
+    setObjectName(QStringLiteral("trainingView"));
+    m_runList->setAccessibleName(tr("Training runs"));
+    m_runList->setToolTip(tr("Checked runs are drawn; the selected run's status and log are shown below"));
+    auto* newJob = new QPushButton(tr("New job…"), this);
+    auto* open = new QPushButton(tr("Open run…"), this);
+    auto* cancel = new QPushButton(tr("Cancel job"), this);
+    auto* remove = new QPushButton(tr("Remove"), this);
+    remove->setToolTip(tr("Stop following the selected run (its folder stays)"));
+    connect(newJob, &QPushButton::clicked, this, &TrainingView::newJob);
+    connect(open, &QPushButton::clicked, this, &TrainingView::openRun);
+    connect(cancel, &QPushButton::clicked, this, &TrainingView::cancelSelected);
+    connect(remove, &QPushButton::clicked, this, [this] {
+        if (TrainingRun* run = selectedRun())
+            removeRun(run->folder());
+    });
+    auto* runButtons = new QGridLayout;
+    runButtons->addWidget(newJob, 0, 0);
+    runButtons->addWidget(open, 0, 1);
+    runButtons->addWidget(cancel, 1, 0);
+    runButtons->addWidget(remove, 1, 1);
+    auto* runPanel = new QWidget(this);
+    auto* runLayout = new QVBoxLayout(runPanel);
+    runLayout->setContentsMargins(0, 0, 0, 0);
+    runLayout->addWidget(m_runList);
+    runLayout->addLayout(runButtons);
+
+    m_axis->addItem(tr("Step"), int(TrainingAxis::Step));
+    m_axis->addItem(tr("Training time (s)"), int(TrainingAxis::RelativeTime));
+    m_axis->addItem(tr("Wall clock (Unix s)"), int(TrainingAxis::WallTime));
+    m_axis->addItem(tr("Tokens seen"), int(TrainingAxis::Tokens));
+    m_smoothing->setRange(0, kSmoothingSteps);
+    m_smoothing->setValue(600);
+    m_smoothing->setAccessibleName(tr("Smoothing"));
+    auto* csv = new QPushButton(tr("Export CSV…"), this);
+    auto* png = new QPushButton(tr("Export PNG…"), this);
+    connect(csv, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export curves"), QStringLiteral("curves.csv"),
+                                                          tr("CSV (*.csv)"));
+        if (!path.isEmpty() && !exportCsv(path))
+            QMessageBox::warning(this, tr("Export curves"), tr("Cannot write %1.").arg(path));
+    });
+    connect(png, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export charts"), QStringLiteral("curves.png"),
+                                                          tr("PNG images (*.png)"));
+        if (!path.isEmpty() && !exportPng(path))
+            QMessageBox::warning(this, tr("Export charts"), tr("Cannot write %1.").arg(path));
+    });
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("X axis:"), this));
+    controls->addWidget(m_axis);
+    controls->addWidget(new QLabel(tr("Smoothing:"), this));
+    controls->addWidget(m_smoothing, 1);
+    controls->addWidget(m_smoothingValue);
+    controls->addWidget(m_logX);
+    controls->addWidget(m_logY);
+    controls->addWidget(csv);
+    controls->addWidget(png);
+
+    auto* grid = new QGridLayout(m_chartGrid);
+    grid->setContentsMargins(0, 0, 0, 0);
+    int index = 0;
+    for (const QString& metric : metrics()) {
+        auto* chart = new TrainingChart(metricTitle(metric), m_chartGrid);
+        chart->setMinimumSize(240, 180);
+        m_charts.insert(metric, chart);
+        grid->addWidget(chart, index / 3, index % 3);
+        ++index;
+    }
+    m_log->setReadOnly(true);
+    m_log->setAccessibleName(tr("Job log"));
+    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto* bottom = new QWidget(this);
+    auto* bottomLayout = new QVBoxLayout(bottom);
+    bottomLayout->setContentsMargins(0, 0, 0, 0);
+    bottomLayout->addWidget(m_status);
+    bottomLayout->addWidget(m_log);
+    auto* right = new QSplitter(Qt::Vertical, this);
+    auto* top = new QWidget(this);
+    auto* topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addLayout(controls);
+    topLayout->addWidget(m_chartGrid, 1);
+    right->addWidget(top);
+    right->addWidget(bottom);
+    right->setStretchFactor(0, 4);
+    right->setStretchFactor(1, 1);
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(runPanel);
+    split->addWidget(right);
+    split->setStretchFactor(1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(split);
+
+    m_redraw.setSingleShot(true);
+    m_redraw.setInterval(100);  // at most ~10 redraws a second while a job writes
+    connect(&m_redraw, &QTimer::timeout, this, &TrainingView::redraw);
+    m_statusTimer.setInterval(1000);
+    connect(&m_statusTimer, &QTimer::timeout, this, &TrainingView::refreshStatus);
+    m_statusTimer.start();
+    connect(m_axis, &QComboBox::currentIndexChanged, this, &TrainingView::scheduleRedraw);
+    connect(m_smoothing, &QSlider::valueChanged, this, [this](int value) { setSmoothing(value / 1000.0); });
+    connect(m_logX, &QCheckBox::toggled, this, &TrainingView::setLogX);
+    connect(m_logY, &QCheckBox::toggled, this, &TrainingView::setLogY);
+    connect(m_runList, &QListWidget::itemChanged, this, &TrainingView::scheduleRedraw);
+    connect(m_runList, &QListWidget::currentRowChanged, this, &TrainingView::refreshStatus);
+    setSmoothing(0.6);
+}
+
+TrainingRun* TrainingView::addRun(const QString& folder)
+{
+    const QString key = QDir::cleanPath(folder);
+    if (TrainingRun* existing = m_runs.value(key))
+        return existing;
+    const QColor color = seriesColor(int(m_runs.size()), palette());
+    auto* run = new TrainingRun(key, color, this);
+    m_runs.insert(key, run);
+    connect(run, &TrainingRun::changed, this, &TrainingView::scheduleRedraw);
+    auto* item = new QListWidgetItem(swatch(color), run->name(), m_runList);
+    item->setData(Qt::UserRole, key);
+    item->setToolTip(key);
+    item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+    item->setCheckState(Qt::Checked);
+    m_runList->setCurrentItem(item);
+    redraw();
+    Q_EMIT runsChanged();
+    return run;
+}
+
+void TrainingView::removeRun(const QString& folder)
+{
+    const QString key = QDir::cleanPath(folder);
+    TrainingRun* run = m_runs.take(key);
+    if (!run)
+        return;
+    for (int row = 0; row < m_runList->count(); ++row)
+        if (m_runList->item(row)->data(Qt::UserRole).toString() == key)
+            delete m_runList->takeItem(row);
+    run->deleteLater();
+    redraw();
+    Q_EMIT runsChanged();
+}
+
+QStringList TrainingView::runFolders() const
+{
+    return m_runs.keys();
+}
+
+TrainingRun* TrainingView::run(const QString& folder) const
+{
+    return m_runs.value(QDir::cleanPath(folder));
+}
+
+void TrainingView::setAxis(TrainingAxis axis)
+{
+    m_axis->setCurrentIndex(m_axis->findData(int(axis)));
+    redraw();
+}
+
+void TrainingView::setSmoothing(double weight)
+{
+    const QSignalBlocker blocker(m_smoothing);
+    m_smoothing->setValue(int(std::lround(weight * 1000)));
+    m_smoothingValue->setText(QString::number(m_smoothing->value() / 1000.0, 'f', 3));
+    for (TrainingChart* chart : m_charts)
+        chart->setSmoothing(m_smoothing->value() / 1000.0);
+}
+
+void TrainingView::setLogX(bool on)
+{
+    const QSignalBlocker blocker(m_logX);
+    m_logX->setChecked(on);
+    for (TrainingChart* chart : m_charts)
+        chart->setLogX(on);
+}
+
+void TrainingView::setLogY(bool on)
+{
+    const QSignalBlocker blocker(m_logY);
+    m_logY->setChecked(on);
+    for (TrainingChart* chart : m_charts)
+        chart->setLogY(on);
+}
+
+QString TrainingView::xTitle() const
+{
+    return m_axis->currentText();
+}
+
+void TrainingView::scheduleRedraw()
+{
+    if (!m_redraw.isActive())
+        m_redraw.start();
+}
+
+void TrainingView::redraw()
+{
+    const auto axis = TrainingAxis(m_axis->currentData().toInt());
+    QMap<QString, bool> shown;
+    for (int row = 0; row < m_runList->count(); ++row)
+        shown.insert(m_runList->item(row)->data(Qt::UserRole).toString(),
+                     m_runList->item(row)->checkState() == Qt::Checked);
+    for (auto chart = m_charts.cbegin(); chart != m_charts.cend(); ++chart) {
+        chart.value()->clearCurves();
+        chart.value()->setXTitle(xTitle());
+        for (TrainingRun* run : m_runs)
+            if (shown.value(run->folder()))
+                chart.value()->setCurve(run->name(), run->color(), run->curve(chart.key(), axis));
+    }
+}
+
+void TrainingView::refreshStatus()
+{
+    TrainingRun* run = selectedRun();
+    if (!run) {
+        m_status->clear();
+        m_log->clear();
+        return;
+    }
+    const TrainingStatus status = run->status();
+    QString text;
+    if (status.state.isEmpty())
+        text = tr("%1: no job status yet").arg(run->name());
+    else if (status.state == QLatin1String("running") && !status.processAlive)
+        text = tr("%1: stopped at step %2 without finishing (start it again to resume)").arg(run->name()).arg(status.step);
+    else
+        text = tr("%1: %2, step %3 of %4").arg(run->name(), status.state).arg(status.step).arg(status.totalSteps);
+    if (!status.error.isEmpty())
+        text += QStringLiteral(" — ") + status.error;
+    m_status->setText(text);
+    const QString log = run->logTail();
+    if (log != m_log->toPlainText()) {
+        m_log->setPlainText(log);
+        m_log->moveCursor(QTextCursor::End);
+    }
+}
+
+TrainingRun* TrainingView::selectedRun() const
+{
+    const QListWidgetItem* item = m_runList->currentItem();
+    return item ? m_runs.value(item->data(Qt::UserRole).toString()) : nullptr;
+}
+
+QString TrainingView::csv() const
+{
+    QString out = QStringLiteral("metric,run,x,value,smoothed\r\n");
+    for (auto chart = m_charts.cbegin(); chart != m_charts.cend(); ++chart) {
+        const QStringList lines = chart.value()->csv().split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        for (qsizetype i = 1; i < lines.size(); ++i)  // each chart's own header is dropped
+            out += chart.key() + QLatin1Char(',') + lines[i] + QStringLiteral("\r\n");
+    }
+    return out;
+}
+
+bool TrainingView::exportCsv(const QString& path)
+{
+    QSaveFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(csv().toUtf8()) >= 0 && file.commit();
+}
+
+bool TrainingView::exportPng(const QString& path)
+{
+    return m_chartGrid->grab().save(path, "PNG");
+}
+
+void TrainingView::newJob()
+{
+    auto* dialog = new TrainingJobDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        QString error;
+        if (!dialog->writeConfig(&error)) {
+            QMessageBox::warning(this, tr("New training job"), error);
+            return;
+        }
+        TrainingRun* run = addRun(dialog->runFolder());
+        if (!run->launch(m_program, &error))
+            QMessageBox::warning(this, tr("New training job"), error);
+    });
+    dialog->open();
+}
+
+void TrainingView::openRun()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a training run"));
+    if (!folder.isEmpty())
+        addRun(folder);
+}
+
+void TrainingView::cancelSelected()
+{
+    TrainingRun* run = selectedRun();
+    QString error;
+    if (run && !run->cancel(&error))
+        QMessageBox::information(this, tr("Cancel job"), error);
+}
+
+}  // namespace rrtf

@@ -1,0 +1,194 @@
+// The training dashboard on run folders the test writes: curves follow a
+// metrics file as it grows, runs overlay, the x axis switches between step,
+// time and tokens, exports, a job's status (a crashed job is told apart from a
+// running one), the job form writes config.json, and the followed runs come
+// back after a restart.
+#include "main_window.h"
+#include "training_job_dialog.h"
+#include "training_view.h"
+#include "widgets/training_chart.h"
+
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QJsonDocument>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace rrtf;
+
+namespace {
+
+void append(const QString& path, const QByteArray& text)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::Append));
+    file.write(text);
+}
+
+QByteArray stepLine(int step, double loss, double seconds, int tokens)
+{
+    return QStringLiteral("{\"step\":%1,\"epoch\":0.5,\"loss\":%2,\"rank_loss\":%3,\"sft_loss\":%4,\"lr\":0.0001,"
+                          "\"tokens_per_second\":250,\"elapsed_seconds\":%5,\"tokens_seen\":%6}\n")
+        .arg(step).arg(loss).arg(loss / 4).arg(loss * 3 / 4).arg(seconds).arg(tokens)
+        .toUtf8();
+}
+
+}  // namespace
+
+class TestTrainingView : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void curvesFollowAGrowingMetricsFile();
+    void runsOverlayAndExport();
+    void statusTellsACrashFromARun();
+    void jobFormWritesTheConfig();
+    void followedRunsSurviveARestart();
+
+private:
+    QString runFolder(const QString& name);
+    QTemporaryDir m_dir;
+};
+
+void TestTrainingView::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName("rrtf-workbench-test");
+    QCoreApplication::setApplicationName("test_training_view");
+    QVERIFY(m_dir.isValid());
+    qputenv("RRTF_WORKSPACE", m_dir.filePath("default-workspace.sqlite").toUtf8());
+    QSettings().clear();
+}
+
+QString TestTrainingView::runFolder(const QString& name)
+{
+    const QString folder = m_dir.filePath(name);
+    QDir().mkpath(folder);
+    return folder;
+}
+
+void TestTrainingView::curvesFollowAGrowingMetricsFile()
+{
+    const QString folder = runFolder("run-a");
+    const QString metrics = folder + "/metrics.jsonl";
+    append(metrics, stepLine(1, 4.0, 1.5, 100));
+    TrainingView view;
+    view.resize(1200, 800);
+    view.setSmoothing(0);
+    view.addRun(folder);
+    QCOMPARE(view.chart("loss")->drawnPoints("run-a").size(), 1);
+    // The job appends; the dashboard redraws by itself (watcher or poll).
+    append(metrics, stepLine(2, 3.0, 3.0, 200) + stepLine(3, 2.0, 4.5, 300));
+    QTRY_COMPARE_WITH_TIMEOUT(view.chart("loss")->drawnPoints("run-a").size(), 3, 5000);
+    QCOMPARE(view.chart("rank_loss")->drawnPoints("run-a").last(), QPointF(3, 0.5));
+    QVERIFY(view.chart("pass_at_1")->drawnPoints("run-a").isEmpty());  // no evaluation yet
+    append(metrics, "{\"step\":3,\"epoch\":0.75,\"elapsed_seconds\":5.0,\"tokens_seen\":300,\"pass_at_1\":0.25,"
+                    "\"eval_problems\":4,\"eval_passed\":1}\n");
+    QTRY_COMPARE_WITH_TIMEOUT(view.chart("pass_at_1")->drawnPoints("run-a").size(), 1, 5000);
+
+    view.setAxis(TrainingAxis::Tokens);
+    QCOMPARE(view.chart("loss")->drawnPoints("run-a").last(), QPointF(300, 2.0));
+    view.setAxis(TrainingAxis::RelativeTime);
+    QCOMPARE(view.chart("loss")->drawnPoints("run-a").first(), QPointF(1.5, 4.0));
+    view.setLogY(true);
+    QVERIFY(view.chart("loss")->chart()->axes(Qt::Vertical).first()->type() == QAbstractAxis::AxisTypeLogValue);
+}
+
+void TestTrainingView::runsOverlayAndExport()
+{
+    const QString a = runFolder("overlay-a");
+    const QString b = runFolder("overlay-b");
+    append(a + "/metrics.jsonl", stepLine(1, 2.0, 1, 10) + stepLine(2, 1.0, 2, 20));
+    append(b + "/metrics.jsonl", stepLine(1, 3.0, 1, 10));
+    TrainingView view;
+    view.resize(1200, 800);
+    view.addRun(a);
+    view.addRun(b);
+    QCOMPARE(view.chart("loss")->runs(), QStringList({"overlay-a", "overlay-b"}));
+    QVERIFY(view.run(a)->color() != view.run(b)->color());
+    const QStringList lines = view.csv().split("\r\n", Qt::SkipEmptyParts);
+    QCOMPARE(lines.first(), QString("metric,run,x,value,smoothed"));
+    QVERIFY(lines.contains("loss,overlay-a,2,1,1.375"));  // smoothing 0.6: (0.6*0.8 + 0.4*1) / (1 - 0.36)
+    QVERIFY(lines.contains("sft_loss,overlay-b,1,2.25,2.25"));
+    QVERIFY(view.exportCsv(m_dir.filePath("curves.csv")));
+    QVERIFY(view.exportPng(m_dir.filePath("curves.png")));
+    QVERIFY(QImage(m_dir.filePath("curves.png")).width() > 0);
+    view.removeRun(b);
+    QCOMPARE(view.chart("loss")->runs(), QStringList({"overlay-a"}));
+}
+
+void TestTrainingView::statusTellsACrashFromARun()
+{
+    const QString folder = runFolder("status");
+    TrainingView view;
+    TrainingRun* run = view.addRun(folder);
+    QVERIFY(run->status().state.isEmpty());
+    QFile status(folder + "/status.json");
+    QVERIFY(status.open(QIODevice::WriteOnly));
+    // This process is alive: a running job. A pid that cannot exist: a job that died.
+    status.write(QJsonDocument(QJsonObject{{"state", "running"}, {"pid", QCoreApplication::applicationPid()},
+                                           {"step", 7}, {"total_steps", 20}})
+                     .toJson());
+    status.close();
+    QVERIFY(run->status().processAlive);
+    QCOMPARE(run->status().step, 7);
+    QVERIFY(status.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    status.write(R"({"state": "running", "pid": 2147483000, "step": 7, "total_steps": 20})");
+    status.close();
+    QVERIFY(!run->status().processAlive);
+    QString error;
+    QVERIFY(!run->cancel(&error));  // nothing to stop
+    QVERIFY(error.contains("not running"));
+    append(folder + "/train.log", "step 1/20 loss 2.5\nstep 2/20 loss 2.4\n");
+    QCOMPARE(run->logTail(1), QString("step 2/20 loss 2.4"));
+    QVERIFY(run->logTail().contains("step 2/20 loss 2.4"));
+}
+
+void TestTrainingView::jobFormWritesTheConfig()
+{
+    const QString model = runFolder("model");
+    const QString rankings = m_dir.filePath("rankings.jsonl");
+    append(rankings, "{}\n");
+    TrainingJobDialog dialog;
+    QPushButton* ok = dialog.buttons()->button(QDialogButtonBox::Ok);
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(dialog.problem().contains("folder"));
+    dialog.setRunFolder(m_dir.filePath("jobs/first"));
+    dialog.setModel(model);
+    dialog.setRankings(rankings);
+    QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
+    QVERIFY(ok->isEnabled());
+    QString error;
+    QVERIFY(dialog.writeConfig(&error));
+    QFile file(m_dir.filePath("jobs/first/config.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject config = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(config.value("model").toString(), model);
+    QCOMPARE(config.value("rankings").toString(), rankings);
+    QCOMPARE(config.value("objective").toString(), QString("rrtf"));
+    QCOMPARE(config.value("global_batch").toInt(), 64);
+    QCOMPARE(config.value("lr").toDouble(), 2e-5);
+    QVERIFY(!config.contains("lora"));  // rank 0: off
+    // A folder that already holds a run is refused (opening it continues that run instead).
+    append(m_dir.filePath("jobs/first/metrics.jsonl"), stepLine(1, 1, 1, 1));
+    QVERIFY(dialog.problem().contains("already"));
+}
+
+void TestTrainingView::followedRunsSurviveARestart()
+{
+    const QString folder = runFolder("kept");
+    append(folder + "/metrics.jsonl", stepLine(1, 2.0, 1, 10));
+    {
+        MainWindow window({m_dir.filePath("demo"), false});
+        window.training().addRun(folder);
+        window.close();
+    }
+    MainWindow reopened({m_dir.filePath("demo"), false});
+    QVERIFY(reopened.training().runFolders().contains(QDir::cleanPath(folder)));
+    QCOMPARE(reopened.training().chart("loss")->runs(), QStringList({"kept"}));
+}
+
+QTEST_MAIN(TestTrainingView)
+#include "test_training_view.moc"
