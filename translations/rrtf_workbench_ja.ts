@@ -1201,356 +1201,361 @@
 <context>
     <name>rrtf::MainWindow</name>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="50"/>
+        <location filename="../app/workbench/main_window.cpp" line="51"/>
         <source>RRTF Workbench</source>
         <translation>RRTF Workbench</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="76"/>
+        <location filename="../app/workbench/main_window.cpp" line="77"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="111"/>
+        <location filename="../app/workbench/main_window.cpp" line="112"/>
         <source>Prompt</source>
         <translation>プロンプト</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="112"/>
-        <location filename="../app/workbench/main_window.cpp" line="386"/>
+        <location filename="../app/workbench/main_window.cpp" line="113"/>
+        <location filename="../app/workbench/main_window.cpp" line="394"/>
         <source>Free prompt (no tests)</source>
         <translation>自由プロンプト（テストなし）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="113"/>
+        <location filename="../app/workbench/main_window.cpp" line="114"/>
         <source>Run all</source>
         <translation>すべて実行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="114"/>
+        <location filename="../app/workbench/main_window.cpp" line="115"/>
         <source>Generate an answer in every pane (Ctrl+Return)</source>
         <translation>すべてのペインで回答を生成 (Ctrl+Return)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="115"/>
+        <location filename="../app/workbench/main_window.cpp" line="116"/>
         <source>Stop all</source>
         <translation>すべて停止</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="116"/>
+        <location filename="../app/workbench/main_window.cpp" line="117"/>
         <source>Run tests</source>
         <translation>テストを実行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="117"/>
+        <location filename="../app/workbench/main_window.cpp" line="118"/>
         <source>Diff…</source>
         <translation>差分…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="149"/>
+        <location filename="../app/workbench/main_window.cpp" line="150"/>
         <source>Side by side</source>
         <translation>並べて比較</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="164"/>
-        <location filename="../app/workbench/main_window.cpp" line="183"/>
+        <location filename="../app/workbench/main_window.cpp" line="165"/>
+        <location filename="../app/workbench/main_window.cpp" line="184"/>
         <source>Models</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="165"/>
+        <location filename="../app/workbench/main_window.cpp" line="166"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="166"/>
+        <location filename="../app/workbench/main_window.cpp" line="167"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="167"/>
+        <location filename="../app/workbench/main_window.cpp" line="168"/>
         <source>Load</source>
         <translation>読み込み</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="168"/>
+        <location filename="../app/workbench/main_window.cpp" line="169"/>
         <source>Unload</source>
         <translation>アンロード</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="169"/>
+        <location filename="../app/workbench/main_window.cpp" line="170"/>
         <source>Template…</source>
         <translation>テンプレート…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="170"/>
+        <location filename="../app/workbench/main_window.cpp" line="171"/>
         <source>Show and edit the prompt template of the selected model</source>
         <translation>選択したモデルのプロンプトテンプレートを表示・編集</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="190"/>
-        <location filename="../app/workbench/main_window.cpp" line="193"/>
+        <location filename="../app/workbench/main_window.cpp" line="191"/>
+        <location filename="../app/workbench/main_window.cpp" line="194"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="199"/>
+        <location filename="../app/workbench/main_window.cpp" line="200"/>
         <source>Benchmark</source>
         <translation>ベンチマーク</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="202"/>
+        <location filename="../app/workbench/main_window.cpp" line="203"/>
         <source>Case study</source>
         <translation>ケーススタディ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="211"/>
+        <location filename="../app/workbench/main_window.cpp" line="212"/>
         <source>Failure inspector</source>
         <translation>失敗インスペクター</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="235"/>
+        <location filename="../app/workbench/main_window.cpp" line="221"/>
+        <source>Training</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="243"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="236"/>
+        <location filename="../app/workbench/main_window.cpp" line="244"/>
         <source>Open &amp;Problem Set…</source>
         <translation>問題セットを開く(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="237"/>
+        <location filename="../app/workbench/main_window.cpp" line="245"/>
         <source>Open a problem set</source>
         <translation>問題セットを開く</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="238"/>
+        <location filename="../app/workbench/main_window.cpp" line="246"/>
         <source>Problem sets (*.jsonl *.jsonl.gz *.json)</source>
         <translation>問題セット (*.jsonl *.jsonl.gz *.json)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="242"/>
+        <location filename="../app/workbench/main_window.cpp" line="250"/>
         <source>Open &amp;Workspace…</source>
         <translation>ワークスペースを開く(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="243"/>
+        <location filename="../app/workbench/main_window.cpp" line="251"/>
         <source>Open or create a workspace</source>
         <translation>ワークスペースを開くまたは作成</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="244"/>
+        <location filename="../app/workbench/main_window.cpp" line="252"/>
         <source>Workspaces (*.sqlite)</source>
         <translation>ワークスペース (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="249"/>
+        <location filename="../app/workbench/main_window.cpp" line="257"/>
         <source>&amp;Recent Workspaces</source>
         <translation>最近のワークスペース(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="250"/>
+        <location filename="../app/workbench/main_window.cpp" line="258"/>
         <source>&amp;Add Model…</source>
         <translation>モデルを追加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="251"/>
+        <location filename="../app/workbench/main_window.cpp" line="259"/>
         <source>&amp;Export Report…</source>
         <translation>レポートをエクスポート(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="252"/>
-        <location filename="../app/workbench/main_window.cpp" line="518"/>
+        <location filename="../app/workbench/main_window.cpp" line="260"/>
+        <location filename="../app/workbench/main_window.cpp" line="526"/>
         <source>Export a report</source>
         <translation>レポートをエクスポート</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="253"/>
+        <location filename="../app/workbench/main_window.cpp" line="261"/>
         <source>HTML (*.html);;Markdown (*.md)</source>
         <translation>HTML (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="258"/>
+        <location filename="../app/workbench/main_window.cpp" line="266"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="260"/>
+        <location filename="../app/workbench/main_window.cpp" line="268"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="263"/>
+        <location filename="../app/workbench/main_window.cpp" line="271"/>
         <source>&amp;Find in Prompt…</source>
         <translation>プロンプト内を検索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="264"/>
+        <location filename="../app/workbench/main_window.cpp" line="272"/>
         <source>Find &amp;Next</source>
         <translation>次を検索(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="265"/>
+        <location filename="../app/workbench/main_window.cpp" line="273"/>
         <source>Find &amp;Previous</source>
         <translation>前を検索(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="267"/>
+        <location filename="../app/workbench/main_window.cpp" line="275"/>
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>キーボードショートカット(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="270"/>
+        <location filename="../app/workbench/main_window.cpp" line="278"/>
         <source>&amp;Run</source>
         <translation>実行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="271"/>
+        <location filename="../app/workbench/main_window.cpp" line="279"/>
         <source>Run &amp;All</source>
         <translation>すべて実行(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="273"/>
+        <location filename="../app/workbench/main_window.cpp" line="281"/>
         <source>&amp;Stop All</source>
         <translation>すべて停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="275"/>
+        <location filename="../app/workbench/main_window.cpp" line="283"/>
         <source>Run &amp;Tests</source>
         <translation>テストを実行(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="277"/>
+        <location filename="../app/workbench/main_window.cpp" line="285"/>
         <source>&amp;Diff Two Answers…</source>
         <translation>2 つの回答を比較(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="280"/>
+        <location filename="../app/workbench/main_window.cpp" line="288"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="289"/>
+        <location filename="../app/workbench/main_window.cpp" line="297"/>
         <source>&amp;Theme</source>
         <translation>テーマ(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="290"/>
+        <location filename="../app/workbench/main_window.cpp" line="298"/>
         <source>&amp;Reset Layout</source>
         <translation>レイアウトをリセット(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="292"/>
+        <location filename="../app/workbench/main_window.cpp" line="300"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="293"/>
+        <location filename="../app/workbench/main_window.cpp" line="301"/>
         <source>&amp;About RRTF Workbench</source>
         <translation>RRTF Workbench について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="294"/>
+        <location filename="../app/workbench/main_window.cpp" line="302"/>
         <source>About RRTF Workbench</source>
         <translation>RRTF Workbench について</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="295"/>
+        <location filename="../app/workbench/main_window.cpp" line="303"/>
         <source>&lt;b&gt;RRTF Workbench %1&lt;/b&gt;&lt;p&gt;Compare StarCoder-family models side by side, judge their answers in a sandbox, and train them with RRTF.&lt;/p&gt;</source>
         <translation>&lt;b&gt;RRTF Workbench %1&lt;/b&gt;&lt;p&gt;StarCoder 系モデルを並べて比較し、サンドボックスで回答を判定し、RRTF で学習させます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="307"/>
+        <location filename="../app/workbench/main_window.cpp" line="315"/>
         <source>Writing the demo models…</source>
         <translation>デモモデルを書き込んでいます…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="313"/>
+        <location filename="../app/workbench/main_window.cpp" line="321"/>
         <source>Demo workspace: tiny random models and a small problem set</source>
         <translation>デモワークスペース: 小さなランダムモデルと小規模な問題セット</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="315"/>
+        <location filename="../app/workbench/main_window.cpp" line="323"/>
         <source>Demo workspace</source>
         <translation>デモワークスペース</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="323"/>
+        <location filename="../app/workbench/main_window.cpp" line="331"/>
         <source>Cannot open the last problem set: %1</source>
         <translation>前回の問題セットを開けません: %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="330"/>
+        <location filename="../app/workbench/main_window.cpp" line="338"/>
         <source>Cannot open the problem set</source>
         <translation>問題セットを開けません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="357"/>
+        <location filename="../app/workbench/main_window.cpp" line="365"/>
         <source>Problem %1</source>
         <translation>問題 %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="371"/>
+        <location filename="../app/workbench/main_window.cpp" line="379"/>
         <source>%1 is not in the open problem set</source>
         <translation>%1 は開いている問題セットにありません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="389"/>
+        <location filename="../app/workbench/main_window.cpp" line="397"/>
         <source>No model is loaded: load one in the Models panel.</source>
         <translation>モデルが読み込まれていません。「モデル」パネルで読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="407"/>
+        <location filename="../app/workbench/main_window.cpp" line="415"/>
         <source>Benchmark running</source>
         <translation>ベンチマーク実行中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="407"/>
+        <location filename="../app/workbench/main_window.cpp" line="415"/>
         <source>Cancel the benchmark before opening another workspace.</source>
         <translation>別のワークスペースを開く前にベンチマークをキャンセルしてください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="419"/>
+        <location filename="../app/workbench/main_window.cpp" line="427"/>
         <source>RRTF Workbench — %1</source>
         <translation>RRTF Workbench — %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="422"/>
+        <location filename="../app/workbench/main_window.cpp" line="430"/>
         <source>Cannot open the workspace</source>
         <translation>ワークスペースを開けません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="437"/>
+        <location filename="../app/workbench/main_window.cpp" line="445"/>
         <source>Hugging Face model folder</source>
         <translation>Hugging Face モデルフォルダー</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="465"/>
+        <location filename="../app/workbench/main_window.cpp" line="473"/>
         <source>Select a model first.</source>
         <translation>先にモデルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="491"/>
+        <location filename="../app/workbench/main_window.cpp" line="499"/>
         <source>Follow the &amp;System</source>
         <translation>システムに従う(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="491"/>
+        <location filename="../app/workbench/main_window.cpp" line="499"/>
         <source>&amp;Light</source>
         <translation>ライト(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="491"/>
+        <location filename="../app/workbench/main_window.cpp" line="499"/>
         <source>&amp;Dark</source>
         <translation>ダーク(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="512"/>
+        <location filename="../app/workbench/main_window.cpp" line="520"/>
         <source>No workspace is open.</source>
         <translation>ワークスペースが開かれていません。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="521"/>
+        <location filename="../app/workbench/main_window.cpp" line="529"/>
         <source>Report written to %1</source>
         <translation>レポートを %1 に書き込みました</translation>
     </message>
@@ -1958,6 +1963,413 @@
         <location filename="../app/workbench/template_dialog.cpp" line="95"/>
         <source>Write a function that returns the sum of a list of numbers.</source>
         <translation>数値のリストの合計を返す関数を書いてください。</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::TrainingChart</name>
+    <message>
+        <location filename="../widgets/training_chart.cpp" line="37"/>
+        <source>Drag to zoom, double-click to follow the run again</source>
+        <translation>ドラッグでズーム、ダブルクリックで再び実行に追従</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::TrainingJobDialog</name>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="46"/>
+        <source>Recompute activations in the backward pass (less memory)</source>
+        <translation>逆伝播で活性化を再計算する（メモリを節約）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="54"/>
+        <source>New training job</source>
+        <translation>新しい学習ジョブ</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="55"/>
+        <source>Run folder:</source>
+        <translation>実行フォルダー:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="56"/>
+        <source>Student model:</source>
+        <translation>生徒モデル:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="57"/>
+        <source>Rankings:</source>
+        <translation>ランキング:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="57"/>
+        <source>Rankings (*.jsonl)</source>
+        <translation>ランキング (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="58"/>
+        <source>Held-out problems:</source>
+        <translation>ホールドアウト問題:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="58"/>
+        <source>Problem sets (*.jsonl *.jsonl.gz *.json)</source>
+        <translation>問題セット (*.jsonl *.jsonl.gz *.json)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="59"/>
+        <source>RRTF: ranking + supervised loss</source>
+        <translation>RRTF: ランキング損失 + 教師あり損失</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="60"/>
+        <source>Supervised fine-tuning only</source>
+        <translation>教師ありファインチューニングのみ</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="61"/>
+        <source>Objective:</source>
+        <translation>目的関数:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="62"/>
+        <source>Epochs:</source>
+        <translation>エポック数:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="63"/>
+        <source>Global batch (prompts):</source>
+        <translation>グローバルバッチ（プロンプト数）:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="64"/>
+        <source>Micro batch (prompts):</source>
+        <translation>マイクロバッチ（プロンプト数）:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="69"/>
+        <source>Learning rate:</source>
+        <translation>学習率:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="70"/>
+        <source>Warm-up steps:</source>
+        <translation>ウォームアップのステップ数:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="72"/>
+        <source>Schedule:</source>
+        <translation>学習率スケジュール:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="74"/>
+        <source>Precision:</source>
+        <translation>精度:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="77"/>
+        <source>Clip gradients at norm:</source>
+        <translation>勾配クリッピングのノルム:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="78"/>
+        <source>Gradient checkpointing:</source>
+        <translation>勾配チェックポインティング:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="79"/>
+        <source>off (train every weight)</source>
+        <translation>オフ（すべての重みを学習）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="80"/>
+        <source>LoRA rank:</source>
+        <translation>LoRA ランク:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="81"/>
+        <source>at the end only</source>
+        <translation>最後のみ</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="82"/>
+        <source>Evaluate every (steps):</source>
+        <translation>評価間隔（ステップ）:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="83"/>
+        <source>Checkpoint every (steps):</source>
+        <translation>チェックポイント間隔（ステップ）:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="84"/>
+        <source>Seed:</source>
+        <translation>シード:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="104"/>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="107"/>
+        <source>Browse for %1</source>
+        <translation>%1 を参照</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="156"/>
+        <source>Choose a folder for the run.</source>
+        <translation>実行用のフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="158"/>
+        <source>Choose the student model&apos;s folder.</source>
+        <translation>生徒モデルのフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="160"/>
+        <source>Choose a rankings file (made by rrtf rank).</source>
+        <translation>ランキングファイル（rrtf rank で作成）を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="162"/>
+        <source>The global batch must be a multiple of the micro batch.</source>
+        <translation>グローバルバッチはマイクロバッチの倍数である必要があります。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="164"/>
+        <source>This folder already holds a run: choose a new one (to continue that run, open it).</source>
+        <translation>このフォルダーにはすでに実行があります。新しいフォルダーを選んでください（その実行を続けるには、そのフォルダーを開いてください）。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="179"/>
+        <source>Cannot create the folder %1.</source>
+        <translation>フォルダー %1 を作成できません。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="184"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::TrainingRun</name>
+    <message>
+        <location filename="../app/workbench/training_run.cpp" line="79"/>
+        <source>Cannot start %1: %2</source>
+        <translation>%1 を起動できません: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_run.cpp" line="89"/>
+        <source>The job of %1 is not running.</source>
+        <translation>%1 のジョブは実行されていません。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_run.cpp" line="93"/>
+        <source>Cannot stop process %1: %2</source>
+        <translation>プロセス %1 を停止できません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::TrainingView</name>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="33"/>
+        <source>Loss</source>
+        <translation>損失</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="34"/>
+        <source>Rank loss</source>
+        <translation>ランキング損失</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="35"/>
+        <source>SFT loss</source>
+        <translation>SFT 損失</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="36"/>
+        <source>Learning rate</source>
+        <translation>学習率</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="37"/>
+        <source>Tokens/s</source>
+        <translation>毎秒トークン数</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="38"/>
+        <source>pass@1 (held-out)</source>
+        <translation>pass@1（ホールドアウト問題）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="43"/>
+        <source>running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="44"/>
+        <source>finished</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="45"/>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="46"/>
+        <source>cancelled</source>
+        <translation>キャンセル済み</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="71"/>
+        <source>Log x</source>
+        <translation>対数 x</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="72"/>
+        <source>Log y</source>
+        <translation>対数 y</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="79"/>
+        <source>Training runs</source>
+        <translation>学習実行</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="80"/>
+        <source>Checked runs are drawn; the selected run&apos;s status and log are shown below</source>
+        <translation>チェックした実行が描画されます。選択した実行の状態とログは下に表示されます</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="81"/>
+        <source>New job…</source>
+        <translation>新しいジョブ…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="82"/>
+        <source>Open run…</source>
+        <translation>実行を開く…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="83"/>
+        <location filename="../app/workbench/training_view.cpp" line="371"/>
+        <source>Cancel job</source>
+        <translation>ジョブをキャンセル</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="84"/>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="85"/>
+        <source>Stop following the selected run (its folder stays)</source>
+        <translation>選択した実行の追跡をやめる（フォルダーは残ります）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="104"/>
+        <source>Step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="105"/>
+        <source>Training time (s)</source>
+        <translation>学習時間（秒）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="106"/>
+        <source>Wall clock (Unix s)</source>
+        <translation>実時間（Unix 秒）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="107"/>
+        <source>Tokens seen</source>
+        <translation>処理済みトークン数</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="110"/>
+        <source>Smoothing</source>
+        <translation>平滑化</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="111"/>
+        <source>Export CSV…</source>
+        <translation>CSV をエクスポート…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="112"/>
+        <source>Export PNG…</source>
+        <translation>PNG をエクスポート…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="114"/>
+        <location filename="../app/workbench/training_view.cpp" line="117"/>
+        <source>Export curves</source>
+        <translation>曲線をエクスポート</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="115"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="117"/>
+        <location filename="../app/workbench/training_view.cpp" line="123"/>
+        <source>Cannot write %1.</source>
+        <translation>%1 に書き込めません。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="120"/>
+        <location filename="../app/workbench/training_view.cpp" line="123"/>
+        <source>Export charts</source>
+        <translation>グラフをエクスポート</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="121"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="126"/>
+        <source>X axis:</source>
+        <translation>X 軸:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="128"/>
+        <source>Smoothing:</source>
+        <translation>平滑化:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="147"/>
+        <source>Job log</source>
+        <translation>ジョブログ</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="299"/>
+        <source>%1: no job status yet</source>
+        <translation>%1: ジョブの状態はまだありません</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="301"/>
+        <source>%1: stopped at step %2 without finishing (start it again to resume)</source>
+        <translation>%1: ステップ %2 で未完了のまま停止しました（もう一度開始すると再開します）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="303"/>
+        <source>%1: %2, step %3 of %4</source>
+        <translation>%1: %2、ステップ %3 / %4</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="349"/>
+        <location filename="../app/workbench/training_view.cpp" line="354"/>
+        <source>New training job</source>
+        <translation>新しい学習ジョブ</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="361"/>
+        <source>Open a training run</source>
+        <translation>学習実行を開く</translation>
     </message>
 </context>
 <context>

@@ -1201,356 +1201,361 @@
 <context>
     <name>rrtf::MainWindow</name>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="50"/>
+        <location filename="../app/workbench/main_window.cpp" line="51"/>
         <source>RRTF Workbench</source>
         <translation>RRTF Workbench</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="76"/>
+        <location filename="../app/workbench/main_window.cpp" line="77"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="111"/>
+        <location filename="../app/workbench/main_window.cpp" line="112"/>
         <source>Prompt</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="112"/>
-        <location filename="../app/workbench/main_window.cpp" line="386"/>
+        <location filename="../app/workbench/main_window.cpp" line="113"/>
+        <location filename="../app/workbench/main_window.cpp" line="394"/>
         <source>Free prompt (no tests)</source>
         <translation>自由提示（无测试）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="113"/>
+        <location filename="../app/workbench/main_window.cpp" line="114"/>
         <source>Run all</source>
         <translation>全部运行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="114"/>
+        <location filename="../app/workbench/main_window.cpp" line="115"/>
         <source>Generate an answer in every pane (Ctrl+Return)</source>
         <translation>在每个窗格中生成回答 (Ctrl+Return)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="115"/>
+        <location filename="../app/workbench/main_window.cpp" line="116"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="116"/>
+        <location filename="../app/workbench/main_window.cpp" line="117"/>
         <source>Run tests</source>
         <translation>运行测试</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="117"/>
+        <location filename="../app/workbench/main_window.cpp" line="118"/>
         <source>Diff…</source>
         <translation>差异…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="149"/>
+        <location filename="../app/workbench/main_window.cpp" line="150"/>
         <source>Side by side</source>
         <translation>并排对比</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="164"/>
-        <location filename="../app/workbench/main_window.cpp" line="183"/>
+        <location filename="../app/workbench/main_window.cpp" line="165"/>
+        <location filename="../app/workbench/main_window.cpp" line="184"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="165"/>
+        <location filename="../app/workbench/main_window.cpp" line="166"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="166"/>
+        <location filename="../app/workbench/main_window.cpp" line="167"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="167"/>
+        <location filename="../app/workbench/main_window.cpp" line="168"/>
         <source>Load</source>
         <translation>加载</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="168"/>
+        <location filename="../app/workbench/main_window.cpp" line="169"/>
         <source>Unload</source>
         <translation>卸载</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="169"/>
+        <location filename="../app/workbench/main_window.cpp" line="170"/>
         <source>Template…</source>
         <translation>模板…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="170"/>
+        <location filename="../app/workbench/main_window.cpp" line="171"/>
         <source>Show and edit the prompt template of the selected model</source>
         <translation>显示并编辑所选模型的提示模板</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="190"/>
-        <location filename="../app/workbench/main_window.cpp" line="193"/>
+        <location filename="../app/workbench/main_window.cpp" line="191"/>
+        <location filename="../app/workbench/main_window.cpp" line="194"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="199"/>
+        <location filename="../app/workbench/main_window.cpp" line="200"/>
         <source>Benchmark</source>
         <translation>基准测试</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="202"/>
+        <location filename="../app/workbench/main_window.cpp" line="203"/>
         <source>Case study</source>
         <translation>案例研究</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="211"/>
+        <location filename="../app/workbench/main_window.cpp" line="212"/>
         <source>Failure inspector</source>
         <translation>失败检查器</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="235"/>
+        <location filename="../app/workbench/main_window.cpp" line="221"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="243"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="236"/>
+        <location filename="../app/workbench/main_window.cpp" line="244"/>
         <source>Open &amp;Problem Set…</source>
         <translation>打开问题集(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="237"/>
+        <location filename="../app/workbench/main_window.cpp" line="245"/>
         <source>Open a problem set</source>
         <translation>打开问题集</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="238"/>
+        <location filename="../app/workbench/main_window.cpp" line="246"/>
         <source>Problem sets (*.jsonl *.jsonl.gz *.json)</source>
         <translation>问题集 (*.jsonl *.jsonl.gz *.json)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="242"/>
+        <location filename="../app/workbench/main_window.cpp" line="250"/>
         <source>Open &amp;Workspace…</source>
         <translation>打开工作区(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="243"/>
+        <location filename="../app/workbench/main_window.cpp" line="251"/>
         <source>Open or create a workspace</source>
         <translation>打开或创建工作区</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="244"/>
+        <location filename="../app/workbench/main_window.cpp" line="252"/>
         <source>Workspaces (*.sqlite)</source>
         <translation>工作区 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="249"/>
+        <location filename="../app/workbench/main_window.cpp" line="257"/>
         <source>&amp;Recent Workspaces</source>
         <translation>最近的工作区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="250"/>
+        <location filename="../app/workbench/main_window.cpp" line="258"/>
         <source>&amp;Add Model…</source>
         <translation>添加模型(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="251"/>
+        <location filename="../app/workbench/main_window.cpp" line="259"/>
         <source>&amp;Export Report…</source>
         <translation>导出报告(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="252"/>
-        <location filename="../app/workbench/main_window.cpp" line="518"/>
+        <location filename="../app/workbench/main_window.cpp" line="260"/>
+        <location filename="../app/workbench/main_window.cpp" line="526"/>
         <source>Export a report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="253"/>
+        <location filename="../app/workbench/main_window.cpp" line="261"/>
         <source>HTML (*.html);;Markdown (*.md)</source>
         <translation>HTML (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="258"/>
+        <location filename="../app/workbench/main_window.cpp" line="266"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="260"/>
+        <location filename="../app/workbench/main_window.cpp" line="268"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="263"/>
+        <location filename="../app/workbench/main_window.cpp" line="271"/>
         <source>&amp;Find in Prompt…</source>
         <translation>在提示中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="264"/>
+        <location filename="../app/workbench/main_window.cpp" line="272"/>
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="265"/>
+        <location filename="../app/workbench/main_window.cpp" line="273"/>
         <source>Find &amp;Previous</source>
         <translation>查找上一个(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="267"/>
+        <location filename="../app/workbench/main_window.cpp" line="275"/>
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>键盘快捷键(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="270"/>
+        <location filename="../app/workbench/main_window.cpp" line="278"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="271"/>
+        <location filename="../app/workbench/main_window.cpp" line="279"/>
         <source>Run &amp;All</source>
         <translation>全部运行(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="273"/>
+        <location filename="../app/workbench/main_window.cpp" line="281"/>
         <source>&amp;Stop All</source>
         <translation>全部停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="275"/>
+        <location filename="../app/workbench/main_window.cpp" line="283"/>
         <source>Run &amp;Tests</source>
         <translation>运行测试(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="277"/>
+        <location filename="../app/workbench/main_window.cpp" line="285"/>
         <source>&amp;Diff Two Answers…</source>
         <translation>比较两个回答(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="280"/>
+        <location filename="../app/workbench/main_window.cpp" line="288"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="289"/>
+        <location filename="../app/workbench/main_window.cpp" line="297"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="290"/>
+        <location filename="../app/workbench/main_window.cpp" line="298"/>
         <source>&amp;Reset Layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="292"/>
+        <location filename="../app/workbench/main_window.cpp" line="300"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="293"/>
+        <location filename="../app/workbench/main_window.cpp" line="301"/>
         <source>&amp;About RRTF Workbench</source>
         <translation>关于 RRTF Workbench(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="294"/>
+        <location filename="../app/workbench/main_window.cpp" line="302"/>
         <source>About RRTF Workbench</source>
         <translation>关于 RRTF Workbench</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="295"/>
+        <location filename="../app/workbench/main_window.cpp" line="303"/>
         <source>&lt;b&gt;RRTF Workbench %1&lt;/b&gt;&lt;p&gt;Compare StarCoder-family models side by side, judge their answers in a sandbox, and train them with RRTF.&lt;/p&gt;</source>
         <translation>&lt;b&gt;RRTF Workbench %1&lt;/b&gt;&lt;p&gt;并排比较 StarCoder 系列模型，在沙箱中评判它们的回答，并用 RRTF 训练它们。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="307"/>
+        <location filename="../app/workbench/main_window.cpp" line="315"/>
         <source>Writing the demo models…</source>
         <translation>正在写入演示模型…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="313"/>
+        <location filename="../app/workbench/main_window.cpp" line="321"/>
         <source>Demo workspace: tiny random models and a small problem set</source>
         <translation>演示工作区：微型随机模型和一个小型问题集</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="315"/>
+        <location filename="../app/workbench/main_window.cpp" line="323"/>
         <source>Demo workspace</source>
         <translation>演示工作区</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="323"/>
+        <location filename="../app/workbench/main_window.cpp" line="331"/>
         <source>Cannot open the last problem set: %1</source>
         <translation>无法打开上次的问题集：%1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="330"/>
+        <location filename="../app/workbench/main_window.cpp" line="338"/>
         <source>Cannot open the problem set</source>
         <translation>无法打开问题集</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="357"/>
+        <location filename="../app/workbench/main_window.cpp" line="365"/>
         <source>Problem %1</source>
         <translation>问题 %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="371"/>
+        <location filename="../app/workbench/main_window.cpp" line="379"/>
         <source>%1 is not in the open problem set</source>
         <translation>%1 不在当前打开的问题集中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="389"/>
+        <location filename="../app/workbench/main_window.cpp" line="397"/>
         <source>No model is loaded: load one in the Models panel.</source>
         <translation>未加载模型：请在“模型”面板中加载一个。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="407"/>
+        <location filename="../app/workbench/main_window.cpp" line="415"/>
         <source>Benchmark running</source>
         <translation>基准测试正在运行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="407"/>
+        <location filename="../app/workbench/main_window.cpp" line="415"/>
         <source>Cancel the benchmark before opening another workspace.</source>
         <translation>请先取消基准测试，再打开其他工作区。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="419"/>
+        <location filename="../app/workbench/main_window.cpp" line="427"/>
         <source>RRTF Workbench — %1</source>
         <translation>RRTF Workbench — %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="422"/>
+        <location filename="../app/workbench/main_window.cpp" line="430"/>
         <source>Cannot open the workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="437"/>
+        <location filename="../app/workbench/main_window.cpp" line="445"/>
         <source>Hugging Face model folder</source>
         <translation>Hugging Face 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="465"/>
+        <location filename="../app/workbench/main_window.cpp" line="473"/>
         <source>Select a model first.</source>
         <translation>请先选择一个模型。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="491"/>
+        <location filename="../app/workbench/main_window.cpp" line="499"/>
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="491"/>
+        <location filename="../app/workbench/main_window.cpp" line="499"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="491"/>
+        <location filename="../app/workbench/main_window.cpp" line="499"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="512"/>
+        <location filename="../app/workbench/main_window.cpp" line="520"/>
         <source>No workspace is open.</source>
         <translation>未打开工作区。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="521"/>
+        <location filename="../app/workbench/main_window.cpp" line="529"/>
         <source>Report written to %1</source>
         <translation>报告已写入 %1</translation>
     </message>
@@ -1958,6 +1963,413 @@
         <location filename="../app/workbench/template_dialog.cpp" line="95"/>
         <source>Write a function that returns the sum of a list of numbers.</source>
         <translation>编写一个函数，返回一个数字列表的总和。</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::TrainingChart</name>
+    <message>
+        <location filename="../widgets/training_chart.cpp" line="37"/>
+        <source>Drag to zoom, double-click to follow the run again</source>
+        <translation>拖动可缩放，双击可重新跟随运行</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::TrainingJobDialog</name>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="46"/>
+        <source>Recompute activations in the backward pass (less memory)</source>
+        <translation>在反向传播中重新计算激活值（节省内存）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="54"/>
+        <source>New training job</source>
+        <translation>新建训练作业</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="55"/>
+        <source>Run folder:</source>
+        <translation>运行文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="56"/>
+        <source>Student model:</source>
+        <translation>学生模型：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="57"/>
+        <source>Rankings:</source>
+        <translation>排序结果：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="57"/>
+        <source>Rankings (*.jsonl)</source>
+        <translation>排序结果 (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="58"/>
+        <source>Held-out problems:</source>
+        <translation>留出问题：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="58"/>
+        <source>Problem sets (*.jsonl *.jsonl.gz *.json)</source>
+        <translation>问题集 (*.jsonl *.jsonl.gz *.json)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="59"/>
+        <source>RRTF: ranking + supervised loss</source>
+        <translation>RRTF：排序损失 + 监督损失</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="60"/>
+        <source>Supervised fine-tuning only</source>
+        <translation>仅监督微调</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="61"/>
+        <source>Objective:</source>
+        <translation>训练目标：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="62"/>
+        <source>Epochs:</source>
+        <translation>训练轮数：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="63"/>
+        <source>Global batch (prompts):</source>
+        <translation>全局批大小（提示数）：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="64"/>
+        <source>Micro batch (prompts):</source>
+        <translation>微批大小（提示数）：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="69"/>
+        <source>Learning rate:</source>
+        <translation>学习率：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="70"/>
+        <source>Warm-up steps:</source>
+        <translation>预热步数：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="72"/>
+        <source>Schedule:</source>
+        <translation>学习率调度：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="74"/>
+        <source>Precision:</source>
+        <translation>精度：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="77"/>
+        <source>Clip gradients at norm:</source>
+        <translation>梯度裁剪范数：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="78"/>
+        <source>Gradient checkpointing:</source>
+        <translation>梯度检查点：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="79"/>
+        <source>off (train every weight)</source>
+        <translation>关闭（训练所有权重）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="80"/>
+        <source>LoRA rank:</source>
+        <translation>LoRA 秩：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="81"/>
+        <source>at the end only</source>
+        <translation>仅在结束时</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="82"/>
+        <source>Evaluate every (steps):</source>
+        <translation>评估间隔（步）：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="83"/>
+        <source>Checkpoint every (steps):</source>
+        <translation>检查点间隔（步）：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="84"/>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="104"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="107"/>
+        <source>Browse for %1</source>
+        <translation>浏览%1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="156"/>
+        <source>Choose a folder for the run.</source>
+        <translation>请为此次运行选择一个文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="158"/>
+        <source>Choose the student model&apos;s folder.</source>
+        <translation>请选择学生模型的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="160"/>
+        <source>Choose a rankings file (made by rrtf rank).</source>
+        <translation>请选择一个排序结果文件（由 rrtf rank 生成）。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="162"/>
+        <source>The global batch must be a multiple of the micro batch.</source>
+        <translation>全局批大小必须是微批大小的整数倍。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="164"/>
+        <source>This folder already holds a run: choose a new one (to continue that run, open it).</source>
+        <translation>此文件夹中已有一次运行：请选择一个新文件夹（若要继续该运行，请打开它）。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="179"/>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="184"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::TrainingRun</name>
+    <message>
+        <location filename="../app/workbench/training_run.cpp" line="79"/>
+        <source>Cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_run.cpp" line="89"/>
+        <source>The job of %1 is not running.</source>
+        <translation>%1 的作业未在运行。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_run.cpp" line="93"/>
+        <source>Cannot stop process %1: %2</source>
+        <translation>无法停止进程 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::TrainingView</name>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="33"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="34"/>
+        <source>Rank loss</source>
+        <translation>排序损失</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="35"/>
+        <source>SFT loss</source>
+        <translation>SFT 损失</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="36"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="37"/>
+        <source>Tokens/s</source>
+        <translation>每秒 token 数</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="38"/>
+        <source>pass@1 (held-out)</source>
+        <translation>pass@1（留出问题）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="43"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="44"/>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="45"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="46"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="71"/>
+        <source>Log x</source>
+        <translation>对数 x</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="72"/>
+        <source>Log y</source>
+        <translation>对数 y</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="79"/>
+        <source>Training runs</source>
+        <translation>训练运行</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="80"/>
+        <source>Checked runs are drawn; the selected run&apos;s status and log are shown below</source>
+        <translation>绘制已勾选的运行；所选运行的状态和日志显示在下方</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="81"/>
+        <source>New job…</source>
+        <translation>新建作业…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="82"/>
+        <source>Open run…</source>
+        <translation>打开运行…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="83"/>
+        <location filename="../app/workbench/training_view.cpp" line="371"/>
+        <source>Cancel job</source>
+        <translation>取消作业</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="84"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="85"/>
+        <source>Stop following the selected run (its folder stays)</source>
+        <translation>停止跟踪所选运行（其文件夹会保留）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="104"/>
+        <source>Step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="105"/>
+        <source>Training time (s)</source>
+        <translation>训练时间（秒）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="106"/>
+        <source>Wall clock (Unix s)</source>
+        <translation>挂钟时间（Unix 秒）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="107"/>
+        <source>Tokens seen</source>
+        <translation>已处理 token 数</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="110"/>
+        <source>Smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="111"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="112"/>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="114"/>
+        <location filename="../app/workbench/training_view.cpp" line="117"/>
+        <source>Export curves</source>
+        <translation>导出曲线</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="115"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="117"/>
+        <location filename="../app/workbench/training_view.cpp" line="123"/>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="120"/>
+        <location filename="../app/workbench/training_view.cpp" line="123"/>
+        <source>Export charts</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="121"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="126"/>
+        <source>X axis:</source>
+        <translation>X 轴：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="128"/>
+        <source>Smoothing:</source>
+        <translation>平滑：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="147"/>
+        <source>Job log</source>
+        <translation>作业日志</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="299"/>
+        <source>%1: no job status yet</source>
+        <translation>%1：尚无作业状态</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="301"/>
+        <source>%1: stopped at step %2 without finishing (start it again to resume)</source>
+        <translation>%1：在第 %2 步停止，未完成（再次开始即可继续）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="303"/>
+        <source>%1: %2, step %3 of %4</source>
+        <translation>%1：%2，第 %3 步（共 %4 步）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="349"/>
+        <location filename="../app/workbench/training_view.cpp" line="354"/>
+        <source>New training job</source>
+        <translation>新建训练作业</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="361"/>
+        <source>Open a training run</source>
+        <translation>打开训练运行</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "training_chart.h"
 
 #include "metric_series.h"
+#include "series_colors.h"
 
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -29,7 +30,7 @@ TrainingChart::TrainingChart(const QString& title, QWidget* parent) : QChartView
 {
     chart()->setTitle(title);
     chart()->legend()->setAlignment(Qt::AlignBottom);
-    chart()->setTheme(QChart::ChartThemeLight);
+    applyPaletteTheme();
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::RectangleRubberBand);
     setAccessibleName(title);
@@ -224,6 +225,24 @@ void TrainingChart::mouseDoubleClickEvent(QMouseEvent* event)
 {
     QChartView::mouseDoubleClickEvent(event);
     follow();
+}
+
+void TrainingChart::applyPaletteTheme()
+{
+    // A chart theme also recolours the series: set it first, then draw our own pens.
+    chart()->setTheme(isDarkPalette(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart()->setBackgroundBrush(palette().base());
+    chart()->setTitleBrush(palette().text());
+    chart()->legend()->setLabelColor(palette().color(QPalette::Text));
+}
+
+void TrainingChart::changeEvent(QEvent* event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        applyPaletteTheme();
+        rebuild();
+    }
 }
 
 void TrainingChart::resizeEvent(QResizeEvent* event)

@@ -41,6 +41,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     struct Curve {
@@ -48,6 +49,7 @@ private:
         QVector<QPointF> points;
         QVector<double> smoothed;
     };
+    void applyPaletteTheme();  // light or dark chart, following the palette (and its override)
     void rebuild();
     void rebuildAxes();
     QVector<QPointF> shown(const QVector<QPointF>& points) const;  // log-safe, down-sampled

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -101,7 +102,9 @@ QLineEdit* TrainingJobDialog::pathRow(const QString& label, bool folder, const Q
 {
     auto* edit = new QLineEdit(this);
     auto* browse = new QPushButton(tr("Browse…"), this);
-    browse->setAccessibleName(tr("Browse for %1").arg(label));
+    QString what = label;
+    what.remove(QRegularExpression(QStringLiteral("[:：]\\s*$")));
+    browse->setAccessibleName(tr("Browse for %1").arg(what));
     connect(browse, &QPushButton::clicked, this, [this, edit, folder, filter, label] {
         const QString path = folder ? QFileDialog::getExistingDirectory(this, label, edit->text())
                                     : QFileDialog::getOpenFileName(this, label, edit->text(), filter);

@@ -38,6 +38,15 @@ QString metricTitle(const QString& metric)
     return TrainingView::tr("pass@1 (held-out)");
 }
 
+QString stateText(const QString& state)
+{
+    if (state == QLatin1String("running")) return TrainingView::tr("running");
+    if (state == QLatin1String("finished")) return TrainingView::tr("finished");
+    if (state == QLatin1String("failed")) return TrainingView::tr("failed");
+    if (state == QLatin1String("cancelled")) return TrainingView::tr("cancelled");
+    return state;
+}
+
 QIcon swatch(const QColor& color)
 {
     QPixmap pixmap(12, 12);
@@ -291,7 +300,7 @@ void TrainingView::refreshStatus()
     else if (status.state == QLatin1String("running") && !status.processAlive)
         text = tr("%1: stopped at step %2 without finishing (start it again to resume)").arg(run->name()).arg(status.step);
     else
-        text = tr("%1: %2, step %3 of %4").arg(run->name(), status.state).arg(status.step).arg(status.totalSteps);
+        text = tr("%1: %2, step %3 of %4").arg(run->name(), stateText(status.state)).arg(status.step).arg(status.totalSteps);
     if (!status.error.isEmpty())
         text += QStringLiteral(" — ") + status.error;
     m_status->setText(text);

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void followerNoticesGrowthByItself();
     void chartSmoothsLogsAndExports();
     void zoomStopsFollowing();
+    void chartFollowsADarkPalette();
 };
 
 void TestTrainingChart::emaIsDebiased_data()
@@ -193,6 +194,23 @@ void TestTrainingChart::zoomStopsFollowing()
     QCOMPARE(qobject_cast<QValueAxis*>(chart.chart()->axes(Qt::Horizontal).first())->max(), zoomedMax);
     chart.follow();
     QCOMPARE(qobject_cast<QValueAxis*>(chart.chart()->axes(Qt::Horizontal).first())->max(), 20.0);
+}
+
+void TestTrainingChart::chartFollowsADarkPalette()
+{
+    TrainingChart chart("loss");
+    chart.setCurve("run", QColor(0x0072b2), {{0, 1}, {1, 2}});
+    QVERIFY(chart.chart()->backgroundBrush().color().lightnessF() > 0.5);
+    QPalette dark = chart.palette();
+    dark.setColor(QPalette::Base, QColor(0x0d1117));
+    dark.setColor(QPalette::Window, QColor(0x1f2328));
+    dark.setColor(QPalette::Text, QColor(0xe6edf3));
+    dark.setColor(QPalette::WindowText, QColor(0xe6edf3));
+    chart.setPalette(dark);
+    QCOMPARE(chart.chart()->backgroundBrush().color(), QColor(0x0d1117));
+    // The run keeps its own colour after the theme change.
+    const auto* line = qobject_cast<QLineSeries*>(chart.chart()->series().last());
+    QCOMPARE(line->pen().color().rgb(), QColor(0x0072b2).rgb());
 }
 
 QTEST_MAIN(TestTrainingChart)
