@@ -69,5 +69,11 @@ void addInfoCommand(CLI::App& app);
 void addEvalCommand(CLI::App& app);
 void addCheckCommand(CLI::App& app);
 void addContaminationCommand(CLI::App& app);
+// RRTF data: Evol-Instruct, step 1 (sampling) and step 2 (ranking).
+void addEvolveCommand(CLI::App& app);
+void addSampleCommand(CLI::App& app);
+void addRankCommand(CLI::App& app);
+// Step 3: the training job.
+void addTrainCommand(CLI::App& app);
 
 }  // namespace rrtf::cli

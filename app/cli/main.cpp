@@ -19,6 +19,10 @@ int main(int argc, char** argv)
     rrtf::cli::addEvalCommand(app);
     rrtf::cli::addCheckCommand(app);
     rrtf::cli::addContaminationCommand(app);
+    rrtf::cli::addEvolveCommand(app);
+    rrtf::cli::addSampleCommand(app);
+    rrtf::cli::addRankCommand(app);
+    rrtf::cli::addTrainCommand(app);
 
     try {
         app.parse(argc, argv);

@@ -4,6 +4,8 @@
 
 #include <ATen/core/grad_mode.h>
 
+#include <cmath>
+
 namespace rrtf {
 namespace {
 
@@ -46,6 +48,38 @@ DenseImpl::DenseImpl(int64_t in, int64_t out, bool withBias, const at::TensorOpt
     weight = register_parameter("weight", at::empty({out, in}, options));
     if (withBias)
         bias = register_parameter("bias", at::empty({out}, options));
+}
+
+void DenseImpl::addAdapter(int64_t rank, double scale, double dropout, at::Generator& generator)
+{
+    const int64_t in = weight.size(1), out = weight.size(0);
+    const double bound = 1.0 / std::sqrt(static_cast<double>(in));
+    at::Tensor a = at::empty({rank, in}, at::kFloat).uniform_(-bound, bound, generator);
+    lora_A = register_parameter("lora_A", a.to(weight.options()));
+    lora_B = register_parameter("lora_B", at::zeros({out, rank}, weight.options()));
+    loraScale = scale;
+    loraDropout = dropout;
+}
+
+void DenseImpl::mergeAdapter()
+{
+    if (!lora_A.defined())
+        return;
+    {
+        at::NoGradGuard noGrad;
+        // The product in float32 so a bfloat16 weight gets one rounding, not two.
+        weight.add_((at::matmul(lora_B.to(at::kFloat), lora_A.to(at::kFloat)) * loraScale).to(weight.scalar_type()));
+    }
+    parameters_.erase("lora_A");
+    parameters_.erase("lora_B");
+    lora_A = at::Tensor();
+    lora_B = at::Tensor();
+}
+
+at::Tensor DenseImpl::adapterProduct(const at::Tensor& input) const
+{
+    const at::Tensor x = loraDropout > 0.0 && is_training() ? at::dropout(input, loraDropout, true) : input;
+    return at::matmul(at::matmul(x, lora_A.t()), lora_B.t()).mul(loraScale);
 }
 
 LayerNormImpl::LayerNormImpl(int64_t size, double epsilon, const at::TensorOptions& options)

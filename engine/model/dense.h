@@ -5,6 +5,8 @@
 #include <torch/nn/module.h>
 #include <torch/nn/pimpl.h>
 
+#include <ATen/core/Generator.h>
+
 namespace rrtf {
 
 // y = x W^T + b. At one row per call (batch-1 decoding) it uses a matrix-vector
@@ -13,13 +15,31 @@ namespace rrtf {
 at::Tensor denseProduct(const at::Tensor& input, const at::Tensor& weight, const at::Tensor& bias);
 
 // A linear layer ("c_attn", "c_proj", "c_fc", "lm_head"); weights [out, in].
+// It may carry a LoRA adapter (training/lora.h): y += scale * (x A^T) B^T.
 class DenseImpl : public torch::nn::Module {
 public:
     DenseImpl(int64_t in, int64_t out, bool withBias, const at::TensorOptions& options);
-    at::Tensor forward(const at::Tensor& input) const { return denseProduct(input, weight, bias); }
+    at::Tensor forward(const at::Tensor& input) const
+    {
+        at::Tensor output = denseProduct(input, weight, bias);
+        return lora_A.defined() ? output + adapterProduct(input) : output;
+    }
+
+    // Registers "lora_A" [rank, in] (uniform in +-1/sqrt(in), kaiming-uniform with
+    // a = sqrt(5) as PEFT does) and "lora_B" [out, rank] = 0, in the weight's dtype and device.
+    void addAdapter(int64_t rank, double scale, double dropout, at::Generator& generator);
+    // Folds scale * B A into the weight and unregisters the adapter.
+    void mergeAdapter();
 
     at::Tensor weight;
-    at::Tensor bias;  // undefined when the layer has none
+    at::Tensor bias;    // undefined when the layer has none
+    at::Tensor lora_A;  // undefined without an adapter
+    at::Tensor lora_B;
+    double loraScale = 0.0;
+    double loraDropout = 0.0;  // on the adapter's input, in training mode only
+
+private:
+    at::Tensor adapterProduct(const at::Tensor& input) const;
 };
 TORCH_MODULE(Dense);
 

@@ -1,5 +1,9 @@
 #include "model/gpt_bigcode.h"
 
+#include "model/block_checkpoint.h"
+
+#include <ATen/core/grad_mode.h>
+
 #include <cmath>
 #include <limits>
 
@@ -143,8 +147,13 @@ at::Tensor GPTBigCodeModelImpl::forward(const ForwardInput& input, KvCache* cach
 
     at::Tensor hidden = wte(input.ids) + wpe(positions);
     const at::Tensor allowed = allowedPositions(input, past);
-    for (const auto& block : *h)
-        hidden = block->as<BlockImpl>()->forward(hidden, allowed, cache);
+    const bool checkpoint = m_checkpointing && !cache && at::GradMode::is_enabled();
+    for (const auto& block : *h) {
+        if (checkpoint)
+            hidden = checkpointedBlock(std::static_pointer_cast<BlockImpl>(block), hidden, allowed);
+        else
+            hidden = block->as<BlockImpl>()->forward(hidden, allowed, cache);
+    }
     if (cache)
         cache->commit(steps);
     if (input.lastPositionOnly)

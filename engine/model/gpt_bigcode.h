@@ -69,6 +69,9 @@ public:
     GPTBigCodeModelImpl(const GPTBigCodeConfig& config, const at::TensorOptions& options);
     // Returns the final hidden states [B, T, E] after ln_f.
     at::Tensor forward(const ForwardInput& input, KvCache* cache);
+    // Recompute each block's activations in the backward (training without a cache only).
+    void setGradientCheckpointing(bool enabled) { m_checkpointing = enabled; }
+    bool gradientCheckpointing() const { return m_checkpointing; }
 
     Embedding wte{nullptr};
     Embedding wpe{nullptr};
@@ -76,6 +79,7 @@ public:
 private:
     torch::nn::ModuleList h{nullptr};
     LayerNorm ln_f{nullptr};
+    bool m_checkpointing = false;
 };
 TORCH_MODULE(GPTBigCodeModel);
 

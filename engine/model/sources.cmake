@@ -9,6 +9,8 @@ list(APPEND RRTF_ENGINE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/kv_cache.cpp
   ${CMAKE_CURRENT_LIST_DIR}/gpt_bigcode.h
   ${CMAKE_CURRENT_LIST_DIR}/gpt_bigcode.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/block_checkpoint.h
+  ${CMAKE_CURRENT_LIST_DIR}/block_checkpoint.cpp
   ${CMAKE_CURRENT_LIST_DIR}/causal_lm.h
   ${CMAKE_CURRENT_LIST_DIR}/causal_lm.cpp
 )

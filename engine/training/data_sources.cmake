@@ -4,6 +4,11 @@
 list(APPEND RRTF_EVALUATION_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/ranking.h
   ${CMAKE_CURRENT_LIST_DIR}/ranking.cpp
+  # The answers file of `rrtf sample` and judging its answers for ranking.
+  ${CMAKE_CURRENT_LIST_DIR}/answer_samples.h
+  ${CMAKE_CURRENT_LIST_DIR}/answer_samples.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/answer_judging.h
+  ${CMAKE_CURRENT_LIST_DIR}/answer_judging.cpp
   # Instruction/solution records (JSONL), normalised tokens, MinHash + LSH.
   ${CMAKE_CURRENT_LIST_DIR}/training_records.h
   ${CMAKE_CURRENT_LIST_DIR}/training_records.cpp

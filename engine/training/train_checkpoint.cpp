@@ -1,0 +1,252 @@
+#include "training/train_checkpoint.h"
+
+#include "model/safetensors.h"
+#include "runtime/error.h"
+
+#include <torch/serialize/archive.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fcntl.h>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+#include <vector>
+
+namespace rrtf {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kModelFile = "model.safetensors";
+constexpr const char* kAdapterFile = "adapter_model.safetensors";
+constexpr const char* kOptimizerFile = "optimizer.pt";
+constexpr const char* kStateFile = "trainer_state.json";
+
+std::string toHex(const at::Tensor& bytes)
+{
+    static const char digits[] = "0123456789abcdef";
+    const at::Tensor contiguous = bytes.contiguous();
+    const auto* data = contiguous.data_ptr<uint8_t>();
+    std::string text;
+    text.reserve(2 * contiguous.numel());
+    for (int64_t i = 0; i < contiguous.numel(); ++i) {
+        text += digits[data[i] >> 4];
+        text += digits[data[i] & 15];
+    }
+    return text;
+}
+
+at::Tensor fromHex(const std::string& text, const std::string& source)
+{
+    if (text.size() % 2 != 0)
+        throw FormatError(source + ": \"rng_state\" has an odd number of hex digits");
+    at::Tensor bytes = at::empty({int64_t(text.size() / 2)}, at::kByte);
+    auto* data = bytes.data_ptr<uint8_t>();
+    auto digit = [&](char c) {
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        throw FormatError(source + ": \"rng_state\" is not hex");
+    };
+    for (size_t i = 0; i < text.size(); i += 2)
+        data[i / 2] = uint8_t(digit(text[i]) * 16 + digit(text[i + 1]));
+    return bytes;
+}
+
+void removeQuietly(const fs::path& path)
+{
+    std::error_code ignored;
+    fs::remove_all(path, ignored);
+}
+
+// Step folders, oldest first.
+std::vector<fs::path> stepFolders(const fs::path& checkpoints)
+{
+    std::vector<fs::path> folders;
+    for (const auto& entry : fs::directory_iterator(checkpoints))
+        if (entry.is_directory() && entry.path().filename().string().starts_with("step-"))
+            folders.push_back(entry.path());
+    std::sort(folders.begin(), folders.end());
+    return folders;
+}
+
+}  // namespace
+
+nlohmann::json TrainerState::toJson() const
+{
+    return {{"step", step},
+            {"epoch", epoch},
+            {"position", position},
+            {"tokens_seen", tokensSeen},
+            {"elapsed_seconds", elapsedSeconds},
+            {"config_hash", configHash},
+            {"rng_state", rngState.defined() ? toHex(rngState) : std::string()}};
+}
+
+TrainerState TrainerState::fromJson(const nlohmann::json& json, const std::string& source)
+{
+    TrainerState state;
+    auto field = [&](const char* name) -> const nlohmann::json& {
+        if (!json.is_object() || !json.contains(name))
+            throw FormatError(source + ": missing \"" + name + "\"");
+        return json.at(name);
+    };
+    try {
+        state.step = field("step").get<int64_t>();
+        state.epoch = field("epoch").get<int64_t>();
+        state.position = field("position").get<int64_t>();
+        state.tokensSeen = field("tokens_seen").get<int64_t>();
+        state.elapsedSeconds = field("elapsed_seconds").get<double>();
+        state.configHash = field("config_hash").get<std::string>();
+        const std::string rng = field("rng_state").get<std::string>();
+        if (!rng.empty())
+            state.rngState = fromHex(rng, source);
+    } catch (const nlohmann::json::exception& error) {
+        throw FormatError(source + ": " + error.what());
+    }
+    if (state.step < 0 || state.epoch < 0 || state.position < 0)
+        throw FormatError(source + ": negative step, epoch or position");
+    return state;
+}
+
+std::string checkpointName(int64_t step)
+{
+    char name[32];
+    std::snprintf(name, sizeof name, "step-%06lld", static_cast<long long>(step));
+    return name;
+}
+
+void syncPath(const fs::path& path)
+{
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        throw Error("cannot open " + path.string() + " to sync it");
+    const int result = ::fsync(fd);
+    ::close(fd);
+    if (result != 0)
+        throw Error("cannot sync " + path.string());
+}
+
+void writeFileAtomically(const fs::path& path, const std::string& text)
+{
+    const fs::path temporary = path.string() + ".tmp";
+    {
+        std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+        if (!file || !file.write(text.data(), std::streamsize(text.size())) || !file.flush())
+            throw Error("cannot write " + temporary.string());
+    }
+    syncPath(temporary);
+    fs::rename(temporary, path);
+    syncPath(path.parent_path().empty() ? fs::path(".") : path.parent_path());
+}
+
+fs::path writeTrainCheckpoint(const fs::path& runDir, const CheckpointContents& contents, int keep)
+{
+    const fs::path checkpoints = runDir / "checkpoints";
+    fs::create_directories(checkpoints);
+    const std::string name = checkpointName(contents.state.step);
+    const fs::path temporary = checkpoints / (".tmp-" + name);
+    const fs::path final = checkpoints / name;
+    removeQuietly(temporary);
+    fs::create_directories(temporary);
+
+    std::vector<std::pair<std::string, at::Tensor>> tensors(contents.weights.begin(), contents.weights.end());
+    const fs::path weightsFile = temporary / (contents.adaptersOnly ? kAdapterFile : kModelFile);
+    writeSafetensors(weightsFile, tensors);
+    syncPath(weightsFile);
+
+    torch::serialize::OutputArchive archive;
+    contents.optimizer.save(archive);
+    archive.save_to((temporary / kOptimizerFile).string());
+    syncPath(temporary / kOptimizerFile);
+
+    {
+        std::ofstream file(temporary / kStateFile, std::ios::trunc);
+        file << contents.state.toJson().dump(2) << '\n';
+        if (!file.flush())
+            throw Error("cannot write " + (temporary / kStateFile).string());
+    }
+    syncPath(temporary / kStateFile);
+    syncPath(temporary);
+
+    // A folder of the same step can exist when a killed run wrote it but not `latest`.
+    removeQuietly(final);
+    fs::rename(temporary, final);
+    syncPath(checkpoints);
+    writeFileAtomically(checkpoints / "latest", name + "\n");
+
+    const auto folders = stepFolders(checkpoints);
+    for (size_t i = 0; i + size_t(std::max(keep, 1)) < folders.size(); ++i)
+        if (folders[i] != final)
+            removeQuietly(folders[i]);
+    for (const auto& entry : fs::directory_iterator(checkpoints))
+        if (entry.path().filename().string().starts_with(".tmp-"))
+            removeQuietly(entry.path());
+    return final;
+}
+
+std::optional<fs::path> latestCheckpoint(const fs::path& runDir)
+{
+    const fs::path latest = runDir / "checkpoints" / "latest";
+    std::ifstream file(latest);
+    if (!file)
+        return std::nullopt;
+    std::string name;
+    std::getline(file, name);
+    if (name.empty() || name.find('/') != std::string::npos || !name.starts_with("step-"))
+        throw FormatError(latest.string() + ": does not name a checkpoint folder");
+    const fs::path folder = runDir / "checkpoints" / name;
+    if (!fs::is_directory(folder))
+        throw FormatError(latest.string() + ": names " + name + ", which does not exist");
+    return folder;
+}
+
+TrainerState readTrainerState(const fs::path& checkpointDir)
+{
+    const fs::path path = checkpointDir / kStateFile;
+    std::ifstream file(path);
+    if (!file)
+        throw FormatError(path.string() + ": cannot read the trainer state");
+    nlohmann::json json;
+    try {
+        json = nlohmann::json::parse(file);
+    } catch (const nlohmann::json::exception& error) {
+        throw FormatError(path.string() + ": not valid JSON (" + error.what() + ")");
+    }
+    return TrainerState::fromJson(json, path.string());
+}
+
+StateDict readCheckpointWeights(const fs::path& checkpointDir, bool* adaptersOnly)
+{
+    const bool adapters = fs::exists(checkpointDir / kAdapterFile);
+    if (adaptersOnly)
+        *adaptersOnly = adapters;
+    const fs::path path = checkpointDir / (adapters ? kAdapterFile : kModelFile);
+    if (!fs::exists(path))
+        throw FormatError(checkpointDir.string() + ": has neither " + kModelFile + " nor " + kAdapterFile);
+    const auto file = SafetensorsFile::open(path);
+    StateDict weights;
+    for (const auto& entry : file->entries())
+        weights.emplace(entry.name, file->tensor(entry.name));
+    return weights;
+}
+
+void loadOptimizerState(const fs::path& checkpointDir, torch::optim::Optimizer& optimizer)
+{
+    const fs::path path = checkpointDir / kOptimizerFile;
+    if (!fs::exists(path))
+        throw FormatError(path.string() + ": missing");
+    try {
+        torch::serialize::InputArchive archive;
+        archive.load_from(path.string());
+        optimizer.load(archive);
+    } catch (const c10::Error& error) {
+        const std::string message = error.what_without_backtrace();
+        throw FormatError(path.string() + ": cannot read the optimiser state (" +
+                          message.substr(0, message.find('\n')) + ")");
+    }
+}
+
+}  // namespace rrtf

@@ -1,0 +1,121 @@
+#include "training/trainer_eval.h"
+
+#include "evaluation/evaluator.h"
+#include "evaluation/task_builder.h"
+#include "generation/generator.h"
+#include "generation/prompt_template.h"
+#include "generation/stop_sequences.h"
+#include "training/ranking.h"
+
+#include <algorithm>
+#include <sstream>
+
+namespace rrtf {
+namespace {
+
+// The docstring's lines without their common indentation.
+std::string dedent(const std::string& text)
+{
+    std::vector<std::string> lines;
+    std::istringstream stream(text);
+    for (std::string line; std::getline(stream, line);)
+        lines.push_back(line);
+    while (!lines.empty() && lines.front().find_first_not_of(" \t") == std::string::npos)
+        lines.erase(lines.begin());
+    while (!lines.empty() && lines.back().find_first_not_of(" \t") == std::string::npos)
+        lines.pop_back();
+    size_t indent = std::string::npos;
+    for (const auto& line : lines)
+        if (const size_t first = line.find_first_not_of(" \t"); first != std::string::npos)
+            indent = std::min(indent, first);
+    std::string out;
+    for (const auto& line : lines) {
+        out += line.size() > indent && indent != std::string::npos ? line.substr(indent) : std::string();
+        out += '\n';
+    }
+    if (!out.empty())
+        out.pop_back();
+    return out;
+}
+
+bool isCodePrompt(ProblemFormat format)
+{
+    return format == ProblemFormat::HumanEval || format == ProblemFormat::HumanEvalPlus;
+}
+
+}  // namespace
+
+EvaluationPrompt evaluationPrompt(const Problem& problem)
+{
+    EvaluationPrompt made;
+    if (!isCodePrompt(problem.format)) {
+        made.prompt = applyPromptTemplate(PromptTemplateKind::PanGu, problem.prompt);
+        return made;
+    }
+    made.stops = codexHumanEvalStops();
+    made.prompt = problem.prompt;
+    made.programPrefix = problem.prompt;
+    const std::string& code = problem.prompt;
+    const size_t def = code.rfind("def " + problem.entryPoint + "(");
+    if (problem.entryPoint.empty() || def == std::string::npos)
+        return made;
+    const size_t lineEnd = code.find('\n', def);
+    if (lineEnd == std::string::npos)
+        return made;
+    size_t open = code.find_first_not_of(" \t\r\n", lineEnd);
+    if (open == std::string::npos)
+        return made;
+    const std::string quotes = code.substr(open, 3);
+    if (quotes != "\"\"\"" && quotes != "'''")
+        return made;
+    const size_t close = code.find(quotes, open + 3);
+    // Code after the docstring would be lost by moving it: keep HumanEval's order then.
+    if (close == std::string::npos || code.find_first_not_of(" \t\r\n", close + 3) != std::string::npos)
+        return made;
+    const std::string header = code.substr(0, lineEnd + 1);
+    made.prompt = "\"\"\"\n" + dedent(code.substr(open + 3, close - open - 3)) + "\n\"\"\"\n" + header;
+    made.programPrefix = header;
+    return made;
+}
+
+PassAtOne evaluatePassAtOne(CausalLM& model, const Tokenizer& tokenizer, const ProblemSet& problems,
+                            int maxNewTokens, SandboxPool& pool)
+{
+    std::vector<EvaluationPrompt> prompts;
+    std::vector<GenerationRequest> requests;
+    std::vector<size_t> requestOf(problems.size(), SIZE_MAX);
+    Generator generator(model, &tokenizer);
+    for (size_t i = 0; i < problems.size(); ++i) {
+        prompts.push_back(evaluationPrompt(problems[i]));
+        GenerationRequest request;
+        request.promptIds = tokenizer.encode(prompts.back().prompt);
+        request.sampling.greedy = true;
+        const int room = model.contextLength() - int(request.promptIds.size());
+        request.maxNewTokens = std::min(maxNewTokens, room);
+        request.stopSequences = prompts.back().stops;
+        for (int id = tokenizer.vocabSize(); id < model.vocabSize(); ++id)
+            request.bannedIds.push_back(id);
+        if (request.promptIds.empty() || request.maxNewTokens < 1)
+            continue;  // does not fit: counted as failed
+        requestOf[i] = requests.size();
+        requests.push_back(std::move(request));
+    }
+    const auto results = requests.empty() ? std::vector<GenerationResult>() : generator.generate(requests);
+
+    PassAtOne score;
+    score.problems = int(problems.size());
+    const JudgeLimits limits = limitsFor(TimeoutPolicy{}, JudgeLimits{}, 0.0);
+    for (size_t i = 0; i < problems.size(); ++i) {
+        if (requestOf[i] == SIZE_MAX)
+            continue;
+        const std::string& text = results[requestOf[i]].samples.at(0).text;
+        // Code prompts are continued; an instruction's answer is a program, perhaps fenced.
+        const std::string program = isCodePrompt(problems[i].format) ? prompts[i].programPrefix + text
+                                                                      : extractCode(text);
+        const Verdict verdict = pool.judge(buildJudgeTask(problems[i], program, true), limits);
+        score.passed += verdict.passed() ? 1 : 0;
+    }
+    return score;
+}
+
+}  // namespace rrtf
