@@ -164,10 +164,13 @@ void TrainingChart::rebuildAxes()
     }
     QAbstractAxis* xAxis = m_logX ? static_cast<QAbstractAxis*>(new QLogValueAxis) : new QValueAxis;
     QAbstractAxis* yAxis = m_logY ? static_cast<QAbstractAxis*>(new QLogValueAxis) : new QValueAxis;
-    if (auto* log = qobject_cast<QLogValueAxis*>(xAxis))
-        log->setLabelFormat(QStringLiteral("%g"));
-    if (auto* log = qobject_cast<QLogValueAxis*>(yAxis))
-        log->setLabelFormat(QStringLiteral("%g"));
+    // Short labels on every axis: "%.4g" gives 0.0001, 2e-05 and 165.5 alike.
+    for (QAbstractAxis* axis : {xAxis, yAxis}) {
+        if (auto* log = qobject_cast<QLogValueAxis*>(axis))
+            log->setLabelFormat(QStringLiteral("%.4g"));
+        else if (auto* linear = qobject_cast<QValueAxis*>(axis))
+            linear->setLabelFormat(QStringLiteral("%.4g"));
+    }
     xAxis->setTitleText(m_xTitle);
     chart()->addAxis(xAxis, Qt::AlignBottom);
     chart()->addAxis(yAxis, Qt::AlignLeft);
@@ -190,9 +193,11 @@ void TrainingChart::rebuildAxes()
         yAxis->setRange(zoomed.top(), zoomed.bottom());
         return;
     }
-    const double padY = maxY > minY ? (maxY - minY) * 0.05 : std::max(std::abs(maxY) * 0.05, 1e-9);
+    // A flat line (pass@1 still 0) gets a readable range around it, not one of width 1e-9.
+    const double padY = maxY > minY ? (maxY - minY) * 0.05 : std::max(std::abs(maxY) * 0.1, 0.5);
     xAxis->setRange(minX, maxX > minX ? maxX : minX + 1);
-    yAxis->setRange(m_logY ? minY / 1.1 : minY - padY, m_logY ? maxY * 1.1 : maxY + padY);
+    const double low = m_logY || minY < 0 || minY - padY >= 0 ? minY - padY : 0.0;  // no negative axis for >= 0 data
+    yAxis->setRange(m_logY ? minY / 1.1 : low, m_logY ? maxY * 1.1 : maxY + padY);
 }
 
 QString TrainingChart::csv() const

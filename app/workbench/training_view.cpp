@@ -164,7 +164,9 @@ TrainingView::TrainingView(QWidget* parent)
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(runPanel);
     split->addWidget(right);
+    split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
+    split->setSizes({220, 1200});  // the run list is narrow; the charts take the rest
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);
 

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void followerNoticesGrowthByItself();
     void chartSmoothsLogsAndExports();
     void zoomStopsFollowing();
+    void flatLineGetsAReadableRange();
     void chartFollowsADarkPalette();
 };
 
@@ -194,6 +195,16 @@ void TestTrainingChart::zoomStopsFollowing()
     QCOMPARE(qobject_cast<QValueAxis*>(chart.chart()->axes(Qt::Horizontal).first())->max(), zoomedMax);
     chart.follow();
     QCOMPARE(qobject_cast<QValueAxis*>(chart.chart()->axes(Qt::Horizontal).first())->max(), 20.0);
+}
+
+void TestTrainingChart::flatLineGetsAReadableRange()
+{
+    TrainingChart chart("pass@1");
+    chart.setCurve("run", Qt::blue, {{10, 0}, {20, 0}, {30, 0}});
+    const auto* y = qobject_cast<QValueAxis*>(chart.chart()->axes(Qt::Vertical).first());
+    QCOMPARE(y->min(), 0.0);  // pass@1 of 0 does not open a negative axis
+    QCOMPARE(y->max(), 0.5);
+    QCOMPARE(y->labelFormat(), QString("%.4g"));
 }
 
 void TestTrainingChart::chartFollowsADarkPalette()
