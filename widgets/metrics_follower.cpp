@@ -37,20 +37,21 @@ void MetricsFollower::refresh()
         m_malformed = 0;
         m_offset = 0;
         m_head.clear();
-        readFrom(0);
+        readFrom(file, 0);
         Q_EMIT restarted();
         return;
     }
+    if (file.size() == m_offset)
+        return;  // nothing new (the poll's usual case)
     const int before = int(m_records.size());
-    readFrom(m_offset);
+    readFrom(file, m_offset);
     if (m_records.size() > before)
         Q_EMIT recordsAppended(before);
 }
 
-void MetricsFollower::readFrom(qint64 offset)
+void MetricsFollower::readFrom(QFile& file, qint64 offset)
 {
-    QFile file(m_path);
-    if (!file.open(QIODevice::ReadOnly) || !file.seek(offset))
+    if (!file.seek(offset))
         return;
     const QByteArray data = file.readAll();
     qsizetype start = 0;

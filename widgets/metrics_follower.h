@@ -12,6 +12,7 @@
 #include <QTimer>
 #include <QVector>
 
+class QFile;
 class QFileSystemWatcher;
 
 namespace rrtf {
@@ -36,7 +37,7 @@ Q_SIGNALS:
     void restarted();                    // the file shrank or was replaced: records() were read again
 
 private:
-    void readFrom(qint64 offset);
+    void readFrom(QFile& file, qint64 offset);
 
     QString m_path;
     QFileSystemWatcher* m_watcher;

@@ -38,35 +38,43 @@ TrainingChart::TrainingChart(const QString& title, QWidget* parent) : QChartView
     rebuild();
 }
 
+QVector<double> TrainingChart::smoothedValues(const QVector<QPointF>& points) const
+{
+    QVector<double> values;
+    values.reserve(points.size());
+    for (const QPointF& point : points)
+        values.push_back(point.y());
+    return debiasedEma(values, m_smoothing);
+}
+
 void TrainingChart::setCurve(const QString& run, const QColor& color, const QVector<QPointF>& points)
 {
-    if (points.isEmpty()) {
+    if (points.isEmpty())
         m_curves.remove(run);
-    } else {
-        QVector<double> values;
-        values.reserve(points.size());
-        for (const QPointF& point : points)
-            values.push_back(point.y());
-        m_curves[run] = {color, points, debiasedEma(values, m_smoothing)};
-    }
+    else
+        m_curves[run] = {color, points, smoothedValues(points)};
     rebuild();
+}
+
+void TrainingChart::setCurves(const QVector<CurveData>& curves)
+{
+    m_curves.clear();
+    for (const CurveData& curve : curves)
+        if (!curve.points.isEmpty())
+            m_curves[curve.run] = {curve.color, curve.points, smoothedValues(curve.points)};
+    rebuild();  // once for all runs, not once per run
 }
 
 void TrainingChart::clearCurves()
 {
-    m_curves.clear();
-    rebuild();
+    setCurves({});
 }
 
 void TrainingChart::setSmoothing(double weight)
 {
     m_smoothing = std::clamp(weight, 0.0, 0.999);
-    for (Curve& curve : m_curves) {
-        QVector<double> values;
-        for (const QPointF& point : curve.points)
-            values.push_back(point.y());
-        curve.smoothed = debiasedEma(values, m_smoothing);
-    }
+    for (Curve& curve : m_curves)
+        curve.smoothed = smoothedValues(curve.points);
     rebuild();
 }
 
@@ -84,6 +92,8 @@ void TrainingChart::setLogY(bool on)
 
 void TrainingChart::setXTitle(const QString& title)
 {
+    if (title == m_xTitle)
+        return;
     m_xTitle = title;
     rebuild();
 }

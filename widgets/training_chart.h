@@ -18,8 +18,15 @@ class TrainingChart : public QChartView {
 public:
     explicit TrainingChart(const QString& title, QWidget* parent = nullptr);
 
+    struct CurveData {
+        QString run;
+        QColor color;
+        QVector<QPointF> points;  // x ascending
+    };
     // Replaces one run's points (x ascending). An empty list removes the run.
     void setCurve(const QString& run, const QColor& color, const QVector<QPointF>& points);
+    // Replaces every run at once (one redraw).
+    void setCurves(const QVector<CurveData>& curves);
     void clearCurves();
     QStringList runs() const { return m_curves.keys(); }
 
@@ -50,6 +57,7 @@ private:
         QVector<double> smoothed;
     };
     void applyPaletteTheme();  // light or dark chart, following the palette (and its override)
+    QVector<double> smoothedValues(const QVector<QPointF>& points) const;
     void rebuild();
     void rebuildAxes();
     QVector<QPointF> shown(const QVector<QPointF>& points) const;  // log-safe, down-sampled
@@ -60,7 +68,6 @@ private:
     bool m_logY = false;
     bool m_following = true;
     QString m_xTitle;
-    int m_skippedForLog = 0;
 };
 
 }  // namespace rrtf

@@ -74,8 +74,7 @@ bool TrainingRun::launch(const QString& program, QString* error)
     process.setWorkingDirectory(m_folder);
     process.setStandardOutputFile(QDir(m_folder).filePath(QStringLiteral("train.log")), QIODevice::Append);
     process.setStandardErrorFile(QDir(m_folder).filePath(QStringLiteral("train.log")), QIODevice::Append);
-    qint64 pid = 0;
-    if (!process.startDetached(&pid)) {
+    if (!process.startDetached()) {
         *error = tr("Cannot start %1: %2").arg(program, process.errorString());
         return false;
     }

@@ -175,7 +175,6 @@ TrainingView::TrainingView(QWidget* parent)
     connect(&m_redraw, &QTimer::timeout, this, &TrainingView::redraw);
     m_statusTimer.setInterval(1000);
     connect(&m_statusTimer, &QTimer::timeout, this, &TrainingView::refreshStatus);
-    m_statusTimer.start();
     connect(m_axis, &QComboBox::currentIndexChanged, this, &TrainingView::scheduleRedraw);
     connect(m_smoothing, &QSlider::valueChanged, this, [this](int value) { setSmoothing(value / 1000.0); });
     connect(m_logX, &QCheckBox::toggled, this, &TrainingView::setLogX);
@@ -231,6 +230,7 @@ TrainingRun* TrainingView::run(const QString& folder) const
 
 void TrainingView::setAxis(TrainingAxis axis)
 {
+    const QSignalBlocker blocker(m_axis);  // one redraw, here, not another from the timer
     m_axis->setCurrentIndex(m_axis->findData(int(axis)));
     redraw();
 }
@@ -279,11 +279,12 @@ void TrainingView::redraw()
         shown.insert(m_runList->item(row)->data(Qt::UserRole).toString(),
                      m_runList->item(row)->checkState() == Qt::Checked);
     for (auto chart = m_charts.cbegin(); chart != m_charts.cend(); ++chart) {
-        chart.value()->clearCurves();
-        chart.value()->setXTitle(xTitle());
+        QVector<TrainingChart::CurveData> curves;
         for (TrainingRun* run : m_runs)
             if (shown.value(run->folder()))
-                chart.value()->setCurve(run->name(), run->color(), run->curve(chart.key(), axis));
+                curves.push_back({run->name(), run->color(), run->curve(chart.key(), axis)});
+        chart.value()->setXTitle(xTitle());
+        chart.value()->setCurves(curves);
     }
 }
 
@@ -293,6 +294,7 @@ void TrainingView::refreshStatus()
     if (!run) {
         m_status->clear();
         m_log->clear();
+        m_shownLog.clear();
         return;
     }
     const TrainingStatus status = run->status();
@@ -307,10 +309,25 @@ void TrainingView::refreshStatus()
         text += QStringLiteral(" — ") + status.error;
     m_status->setText(text);
     const QString log = run->logTail();
-    if (log != m_log->toPlainText()) {
+    if (log != m_shownLog) {
+        m_shownLog = log;
         m_log->setPlainText(log);
         m_log->moveCursor(QTextCursor::End);
     }
+}
+
+// The status and log are read only while the tab is on screen.
+void TrainingView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    refreshStatus();
+    m_statusTimer.start();
+}
+
+void TrainingView::hideEvent(QHideEvent* event)
+{
+    QWidget::hideEvent(event);
+    m_statusTimer.stop();
 }
 
 TrainingRun* TrainingView::selectedRun() const

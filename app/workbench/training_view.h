@@ -59,6 +59,10 @@ public Q_SLOTS:
 Q_SIGNALS:
     void runsChanged();  // the list of followed folders changed (the window saves it)
 
+protected:
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
+
 private:
     void scheduleRedraw();
     void redraw();
@@ -77,6 +81,7 @@ private:
     QWidget* m_chartGrid;
     QLabel* m_status;
     QPlainTextEdit* m_log;
+    QString m_shownLog;  // what m_log holds, to skip setting the same text every second
     QTimer m_redraw;  // batches bursts of new metrics into one redraw
     QTimer m_statusTimer;
     QString m_program;
