@@ -122,6 +122,7 @@ bool BenchmarkRunner::start(std::shared_ptr<const ProblemSet> problems, const QV
         progress.model = job->slot.name;
         progress.decoding = m_decoding.label();
         progress.runId = run.id;
+        progress.problemSetPath = QString::fromStdString(spec.problemSetPath);
         progress.total = static_cast<int>(m_problems->size()) * n;
         progress.status = tr("generating");
         for (const Problem& problem : *m_problems)
@@ -234,13 +235,7 @@ void BenchmarkRunner::recordSpeed(const ModelJob& job, const PaneResult& result)
     call.weightBytes = info.weightBytes;
     call.device = job.slot.device.toStdString();
     call.dtype = job.slot.dtype.toStdString();
-    GenerationStats& shown = m_progress[job.index].generation;
-    shown.answers += call.answers;
-    shown.newTokens += call.newTokens;
-    shown.generateMs += call.generateMs;
-    shown.weightBytes = call.weightBytes;
-    shown.device = call.device;
-    shown.dtype = call.dtype;
+    m_progress[job.index].generation.add(call);
     try {
         m_workspace->addGenerationStats(job.runId, call);
     } catch (const std::exception&) {

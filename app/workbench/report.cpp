@@ -1,5 +1,7 @@
 #include "report.h"
 
+#include "free_tr.h"
+
 #include "compare_view.h"
 #include "run_summaries.h"
 
@@ -21,14 +23,6 @@ namespace {
 constexpr int kRegionTasksShown = 12;   // a region's problems listed before "…"
 constexpr int kDisagreementsShown = 10;
 
-// lupdate files these free tr() calls under the context of their namespace.
-constexpr const char* kContext = "rrtf";
-
-QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate(kContext, text, disambiguation, n);
-}
-
 QString percent(double fraction)
 {
     return QStringLiteral("%1%").arg(100.0 * fraction, 0, 'f', 1);
@@ -48,13 +42,10 @@ void addLeaderboard(ReportDocument& report, Workspace& workspace)
         report.paragraph(tr("No benchmark runs yet."));
         return;
     }
-    std::map<std::int64_t, QString> problemSets;
-    for (const BenchmarkRunInfo& info : benchmarkRuns(workspace))
-        problemSets[info.run.id] = problemSetName(QString::fromStdString(info.run.problemSetPath));
     QVector<QStringList> table;
     for (const BenchmarkModelProgress& row : rows) {
         const GenerationStats& speed = row.generation;
-        table.push_back({row.model, problemSets[row.runId], row.decoding,
+        table.push_back({row.model, problemSetName(row.problemSetPath), row.decoding,
                          QStringLiteral("%1 / %2").arg(row.done).arg(row.total), QString::number(row.passed),
                          passAtKText(row, 1), passAtKText(row, 10), passAtKText(row, 100),
                          speed.newTokens > 0 ? QStringLiteral("%1").arg(speed.tokensPerSecond(), 0, 'f', 1) : QString(),

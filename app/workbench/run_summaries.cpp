@@ -1,5 +1,7 @@
 #include "run_summaries.h"
 
+#include "free_tr.h"
+
 #include "evaluation/problem_set.h"
 
 #include <QCoreApplication>
@@ -10,14 +12,6 @@
 
 namespace rrtf {
 namespace {
-
-// lupdate files these free tr() calls under the context of their namespace.
-constexpr const char* kContext = "rrtf";
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate(kContext, text);
-}
 
 // The problem count of a set, by path, read once; 0 when the file is gone.
 std::size_t problemCount(const std::string& path, std::map<std::string, std::size_t>& cache)
@@ -76,6 +70,7 @@ std::vector<BenchmarkModelProgress> storedBenchmarkProgress(Workspace& workspace
         row.model = info.model;
         row.decoding = info.decoding;
         row.runId = info.run.id;
+        row.problemSetPath = QString::fromStdString(info.run.problemSetPath);
         std::map<std::string, ProblemCounts> byTask;
         for (const StoredVerdict& stored : workspace.verdicts(info.run.id)) {
             ProblemCounts& counts = byTask[stored.taskId];

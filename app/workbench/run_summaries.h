@@ -18,6 +18,7 @@ struct BenchmarkModelProgress {
     QString model;
     QString decoding;
     std::int64_t runId = 0;
+    QString problemSetPath;
     int done = 0;      // samples judged (this session or before)
     int total = 0;
     int passed = 0;

@@ -1,18 +1,12 @@
 #include "shortcut_map.h"
 
+#include "free_tr.h"
+
 #include <QAction>
 #include <QCoreApplication>
 
 namespace rrtf {
 namespace {
-
-// lupdate files these free tr() calls under the context of their namespace.
-constexpr const char* kContext = "rrtf";
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate(kContext, text);
-}
 
 QString keysText(const QKeySequence& keys)
 {

@@ -80,6 +80,17 @@ struct GenerationStats {
     std::string device;
     std::string dtype;
 
+    // Adds a later call's answers, tokens and time; the weights, device and dtype
+    // become the later call's (what the store's upsert does too).
+    void add(const GenerationStats& call)
+    {
+        answers += call.answers;
+        newTokens += call.newTokens;
+        generateMs += call.generateMs;
+        weightBytes = call.weightBytes;
+        device = call.device;
+        dtype = call.dtype;
+    }
     // New tokens per second of generation; 0 before any were timed.
     double tokensPerSecond() const { return generateMs > 0 ? newTokens / (generateMs / 1000.0) : 0.0; }
 };

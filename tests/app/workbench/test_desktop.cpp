@@ -3,6 +3,7 @@
 #include "main_window.h"
 #include "shortcuts_dialog.h"
 #include "widgets/code_editor.h"
+#include "widgets/series_colors.h"
 #include "model_list_model.h"
 #include "model_prompt.h"
 #include "problem_list_model.h"
@@ -158,7 +159,7 @@ void TestDesktop::shortcutsAreRemappableAndConflictChecked()
 
 static bool isDark(const QPalette& palette)
 {
-    return palette.color(QPalette::Window).lightnessF() < palette.color(QPalette::WindowText).lightnessF();
+    return isDarkPalette(palette);
 }
 
 void TestDesktop::themeOverridesTheSystemPalette()
