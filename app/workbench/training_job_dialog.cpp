@@ -1,3 +1,6 @@
+// LibTorch first: Qt defines "slots" as a macro, and LibTorch's headers use the word.
+#include "training/train_config.h"
+
 #include "training_job_dialog.h"
 
 #include <QCheckBox>
@@ -158,8 +161,13 @@ QString TrainingJobDialog::problem() const
         return tr("Choose the student model's folder.");
     if (!QFileInfo(m_rankings->text().trimmed()).isFile())
         return tr("Choose a rankings file (made by rrtf rank).");
-    if (m_globalBatch->value() % m_microBatch->value() != 0)
-        return tr("The global batch must be a multiple of the micro batch.");
+    // The trainer's own validation, so the form never accepts what `rrtf train` refuses.
+    try {
+        const QByteArray json = QJsonDocument(config()).toJson(QJsonDocument::Compact);
+        parseTrainConfig(nlohmann::json::parse(json.toStdString()), runFolder().toStdString(), "config.json");
+    } catch (const std::exception& error) {
+        return QString::fromUtf8(error.what());
+    }
     if (QFileInfo::exists(QDir(runFolder()).filePath(QStringLiteral("metrics.jsonl"))))
         return tr("This folder already holds a run: choose a new one (to continue that run, open it).");
     return {};

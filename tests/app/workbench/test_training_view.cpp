@@ -3,6 +3,9 @@
 // time and tokens, exports, a job's status (a crashed job is told apart from a
 // running one), the job form writes config.json, and the followed runs come
 // back after a restart.
+// LibTorch first: Qt defines "slots" as a macro, and LibTorch's headers use the word.
+#include "training/train_config.h"
+
 #include "main_window.h"
 #include "training_job_dialog.h"
 #include "training_view.h"
@@ -171,6 +174,7 @@ void TestTrainingView::jobFormWritesTheConfig()
     QCOMPARE(config.value("global_batch").toInt(), 64);
     QCOMPARE(config.value("lr").toDouble(), 2e-5);
     QVERIFY(!config.contains("lora"));  // rank 0: off
+    QCOMPARE(loadTrainConfig(m_dir.filePath("jobs/first").toStdString()).globalBatch, 64);  // what rrtf train reads
     // A folder that already holds a run is refused (opening it continues that run instead).
     append(m_dir.filePath("jobs/first/metrics.jsonl"), stepLine(1, 1, 1, 1));
     QVERIFY(dialog.problem().contains("already"));
