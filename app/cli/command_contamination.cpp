@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_support.h"
+#include "model/mapped_file.h"
 #include "runtime/error.h"
 #include "training/contamination.h"
 
@@ -25,18 +26,12 @@ struct ContaminationArgs {
     bool quiet = false;
 };
 
-// Written to a temporary file first so an interrupted write never leaves half a file.
+// Written through AtomicOutputFile so an interrupted write never leaves half a file.
 void writeJson(const std::string& path, const nlohmann::ordered_json& json) {
-    const std::string temporary = path + ".partial";
-    {
-        std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-        if (!file) throw Error(path + ": cannot write");
-        file << json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-        if (!file.flush()) throw Error(path + ": cannot write");
-    }
-    std::error_code error;
-    std::filesystem::rename(temporary, path, error);
-    if (error) throw Error(path + ": cannot write: " + error.message());
+    const std::string text = json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
+    AtomicOutputFile file(path);
+    file.write(text.data(), text.size());
+    file.commit();
 }
 
 int runContamination(ContaminationArgs args) {

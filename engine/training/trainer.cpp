@@ -248,14 +248,15 @@ void trainStep(Job& job, TrainerState& state, int64_t step)
             options.onStep(line);
     }
 
-    // The evaluation must not disturb the training's random stream.
-    const at::Tensor rng = rngState();
     const bool last = step == job.totalSteps;
     const bool evalStep = !job.config.evalProblems.empty() &&
                           ((job.config.evalEvery > 0 && step % job.config.evalEvery == 0) || last);
-    if (evalStep)
+    if (evalStep) {
+        // The evaluation must not disturb the training's random stream.
+        const at::Tensor rng = rngState();
         evaluate(job, state, epoch);
-    setRngState(rng);
+        setRngState(rng);
+    }
     if (last || step % job.config.checkpointEvery == 0 || options.cancel.isCancelled())
         checkpoint(job, state);
 }

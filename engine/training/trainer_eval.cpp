@@ -6,6 +6,7 @@
 #include "generation/prompt_template.h"
 #include "generation/stop_sequences.h"
 #include "training/ranking.h"
+#include "training/sampling.h"
 
 #include <algorithm>
 #include <sstream>
@@ -85,6 +86,7 @@ PassAtOne evaluatePassAtOne(CausalLM& model, const Tokenizer& tokenizer, const P
     std::vector<GenerationRequest> requests;
     std::vector<size_t> requestOf(problems.size(), SIZE_MAX);
     Generator generator(model, &tokenizer);
+    const std::vector<int> banned = bannedTokenIds(model, tokenizer);
     for (size_t i = 0; i < problems.size(); ++i) {
         prompts.push_back(evaluationPrompt(problems[i]));
         GenerationRequest request;
@@ -93,8 +95,7 @@ PassAtOne evaluatePassAtOne(CausalLM& model, const Tokenizer& tokenizer, const P
         const int room = model.contextLength() - int(request.promptIds.size());
         request.maxNewTokens = std::min(maxNewTokens, room);
         request.stopSequences = prompts.back().stops;
-        for (int id = tokenizer.vocabSize(); id < model.vocabSize(); ++id)
-            request.bannedIds.push_back(id);
+        request.bannedIds = banned;
         if (request.promptIds.empty() || request.maxNewTokens < 1)
             continue;  // does not fit: counted as failed
         requestOf[i] = requests.size();
