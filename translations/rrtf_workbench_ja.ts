@@ -17,323 +17,374 @@
 <context>
     <name>rrtf</name>
     <message>
-        <location filename="../app/workbench/report.cpp" line="40"/>
+        <location filename="../app/workbench/report.cpp" line="34"/>
         <source>unknown problem set</source>
         <translation>不明な問題セット</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="45"/>
+        <location filename="../app/workbench/report.cpp" line="39"/>
         <source>Leaderboard</source>
         <translation>リーダーボード</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="48"/>
+        <location filename="../app/workbench/report.cpp" line="42"/>
         <source>No benchmark runs yet.</source>
         <translation>ベンチマーク実行はまだありません。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="64"/>
-        <location filename="../app/workbench/report.cpp" line="75"/>
-        <location filename="../app/workbench/report.cpp" line="137"/>
+        <location filename="../app/workbench/report.cpp" line="55"/>
+        <location filename="../app/workbench/report.cpp" line="66"/>
+        <location filename="../app/workbench/report.cpp" line="128"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="64"/>
+        <location filename="../app/workbench/report.cpp" line="55"/>
         <source>Problem set</source>
         <translation>問題セット</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="64"/>
-        <location filename="../app/workbench/report.cpp" line="75"/>
+        <location filename="../app/workbench/report.cpp" line="55"/>
+        <location filename="../app/workbench/report.cpp" line="66"/>
         <source>Decoding</source>
         <translation>デコード</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="64"/>
+        <location filename="../app/workbench/report.cpp" line="55"/>
         <source>Judged</source>
         <translation>判定済み</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="64"/>
+        <location filename="../app/workbench/report.cpp" line="55"/>
         <source>Passed</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="64"/>
+        <location filename="../app/workbench/report.cpp" line="55"/>
         <source>pass@1</source>
         <translation>pass@1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="65"/>
+        <location filename="../app/workbench/report.cpp" line="56"/>
         <source>pass@10</source>
         <translation>pass@10</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="65"/>
+        <location filename="../app/workbench/report.cpp" line="56"/>
         <source>pass@100</source>
         <translation>pass@100</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="65"/>
+        <location filename="../app/workbench/report.cpp" line="56"/>
         <source>tok/s</source>
         <translation>tok/s</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="65"/>
+        <location filename="../app/workbench/report.cpp" line="56"/>
         <source>Weights</source>
         <translation>重み</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="65"/>
+        <location filename="../app/workbench/report.cpp" line="56"/>
         <source>Device</source>
         <translation>デバイス</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="65"/>
+        <location filename="../app/workbench/report.cpp" line="56"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="67"/>
+        <location filename="../app/workbench/report.cpp" line="58"/>
         <source>pass@k is the unbiased estimator of Chen et al. (2021) over the problems whose samples are all judged; it is left empty when k exceeds the samples per problem.</source>
         <translation>pass@k は、すべてのサンプルが判定済みの問題を対象とした Chen et al. (2021) の不偏推定量です。k が問題ごとのサンプル数を超える場合は空欄になります。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="78"/>
+        <location filename="../app/workbench/report.cpp" line="69"/>
         <source>other</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="97"/>
+        <location filename="../app/workbench/report.cpp" line="88"/>
         <source>Outcomes</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="107"/>
+        <location filename="../app/workbench/report.cpp" line="98"/>
         <source>only %1</source>
         <translation>%1 のみ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="122"/>
+        <location filename="../app/workbench/report.cpp" line="113"/>
         <source>Case study: %1, %2</source>
         <translation>ケーススタディ: %1、%2</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="128"/>
+        <location filename="../app/workbench/report.cpp" line="119"/>
         <source>A model solves a problem when at least one of its samples passes.</source>
         <translation>モデルのサンプルのうち少なくとも 1 つが合格すれば、その問題を解決したとみなします。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="129"/>
+        <location filename="../app/workbench/report.cpp" line="120"/>
         <source>A model solves a problem when its greedy answer passes.</source>
         <translation>モデルの貪欲法による回答が合格すれば、その問題を解決したとみなします。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/workbench/report.cpp" line="131"/>
+        <location filename="../app/workbench/report.cpp" line="122"/>
         <source>%n sandbox error(s) were left out.</source>
         <translation>
             <numerusform>サンドボックスエラー %n 件を除外しました。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/workbench/report.cpp" line="132"/>
+        <location filename="../app/workbench/report.cpp" line="123"/>
         <source>%n problem(s) judged.</source>
         <translation>
             <numerusform>%n 問を判定済み。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="137"/>
+        <location filename="../app/workbench/report.cpp" line="128"/>
         <source>Solved</source>
         <translation>解決済み</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="139"/>
+        <location filename="../app/workbench/report.cpp" line="130"/>
         <source>Who solves what</source>
         <translation>どのモデルがどの問題を解決したか</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="144"/>
+        <location filename="../app/workbench/report.cpp" line="135"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="145"/>
+        <location filename="../app/workbench/report.cpp" line="136"/>
         <source>Solved by</source>
         <translation>解決したモデル</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="145"/>
+        <location filename="../app/workbench/report.cpp" line="136"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="145"/>
+        <location filename="../app/workbench/report.cpp" line="136"/>
         <source>Task ids</source>
         <translation>タスク ID</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="148"/>
+        <location filename="../app/workbench/report.cpp" line="139"/>
         <source>McNemar&apos;s exact test</source>
         <translation>McNemar 正確検定</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="157"/>
+        <location filename="../app/workbench/report.cpp" line="148"/>
         <source>Model A</source>
         <translation>モデル A</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="157"/>
+        <location filename="../app/workbench/report.cpp" line="148"/>
         <source>Model B</source>
         <translation>モデル B</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="157"/>
+        <location filename="../app/workbench/report.cpp" line="148"/>
         <source>Only A</source>
         <translation>A のみ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="157"/>
+        <location filename="../app/workbench/report.cpp" line="148"/>
         <source>Only B</source>
         <translation>B のみ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="157"/>
+        <location filename="../app/workbench/report.cpp" line="148"/>
         <source>p-value</source>
         <translation>p 値</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="170"/>
+        <location filename="../app/workbench/report.cpp" line="161"/>
         <source>Where the models disagree most</source>
         <translation>モデル間の不一致が最も大きい問題</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="171"/>
+        <location filename="../app/workbench/report.cpp" line="162"/>
         <source>Task</source>
         <translation>タスク</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="171"/>
+        <location filename="../app/workbench/report.cpp" line="162"/>
         <source>Disagreement</source>
         <translation>不一致度</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="201"/>
+        <location filename="../app/workbench/report.cpp" line="192"/>
         <source>Failure labels</source>
         <translation>失敗ラベル</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="215"/>
+        <location filename="../app/workbench/report.cpp" line="206"/>
         <source>Label</source>
         <translation>ラベル</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="220"/>
+        <location filename="../app/workbench/report.cpp" line="211"/>
         <source>Agreement between annotators</source>
         <translation>アノテーター間の一致度</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="225"/>
+        <location filename="../app/workbench/report.cpp" line="216"/>
         <source>n/a</source>
         <translation>該当なし</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="226"/>
+        <location filename="../app/workbench/report.cpp" line="217"/>
         <source>Annotator A</source>
         <translation>アノテーター A</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="226"/>
+        <location filename="../app/workbench/report.cpp" line="217"/>
         <source>Annotator B</source>
         <translation>アノテーター B</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="226"/>
+        <location filename="../app/workbench/report.cpp" line="217"/>
         <source>Items both labelled</source>
         <translation>両者がラベルを付けた項目</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="226"/>
+        <location filename="../app/workbench/report.cpp" line="217"/>
         <source>Cohen&apos;s κ</source>
         <translation>Cohen&apos;s κ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="234"/>
-        <location filename="../app/workbench/report.cpp" line="248"/>
+        <location filename="../app/workbench/report.cpp" line="225"/>
+        <location filename="../app/workbench/report.cpp" line="239"/>
         <source>RRTF Workbench report</source>
         <translation>RRTF Workbench レポート</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="235"/>
+        <location filename="../app/workbench/report.cpp" line="226"/>
         <source>Workspace: %1</source>
         <translation>ワークスペース: %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="236"/>
+        <location filename="../app/workbench/report.cpp" line="227"/>
         <source>Written: %1</source>
         <translation>作成日時: %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="237"/>
+        <location filename="../app/workbench/report.cpp" line="228"/>
         <source>Engine: %1</source>
         <translation>エンジン: %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/run_summaries.cpp" line="97"/>
+        <location filename="../app/workbench/run_summaries.cpp" line="92"/>
         <source>done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../app/workbench/run_summaries.cpp" line="97"/>
+        <location filename="../app/workbench/run_summaries.cpp" line="92"/>
         <source>unfinished: start again to resume</source>
         <translation>未完了: もう一度開始すると再開します</translation>
     </message>
     <message>
-        <location filename="../app/workbench/run_summaries.cpp" line="120"/>
+        <location filename="../app/workbench/run_summaries.cpp" line="115"/>
         <source>Run %1</source>
         <translation>実行 %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/shortcut_map.cpp" line="47"/>
+        <location filename="../app/workbench/shortcut_map.cpp" line="41"/>
         <source>find in the editor</source>
         <translation>エディター内を検索</translation>
     </message>
     <message>
-        <location filename="../app/workbench/shortcut_map.cpp" line="48"/>
+        <location filename="../app/workbench/shortcut_map.cpp" line="42"/>
         <source>find next in the editor</source>
         <translation>エディター内で次を検索</translation>
     </message>
     <message>
-        <location filename="../app/workbench/shortcut_map.cpp" line="49"/>
+        <location filename="../app/workbench/shortcut_map.cpp" line="43"/>
         <source>find previous in the editor</source>
         <translation>エディター内で前を検索</translation>
     </message>
     <message>
-        <location filename="../app/workbench/shortcut_map.cpp" line="50"/>
-        <location filename="../app/workbench/shortcut_map.cpp" line="51"/>
+        <location filename="../app/workbench/shortcut_map.cpp" line="44"/>
+        <location filename="../app/workbench/shortcut_map.cpp" line="45"/>
         <source>zoom in the editor</source>
         <translation>エディターを拡大</translation>
     </message>
     <message>
-        <location filename="../app/workbench/shortcut_map.cpp" line="52"/>
+        <location filename="../app/workbench/shortcut_map.cpp" line="46"/>
         <source>zoom out the editor</source>
         <translation>エディターを縮小</translation>
     </message>
     <message>
-        <location filename="../app/workbench/shortcut_map.cpp" line="53"/>
+        <location filename="../app/workbench/shortcut_map.cpp" line="47"/>
         <source>reset the editor&apos;s zoom</source>
         <translation>エディターのズームをリセット</translation>
     </message>
     <message>
-        <location filename="../app/workbench/shortcut_map.cpp" line="67"/>
+        <location filename="../app/workbench/shortcut_map.cpp" line="61"/>
         <source>%1 is given to both &quot;%2&quot; and &quot;%3&quot;.</source>
         <translation>%1 は「%2」と「%3」の両方に割り当てられています。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/shortcut_map.cpp" line="74"/>
+        <location filename="../app/workbench/shortcut_map.cpp" line="68"/>
         <source>%1 (&quot;%2&quot;) is the editor&apos;s key to %3.</source>
         <translation>%1（「%2」）はエディターで「%3」に使われるキーです。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_summary.cpp" line="27"/>
+        <source>compile error</source>
+        <translation>コンパイルエラー</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_summary.cpp" line="28"/>
+        <source>runtime error</source>
+        <translation>実行時エラー</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_summary.cpp" line="29"/>
+        <source>partial</source>
+        <translation>一部合格</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_summary.cpp" line="30"/>
+        <source>all pass</source>
+        <translation>全合格</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_summary.cpp" line="31"/>
+        <source>not ranked</source>
+        <translation>未ランク</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_summary.cpp" line="88"/>
+        <source>Items: %1 · with pairs: %2 · left out: %3 · pairs trained on: %4 · pairs dropped: %5</source>
+        <translation>項目: %1 · ペアあり: %2 · 除外: %3 · 学習に使うペア: %4 · 破棄されたペア: %5</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_summary.cpp" line="94"/>
+        <source>Teachers: %1</source>
+        <translation>教師: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_summary.cpp" line="94"/>
+        <location filename="../app/workbench/rankings_summary.cpp" line="95"/>
+        <source>no answer</source>
+        <translation>回答なし</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_summary.cpp" line="95"/>
+        <source>Students: %1</source>
+        <translation>生徒: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_summary.cpp" line="100"/>
+        <source>Left out: %1</source>
+        <translation>除外: %1</translation>
     </message>
 </context>
 <context>
@@ -552,27 +603,27 @@
         <translation>%1 は読み込まれていません。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="126"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="127"/>
         <source>generating</source>
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="173"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="201"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="283"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="174"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="202"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="278"/>
         <source>cancelled</source>
         <translation>キャンセル済み</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="173"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="283"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="294"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="174"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="278"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="289"/>
         <source>done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="206"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="271"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="207"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="266"/>
         <source>failed: %1</source>
         <translation>失敗: %1</translation>
     </message>
@@ -1201,361 +1252,376 @@
 <context>
     <name>rrtf::MainWindow</name>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="51"/>
+        <location filename="../app/workbench/main_window.cpp" line="52"/>
         <source>RRTF Workbench</source>
         <translation>RRTF Workbench</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="77"/>
+        <location filename="../app/workbench/main_window.cpp" line="78"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="112"/>
+        <location filename="../app/workbench/main_window.cpp" line="113"/>
         <source>Prompt</source>
         <translation>プロンプト</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="113"/>
-        <location filename="../app/workbench/main_window.cpp" line="394"/>
+        <location filename="../app/workbench/main_window.cpp" line="114"/>
+        <location filename="../app/workbench/main_window.cpp" line="406"/>
         <source>Free prompt (no tests)</source>
         <translation>自由プロンプト（テストなし）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="114"/>
+        <location filename="../app/workbench/main_window.cpp" line="115"/>
         <source>Run all</source>
         <translation>すべて実行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="115"/>
+        <location filename="../app/workbench/main_window.cpp" line="116"/>
         <source>Generate an answer in every pane (Ctrl+Return)</source>
         <translation>すべてのペインで回答を生成 (Ctrl+Return)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="116"/>
+        <location filename="../app/workbench/main_window.cpp" line="117"/>
         <source>Stop all</source>
         <translation>すべて停止</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="117"/>
+        <location filename="../app/workbench/main_window.cpp" line="118"/>
         <source>Run tests</source>
         <translation>テストを実行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="118"/>
+        <location filename="../app/workbench/main_window.cpp" line="119"/>
         <source>Diff…</source>
         <translation>差分…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="150"/>
+        <location filename="../app/workbench/main_window.cpp" line="151"/>
         <source>Side by side</source>
         <translation>並べて比較</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="165"/>
-        <location filename="../app/workbench/main_window.cpp" line="184"/>
+        <location filename="../app/workbench/main_window.cpp" line="166"/>
+        <location filename="../app/workbench/main_window.cpp" line="185"/>
         <source>Models</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="166"/>
+        <location filename="../app/workbench/main_window.cpp" line="167"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="167"/>
+        <location filename="../app/workbench/main_window.cpp" line="168"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="168"/>
+        <location filename="../app/workbench/main_window.cpp" line="169"/>
         <source>Load</source>
         <translation>読み込み</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="169"/>
+        <location filename="../app/workbench/main_window.cpp" line="170"/>
         <source>Unload</source>
         <translation>アンロード</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="170"/>
+        <location filename="../app/workbench/main_window.cpp" line="171"/>
         <source>Template…</source>
         <translation>テンプレート…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="171"/>
+        <location filename="../app/workbench/main_window.cpp" line="172"/>
         <source>Show and edit the prompt template of the selected model</source>
         <translation>選択したモデルのプロンプトテンプレートを表示・編集</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="191"/>
-        <location filename="../app/workbench/main_window.cpp" line="194"/>
+        <location filename="../app/workbench/main_window.cpp" line="192"/>
+        <location filename="../app/workbench/main_window.cpp" line="195"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="200"/>
+        <location filename="../app/workbench/main_window.cpp" line="201"/>
         <source>Benchmark</source>
         <translation>ベンチマーク</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="203"/>
+        <location filename="../app/workbench/main_window.cpp" line="204"/>
         <source>Case study</source>
         <translation>ケーススタディ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="212"/>
+        <location filename="../app/workbench/main_window.cpp" line="213"/>
         <source>Failure inspector</source>
         <translation>失敗インスペクター</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="221"/>
+        <location filename="../app/workbench/main_window.cpp" line="222"/>
         <source>Training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="243"/>
+        <location filename="../app/workbench/main_window.cpp" line="244"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="244"/>
+        <location filename="../app/workbench/main_window.cpp" line="245"/>
         <source>Open &amp;Problem Set…</source>
         <translation>問題セットを開く(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="245"/>
+        <location filename="../app/workbench/main_window.cpp" line="246"/>
         <source>Open a problem set</source>
         <translation>問題セットを開く</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="246"/>
+        <location filename="../app/workbench/main_window.cpp" line="247"/>
         <source>Problem sets (*.jsonl *.jsonl.gz *.json)</source>
         <translation>問題セット (*.jsonl *.jsonl.gz *.json)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="250"/>
+        <location filename="../app/workbench/main_window.cpp" line="251"/>
         <source>Open &amp;Workspace…</source>
         <translation>ワークスペースを開く(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="251"/>
+        <location filename="../app/workbench/main_window.cpp" line="252"/>
         <source>Open or create a workspace</source>
         <translation>ワークスペースを開くまたは作成</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="252"/>
+        <location filename="../app/workbench/main_window.cpp" line="253"/>
         <source>Workspaces (*.sqlite)</source>
         <translation>ワークスペース (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="257"/>
+        <location filename="../app/workbench/main_window.cpp" line="258"/>
         <source>&amp;Recent Workspaces</source>
         <translation>最近のワークスペース(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="258"/>
+        <location filename="../app/workbench/main_window.cpp" line="259"/>
+        <source>Open &amp;Rankings…</source>
+        <translation>ランキングを開く(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="260"/>
+        <source>Open rankings</source>
+        <translation>ランキングを開く</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="261"/>
+        <source>Rankings (*.jsonl);;All files (*)</source>
+        <translation>ランキング (*.jsonl);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="265"/>
         <source>&amp;Add Model…</source>
         <translation>モデルを追加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="259"/>
+        <location filename="../app/workbench/main_window.cpp" line="266"/>
         <source>&amp;Export Report…</source>
         <translation>レポートをエクスポート(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="260"/>
-        <location filename="../app/workbench/main_window.cpp" line="526"/>
+        <location filename="../app/workbench/main_window.cpp" line="267"/>
+        <location filename="../app/workbench/main_window.cpp" line="538"/>
         <source>Export a report</source>
         <translation>レポートをエクスポート</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="261"/>
+        <location filename="../app/workbench/main_window.cpp" line="268"/>
         <source>HTML (*.html);;Markdown (*.md)</source>
         <translation>HTML (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="266"/>
+        <location filename="../app/workbench/main_window.cpp" line="273"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="268"/>
+        <location filename="../app/workbench/main_window.cpp" line="275"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="271"/>
+        <location filename="../app/workbench/main_window.cpp" line="278"/>
         <source>&amp;Find in Prompt…</source>
         <translation>プロンプト内を検索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="272"/>
+        <location filename="../app/workbench/main_window.cpp" line="279"/>
         <source>Find &amp;Next</source>
         <translation>次を検索(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="273"/>
+        <location filename="../app/workbench/main_window.cpp" line="280"/>
         <source>Find &amp;Previous</source>
         <translation>前を検索(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="275"/>
+        <location filename="../app/workbench/main_window.cpp" line="282"/>
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>キーボードショートカット(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="278"/>
+        <location filename="../app/workbench/main_window.cpp" line="285"/>
         <source>&amp;Run</source>
         <translation>実行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="279"/>
+        <location filename="../app/workbench/main_window.cpp" line="286"/>
         <source>Run &amp;All</source>
         <translation>すべて実行(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="281"/>
+        <location filename="../app/workbench/main_window.cpp" line="288"/>
         <source>&amp;Stop All</source>
         <translation>すべて停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="283"/>
+        <location filename="../app/workbench/main_window.cpp" line="290"/>
         <source>Run &amp;Tests</source>
         <translation>テストを実行(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="285"/>
+        <location filename="../app/workbench/main_window.cpp" line="292"/>
         <source>&amp;Diff Two Answers…</source>
         <translation>2 つの回答を比較(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="288"/>
+        <location filename="../app/workbench/main_window.cpp" line="295"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="297"/>
+        <location filename="../app/workbench/main_window.cpp" line="304"/>
         <source>&amp;Theme</source>
         <translation>テーマ(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="298"/>
+        <location filename="../app/workbench/main_window.cpp" line="305"/>
         <source>&amp;Reset Layout</source>
         <translation>レイアウトをリセット(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="300"/>
+        <location filename="../app/workbench/main_window.cpp" line="307"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="301"/>
+        <location filename="../app/workbench/main_window.cpp" line="308"/>
         <source>&amp;About RRTF Workbench</source>
         <translation>RRTF Workbench について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="302"/>
+        <location filename="../app/workbench/main_window.cpp" line="309"/>
         <source>About RRTF Workbench</source>
         <translation>RRTF Workbench について</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="303"/>
+        <location filename="../app/workbench/main_window.cpp" line="310"/>
         <source>&lt;b&gt;RRTF Workbench %1&lt;/b&gt;&lt;p&gt;Compare StarCoder-family models side by side, judge their answers in a sandbox, and train them with RRTF.&lt;/p&gt;</source>
         <translation>&lt;b&gt;RRTF Workbench %1&lt;/b&gt;&lt;p&gt;StarCoder 系モデルを並べて比較し、サンドボックスで回答を判定し、RRTF で学習させます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="315"/>
+        <location filename="../app/workbench/main_window.cpp" line="322"/>
         <source>Writing the demo models…</source>
         <translation>デモモデルを書き込んでいます…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="321"/>
+        <location filename="../app/workbench/main_window.cpp" line="328"/>
         <source>Demo workspace: tiny random models and a small problem set</source>
         <translation>デモワークスペース: 小さなランダムモデルと小規模な問題セット</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="323"/>
+        <location filename="../app/workbench/main_window.cpp" line="330"/>
         <source>Demo workspace</source>
         <translation>デモワークスペース</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="331"/>
+        <location filename="../app/workbench/main_window.cpp" line="338"/>
         <source>Cannot open the last problem set: %1</source>
         <translation>前回の問題セットを開けません: %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="338"/>
+        <location filename="../app/workbench/main_window.cpp" line="350"/>
         <source>Cannot open the problem set</source>
         <translation>問題セットを開けません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="365"/>
+        <location filename="../app/workbench/main_window.cpp" line="377"/>
         <source>Problem %1</source>
         <translation>問題 %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="379"/>
+        <location filename="../app/workbench/main_window.cpp" line="391"/>
         <source>%1 is not in the open problem set</source>
         <translation>%1 は開いている問題セットにありません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="397"/>
+        <location filename="../app/workbench/main_window.cpp" line="409"/>
         <source>No model is loaded: load one in the Models panel.</source>
         <translation>モデルが読み込まれていません。「モデル」パネルで読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="415"/>
+        <location filename="../app/workbench/main_window.cpp" line="427"/>
         <source>Benchmark running</source>
         <translation>ベンチマーク実行中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="415"/>
+        <location filename="../app/workbench/main_window.cpp" line="427"/>
         <source>Cancel the benchmark before opening another workspace.</source>
         <translation>別のワークスペースを開く前にベンチマークをキャンセルしてください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="427"/>
+        <location filename="../app/workbench/main_window.cpp" line="439"/>
         <source>RRTF Workbench — %1</source>
         <translation>RRTF Workbench — %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="430"/>
+        <location filename="../app/workbench/main_window.cpp" line="442"/>
         <source>Cannot open the workspace</source>
         <translation>ワークスペースを開けません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="445"/>
+        <location filename="../app/workbench/main_window.cpp" line="457"/>
         <source>Hugging Face model folder</source>
         <translation>Hugging Face モデルフォルダー</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="473"/>
+        <location filename="../app/workbench/main_window.cpp" line="485"/>
         <source>Select a model first.</source>
         <translation>先にモデルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="499"/>
+        <location filename="../app/workbench/main_window.cpp" line="511"/>
         <source>Follow the &amp;System</source>
         <translation>システムに従う(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="499"/>
+        <location filename="../app/workbench/main_window.cpp" line="511"/>
         <source>&amp;Light</source>
         <translation>ライト(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="499"/>
+        <location filename="../app/workbench/main_window.cpp" line="511"/>
         <source>&amp;Dark</source>
         <translation>ダーク(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="520"/>
+        <location filename="../app/workbench/main_window.cpp" line="532"/>
         <source>No workspace is open.</source>
         <translation>ワークスペースが開かれていません。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="529"/>
+        <location filename="../app/workbench/main_window.cpp" line="541"/>
         <source>Report written to %1</source>
         <translation>レポートを %1 に書き込みました</translation>
     </message>
@@ -1791,6 +1857,343 @@
     </message>
 </context>
 <context>
+    <name>rrtf::RankedAnswersModel</name>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="70"/>
+        <source>Teacher %1 (best)</source>
+        <translation>教師 %1（最良）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="70"/>
+        <source>Teacher %1</source>
+        <translation>教師 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="71"/>
+        <source>Student %1</source>
+        <translation>生徒 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="80"/>
+        <source>not ranked</source>
+        <translation>未ランク</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="83"/>
+        <source>not the best teacher answer</source>
+        <translation>最良の教師回答ではない</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="84"/>
+        <source>teacher of %n pair(s)</source>
+        <translation>
+            <numerusform>%n 組のペアの教師</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="87"/>
+        <source>pair: r_tea %1, r_stu %2</source>
+        <translation>ペア: r_tea %1、r_stu %2</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="88"/>
+        <source>no pair</source>
+        <translation>ペアなし</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="88"/>
+        <source>pair dropped</source>
+        <translation>ペア破棄</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="134"/>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="135"/>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="136"/>
+        <source>Temp.</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="137"/>
+        <source>Class</source>
+        <translation>クラス</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="138"/>
+        <source>Score</source>
+        <translation>スコア</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="139"/>
+        <source>Tests</source>
+        <translation>テスト</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="140"/>
+        <source>Ranking</source>
+        <translation>ランキング</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="141"/>
+        <source>Detail</source>
+        <translation>詳細</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::RankingsTableModel</name>
+    <message>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="31"/>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="36"/>
+        <source>no answer</source>
+        <translation>回答なし</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="31"/>
+        <source>none ranked</source>
+        <translation>どれも未ランク</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="142"/>
+        <source>Task</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="143"/>
+        <source>Instruction</source>
+        <translation>指示</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="144"/>
+        <source>Best teacher</source>
+        <translation>最良の教師</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="145"/>
+        <source>Students</source>
+        <translation>生徒</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="146"/>
+        <source>Pairs</source>
+        <translation>ペア</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="147"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::RankingsView</name>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="78"/>
+        <source>Open…</source>
+        <translation>開く…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="79"/>
+        <source>Reload</source>
+        <translation>再読み込み</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="81"/>
+        <source>No rankings file open: open the rankings.jsonl that rrtf rank wrote.</source>
+        <translation>ランキングファイルが開かれていません。rrtf rank が書き出した rankings.jsonl を開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="106"/>
+        <source>Ranked items</source>
+        <translation>ランク付けされた項目</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="161"/>
+        <source>Search task, instruction, reason and model (Ctrl+F)</source>
+        <translation>タスク・指示・理由・モデルを検索 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="163"/>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="165"/>
+        <source>Best teacher class filter</source>
+        <translation>最良の教師のクラスフィルター</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="166"/>
+        <source>Best teacher: any class</source>
+        <translation>最良の教師: すべてのクラス</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="168"/>
+        <source>Student class filter</source>
+        <translation>生徒のクラスフィルター</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="169"/>
+        <source>Items with at least one student answer of this class</source>
+        <translation>このクラスの生徒回答を少なくとも一つ含む項目</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="170"/>
+        <source>Students: any class</source>
+        <translation>生徒: すべてのクラス</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="171"/>
+        <source>Only items with a reason or a dropped pair</source>
+        <translation>理由または破棄されたペアがある項目のみ</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="172"/>
+        <source>Items left out, and items where a pair was dropped or an answer was not ranked</source>
+        <translation>除外された項目と、ペアが破棄されたか回答が未ランクの項目</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="199"/>
+        <source>Instruction</source>
+        <translation>指示</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="204"/>
+        <source>Answers of the item</source>
+        <translation>この項目の回答</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="212"/>
+        <source>Pairs the loss uses</source>
+        <translation>損失が使うペア</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="219"/>
+        <source>Pairs the loss will use:</source>
+        <translation>損失が使うペア:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="223"/>
+        <source>Show the whole response (training keeps only the code)</source>
+        <translation>回答全体を表示（学習ではコードのみ使用）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="228"/>
+        <source>Answer code</source>
+        <translation>回答のコード</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="233"/>
+        <source>Verdict and ranking of the answer</source>
+        <translation>回答の判定とランキング</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="254"/>
+        <source>Rankings</source>
+        <translation>ランキング</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="281"/>
+        <source>Reading %1…</source>
+        <translation>%1 を読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="306"/>
+        <source>Cannot read the rankings: %1</source>
+        <translation>ランキングを読み込めません: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="307"/>
+        <source>No rankings file open.</source>
+        <translation>ランキングファイルが開かれていません。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="321"/>
+        <source>Rankings — %1</source>
+        <translation>ランキング — %1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="346"/>
+        <source>Open rankings</source>
+        <translation>ランキングを開く</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="347"/>
+        <source>Rankings (*.jsonl);;All files (*)</source>
+        <translation>ランキング (*.jsonl);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="360"/>
+        <source>%1 of %2 items</source>
+        <translation>%2 項目中 %1 項目</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="394"/>
+        <source>Select an item to see its answers.</source>
+        <translation>項目を選ぶと回答が表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="400"/>
+        <source>%1 — %2 teacher and %3 student answers</source>
+        <translation>%1 — 教師の回答 %2 件、生徒の回答 %3 件</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="423"/>
+        <source>None: %1</source>
+        <translation>なし: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="423"/>
+        <source>the item yields no pair</source>
+        <translation>この項目からはペアができません</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="425"/>
+        <source>Teacher %1 (%2, %3, score %4) against:</source>
+        <translation>教師 %1（%2、%3、スコア %4）との比較:</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="431"/>
+        <source>  Student %1 (%2, %3): r_tea %4, r_stu %5, weight %6</source>
+        <translation>  生徒 %1（%2、%3）: r_tea %4、r_stu %5、重み %6</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="440"/>
+        <source>  Student %1 dropped: %2</source>
+        <translation>  生徒 %1 は破棄: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="455"/>
+        <source>%1 · %2 · temperature %3</source>
+        <translation>%1 · %2 · 温度 %3</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="458"/>
+        <source>Outcome: %1 · tests passed: %2 of %3 · class: %4 · score: %5</source>
+        <translation>結果: %1 · 合格したテスト: %3 件中 %2 件 · クラス: %4 · スコア: %5</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="464"/>
+        <source>Ranking: %1</source>
+        <translation>ランキング: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="466"/>
+        <source>Reason: %1</source>
+        <translation>理由: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="468"/>
+        <source>Detail: %1</source>
+        <translation>詳細: %1</translation>
+    </message>
+</context>
+<context>
     <name>rrtf::RegionProblemsModel</name>
     <message>
         <location filename="../app/workbench/case_study_models.cpp" line="19"/>
@@ -1976,177 +2379,187 @@
 <context>
     <name>rrtf::TrainingJobDialog</name>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="46"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="50"/>
         <source>Recompute activations in the backward pass (less memory)</source>
         <translation>逆伝播で活性化を再計算する（メモリを節約）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="54"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="58"/>
         <source>New training job</source>
         <translation>新しい学習ジョブ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="55"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="59"/>
         <source>Run folder:</source>
         <translation>実行フォルダー:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="56"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="60"/>
         <source>Student model:</source>
         <translation>生徒モデル:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="57"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="62"/>
+        <source>View…</source>
+        <translation>表示…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="63"/>
+        <source>View the rankings</source>
+        <translation>ランキングを表示</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="64"/>
+        <source>Show the ranked answers and the pairs of this file</source>
+        <translation>このファイルのランク付けされた回答とペアを表示</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="65"/>
         <source>Rankings:</source>
         <translation>ランキング:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="57"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="65"/>
         <source>Rankings (*.jsonl)</source>
         <translation>ランキング (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="58"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="68"/>
         <source>Held-out problems:</source>
         <translation>ホールドアウト問題:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="58"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="68"/>
         <source>Problem sets (*.jsonl *.jsonl.gz *.json)</source>
         <translation>問題セット (*.jsonl *.jsonl.gz *.json)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="59"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="69"/>
         <source>RRTF: ranking + supervised loss</source>
         <translation>RRTF: ランキング損失 + 教師あり損失</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="60"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="70"/>
         <source>Supervised fine-tuning only</source>
         <translation>教師ありファインチューニングのみ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="61"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="71"/>
         <source>Objective:</source>
         <translation>目的関数:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="62"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="72"/>
         <source>Epochs:</source>
         <translation>エポック数:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="63"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="73"/>
         <source>Global batch (prompts):</source>
         <translation>グローバルバッチ（プロンプト数）:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="64"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="74"/>
         <source>Micro batch (prompts):</source>
         <translation>マイクロバッチ（プロンプト数）:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="69"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="79"/>
         <source>Learning rate:</source>
         <translation>学習率:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="70"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="80"/>
         <source>Warm-up steps:</source>
         <translation>ウォームアップのステップ数:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="72"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="82"/>
         <source>Schedule:</source>
         <translation>学習率スケジュール:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="74"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="84"/>
         <source>Precision:</source>
         <translation>精度:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="77"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="87"/>
         <source>Clip gradients at norm:</source>
         <translation>勾配クリッピングのノルム:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="78"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="88"/>
         <source>Gradient checkpointing:</source>
         <translation>勾配チェックポインティング:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="79"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="89"/>
         <source>off (train every weight)</source>
         <translation>オフ（すべての重みを学習）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="80"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="90"/>
         <source>LoRA rank:</source>
         <translation>LoRA ランク:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="81"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="91"/>
         <source>at the end only</source>
         <translation>最後のみ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="82"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="92"/>
         <source>Evaluate every (steps):</source>
         <translation>評価間隔（ステップ）:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="83"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="93"/>
         <source>Checkpoint every (steps):</source>
         <translation>チェックポイント間隔（ステップ）:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="84"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="94"/>
         <source>Seed:</source>
         <translation>シード:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="104"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="114"/>
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="107"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="117"/>
         <source>Browse for %1</source>
         <translation>%1 を参照</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="156"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="168"/>
         <source>Choose a folder for the run.</source>
         <translation>実行用のフォルダーを選んでください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="158"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="170"/>
         <source>Choose the student model&apos;s folder.</source>
         <translation>生徒モデルのフォルダーを選んでください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="160"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="172"/>
         <source>Choose a rankings file (made by rrtf rank).</source>
         <translation>ランキングファイル（rrtf rank で作成）を選んでください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="162"/>
-        <source>The global batch must be a multiple of the micro batch.</source>
-        <translation>グローバルバッチはマイクロバッチの倍数である必要があります。</translation>
-    </message>
-    <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="164"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="181"/>
         <source>This folder already holds a run: choose a new one (to continue that run, open it).</source>
         <translation>このフォルダーにはすでに実行があります。新しいフォルダーを選んでください（その実行を続けるには、そのフォルダーを開いてください）。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="179"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="197"/>
         <source>Cannot create the folder %1.</source>
         <translation>フォルダー %1 を作成できません。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="184"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="202"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 に書き込めません: %2</translation>
     </message>
@@ -2154,17 +2567,17 @@
 <context>
     <name>rrtf::TrainingRun</name>
     <message>
-        <location filename="../app/workbench/training_run.cpp" line="79"/>
+        <location filename="../app/workbench/training_run.cpp" line="78"/>
         <source>Cannot start %1: %2</source>
         <translation>%1 を起動できません: %2</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_run.cpp" line="89"/>
+        <location filename="../app/workbench/training_run.cpp" line="88"/>
         <source>The job of %1 is not running.</source>
         <translation>%1 のジョブは実行されていません。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_run.cpp" line="93"/>
+        <location filename="../app/workbench/training_run.cpp" line="92"/>
         <source>Cannot stop process %1: %2</source>
         <translation>プロセス %1 を停止できません: %2</translation>
     </message>
@@ -2172,204 +2585,224 @@
 <context>
     <name>rrtf::TrainingView</name>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="33"/>
+        <location filename="../app/workbench/training_view.cpp" line="37"/>
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="34"/>
+        <location filename="../app/workbench/training_view.cpp" line="38"/>
         <source>Rank loss</source>
         <translation>ランキング損失</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="35"/>
+        <location filename="../app/workbench/training_view.cpp" line="39"/>
         <source>SFT loss</source>
         <translation>SFT 損失</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="36"/>
+        <location filename="../app/workbench/training_view.cpp" line="40"/>
         <source>Learning rate</source>
         <translation>学習率</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="37"/>
+        <location filename="../app/workbench/training_view.cpp" line="41"/>
         <source>Tokens/s</source>
         <translation>毎秒トークン数</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="38"/>
+        <location filename="../app/workbench/training_view.cpp" line="42"/>
         <source>pass@1 (held-out)</source>
         <translation>pass@1（ホールドアウト問題）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="43"/>
+        <location filename="../app/workbench/training_view.cpp" line="47"/>
         <source>running</source>
         <translation>実行中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="44"/>
+        <location filename="../app/workbench/training_view.cpp" line="48"/>
         <source>finished</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="45"/>
+        <location filename="../app/workbench/training_view.cpp" line="49"/>
         <source>failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="46"/>
+        <location filename="../app/workbench/training_view.cpp" line="50"/>
         <source>cancelled</source>
         <translation>キャンセル済み</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="71"/>
+        <location filename="../app/workbench/training_view.cpp" line="75"/>
         <source>Log x</source>
         <translation>対数 x</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="72"/>
+        <location filename="../app/workbench/training_view.cpp" line="76"/>
         <source>Log y</source>
         <translation>対数 y</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="79"/>
+        <location filename="../app/workbench/training_view.cpp" line="83"/>
         <source>Training runs</source>
         <translation>学習実行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="80"/>
+        <location filename="../app/workbench/training_view.cpp" line="84"/>
         <source>Checked runs are drawn; the selected run&apos;s status and log are shown below</source>
         <translation>チェックした実行が描画されます。選択した実行の状態とログは下に表示されます</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="81"/>
+        <location filename="../app/workbench/training_view.cpp" line="85"/>
         <source>New job…</source>
         <translation>新しいジョブ…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="82"/>
+        <location filename="../app/workbench/training_view.cpp" line="86"/>
         <source>Open run…</source>
         <translation>実行を開く…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="83"/>
-        <location filename="../app/workbench/training_view.cpp" line="371"/>
+        <location filename="../app/workbench/training_view.cpp" line="87"/>
+        <location filename="../app/workbench/training_view.cpp" line="398"/>
         <source>Cancel job</source>
         <translation>ジョブをキャンセル</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="84"/>
+        <location filename="../app/workbench/training_view.cpp" line="88"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="85"/>
+        <location filename="../app/workbench/training_view.cpp" line="89"/>
         <source>Stop following the selected run (its folder stays)</source>
         <translation>選択した実行の追跡をやめる（フォルダーは残ります）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="104"/>
+        <location filename="../app/workbench/training_view.cpp" line="90"/>
+        <source>View rankings…</source>
+        <translation>ランキングを表示…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="91"/>
+        <source>See what a job trains on: the ranked answers and pairs of a rankings file</source>
+        <translation>ジョブが何で学習するかを確認: ランキングファイルのランク付けされた回答とペア</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="112"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="105"/>
+        <location filename="../app/workbench/training_view.cpp" line="113"/>
         <source>Training time (s)</source>
         <translation>学習時間（秒）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="106"/>
+        <location filename="../app/workbench/training_view.cpp" line="114"/>
         <source>Wall clock (Unix s)</source>
         <translation>実時間（Unix 秒）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="107"/>
+        <location filename="../app/workbench/training_view.cpp" line="115"/>
         <source>Tokens seen</source>
         <translation>処理済みトークン数</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="110"/>
+        <location filename="../app/workbench/training_view.cpp" line="118"/>
         <source>Smoothing</source>
         <translation>平滑化</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="111"/>
+        <location filename="../app/workbench/training_view.cpp" line="119"/>
         <source>Export CSV…</source>
         <translation>CSV をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="112"/>
+        <location filename="../app/workbench/training_view.cpp" line="120"/>
         <source>Export PNG…</source>
         <translation>PNG をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="114"/>
-        <location filename="../app/workbench/training_view.cpp" line="117"/>
+        <location filename="../app/workbench/training_view.cpp" line="122"/>
+        <location filename="../app/workbench/training_view.cpp" line="125"/>
         <source>Export curves</source>
         <translation>曲線をエクスポート</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="115"/>
+        <location filename="../app/workbench/training_view.cpp" line="123"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="117"/>
-        <location filename="../app/workbench/training_view.cpp" line="123"/>
+        <location filename="../app/workbench/training_view.cpp" line="125"/>
+        <location filename="../app/workbench/training_view.cpp" line="131"/>
         <source>Cannot write %1.</source>
         <translation>%1 に書き込めません。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="120"/>
-        <location filename="../app/workbench/training_view.cpp" line="123"/>
+        <location filename="../app/workbench/training_view.cpp" line="128"/>
+        <location filename="../app/workbench/training_view.cpp" line="131"/>
         <source>Export charts</source>
         <translation>グラフをエクスポート</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="121"/>
+        <location filename="../app/workbench/training_view.cpp" line="129"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="126"/>
+        <location filename="../app/workbench/training_view.cpp" line="134"/>
         <source>X axis:</source>
         <translation>X 軸:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="128"/>
+        <location filename="../app/workbench/training_view.cpp" line="136"/>
         <source>Smoothing:</source>
         <translation>平滑化:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="147"/>
+        <location filename="../app/workbench/training_view.cpp" line="155"/>
         <source>Job log</source>
         <translation>ジョブログ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="299"/>
+        <location filename="../app/workbench/training_view.cpp" line="311"/>
         <source>%1: no job status yet</source>
         <translation>%1: ジョブの状態はまだありません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="301"/>
+        <location filename="../app/workbench/training_view.cpp" line="313"/>
         <source>%1: stopped at step %2 without finishing (start it again to resume)</source>
         <translation>%1: ステップ %2 で未完了のまま停止しました（もう一度開始すると再開します）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="303"/>
+        <location filename="../app/workbench/training_view.cpp" line="315"/>
         <source>%1: %2, step %3 of %4</source>
         <translation>%1: %2、ステップ %3 / %4</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="349"/>
-        <location filename="../app/workbench/training_view.cpp" line="354"/>
+        <location filename="../app/workbench/training_view.cpp" line="376"/>
+        <location filename="../app/workbench/training_view.cpp" line="381"/>
         <source>New training job</source>
         <translation>新しい学習ジョブ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="361"/>
+        <location filename="../app/workbench/training_view.cpp" line="388"/>
         <source>Open a training run</source>
         <translation>学習実行を開く</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="417"/>
+        <source>View rankings</source>
+        <translation>ランキングを表示</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="418"/>
+        <source>Rankings (*.jsonl);;All files (*)</source>
+        <translation>ランキング (*.jsonl);;すべてのファイル (*)</translation>
     </message>
 </context>
 <context>

@@ -17,323 +17,374 @@
 <context>
     <name>rrtf</name>
     <message>
-        <location filename="../app/workbench/report.cpp" line="40"/>
+        <location filename="../app/workbench/report.cpp" line="34"/>
         <source>unknown problem set</source>
         <translation>未知问题集</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="45"/>
+        <location filename="../app/workbench/report.cpp" line="39"/>
         <source>Leaderboard</source>
         <translation>排行榜</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="48"/>
+        <location filename="../app/workbench/report.cpp" line="42"/>
         <source>No benchmark runs yet.</source>
         <translation>尚无基准测试运行。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="64"/>
-        <location filename="../app/workbench/report.cpp" line="75"/>
-        <location filename="../app/workbench/report.cpp" line="137"/>
+        <location filename="../app/workbench/report.cpp" line="55"/>
+        <location filename="../app/workbench/report.cpp" line="66"/>
+        <location filename="../app/workbench/report.cpp" line="128"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="64"/>
+        <location filename="../app/workbench/report.cpp" line="55"/>
         <source>Problem set</source>
         <translation>问题集</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="64"/>
-        <location filename="../app/workbench/report.cpp" line="75"/>
+        <location filename="../app/workbench/report.cpp" line="55"/>
+        <location filename="../app/workbench/report.cpp" line="66"/>
         <source>Decoding</source>
         <translation>解码</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="64"/>
+        <location filename="../app/workbench/report.cpp" line="55"/>
         <source>Judged</source>
         <translation>已评判</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="64"/>
+        <location filename="../app/workbench/report.cpp" line="55"/>
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="64"/>
+        <location filename="../app/workbench/report.cpp" line="55"/>
         <source>pass@1</source>
         <translation>pass@1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="65"/>
+        <location filename="../app/workbench/report.cpp" line="56"/>
         <source>pass@10</source>
         <translation>pass@10</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="65"/>
+        <location filename="../app/workbench/report.cpp" line="56"/>
         <source>pass@100</source>
         <translation>pass@100</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="65"/>
+        <location filename="../app/workbench/report.cpp" line="56"/>
         <source>tok/s</source>
         <translation>tok/s</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="65"/>
+        <location filename="../app/workbench/report.cpp" line="56"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="65"/>
+        <location filename="../app/workbench/report.cpp" line="56"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="65"/>
+        <location filename="../app/workbench/report.cpp" line="56"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="67"/>
+        <location filename="../app/workbench/report.cpp" line="58"/>
         <source>pass@k is the unbiased estimator of Chen et al. (2021) over the problems whose samples are all judged; it is left empty when k exceeds the samples per problem.</source>
         <translation>pass@k 采用 Chen et al. (2021) 的无偏估计量，基于所有样本均已评判的问题计算；当 k 超过每个问题的样本数时留空。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="78"/>
+        <location filename="../app/workbench/report.cpp" line="69"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="97"/>
+        <location filename="../app/workbench/report.cpp" line="88"/>
         <source>Outcomes</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="107"/>
+        <location filename="../app/workbench/report.cpp" line="98"/>
         <source>only %1</source>
         <translation>仅 %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="122"/>
+        <location filename="../app/workbench/report.cpp" line="113"/>
         <source>Case study: %1, %2</source>
         <translation>案例研究：%1，%2</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="128"/>
+        <location filename="../app/workbench/report.cpp" line="119"/>
         <source>A model solves a problem when at least one of its samples passes.</source>
         <translation>模型只要有至少一个样本通过，即算作解决了该问题。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="129"/>
+        <location filename="../app/workbench/report.cpp" line="120"/>
         <source>A model solves a problem when its greedy answer passes.</source>
         <translation>模型的贪心回答通过时，即算作解决了该问题。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/workbench/report.cpp" line="131"/>
+        <location filename="../app/workbench/report.cpp" line="122"/>
         <source>%n sandbox error(s) were left out.</source>
         <translation>
             <numerusform>已排除 %n 个沙箱错误。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/workbench/report.cpp" line="132"/>
+        <location filename="../app/workbench/report.cpp" line="123"/>
         <source>%n problem(s) judged.</source>
         <translation>
             <numerusform>已评判 %n 个问题。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="137"/>
+        <location filename="../app/workbench/report.cpp" line="128"/>
         <source>Solved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="139"/>
+        <location filename="../app/workbench/report.cpp" line="130"/>
         <source>Who solves what</source>
         <translation>各模型解决了哪些问题</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="144"/>
+        <location filename="../app/workbench/report.cpp" line="135"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="145"/>
+        <location filename="../app/workbench/report.cpp" line="136"/>
         <source>Solved by</source>
         <translation>解决者</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="145"/>
+        <location filename="../app/workbench/report.cpp" line="136"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="145"/>
+        <location filename="../app/workbench/report.cpp" line="136"/>
         <source>Task ids</source>
         <translation>任务 ID</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="148"/>
+        <location filename="../app/workbench/report.cpp" line="139"/>
         <source>McNemar&apos;s exact test</source>
         <translation>McNemar 精确检验</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="157"/>
+        <location filename="../app/workbench/report.cpp" line="148"/>
         <source>Model A</source>
         <translation>模型 A</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="157"/>
+        <location filename="../app/workbench/report.cpp" line="148"/>
         <source>Model B</source>
         <translation>模型 B</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="157"/>
+        <location filename="../app/workbench/report.cpp" line="148"/>
         <source>Only A</source>
         <translation>仅 A</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="157"/>
+        <location filename="../app/workbench/report.cpp" line="148"/>
         <source>Only B</source>
         <translation>仅 B</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="157"/>
+        <location filename="../app/workbench/report.cpp" line="148"/>
         <source>p-value</source>
         <translation>p 值</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="170"/>
+        <location filename="../app/workbench/report.cpp" line="161"/>
         <source>Where the models disagree most</source>
         <translation>模型分歧最大的问题</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="171"/>
+        <location filename="../app/workbench/report.cpp" line="162"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="171"/>
+        <location filename="../app/workbench/report.cpp" line="162"/>
         <source>Disagreement</source>
         <translation>分歧度</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="201"/>
+        <location filename="../app/workbench/report.cpp" line="192"/>
         <source>Failure labels</source>
         <translation>失败标签</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="215"/>
+        <location filename="../app/workbench/report.cpp" line="206"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="220"/>
+        <location filename="../app/workbench/report.cpp" line="211"/>
         <source>Agreement between annotators</source>
         <translation>标注者之间的一致性</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="225"/>
+        <location filename="../app/workbench/report.cpp" line="216"/>
         <source>n/a</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="226"/>
+        <location filename="../app/workbench/report.cpp" line="217"/>
         <source>Annotator A</source>
         <translation>标注者 A</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="226"/>
+        <location filename="../app/workbench/report.cpp" line="217"/>
         <source>Annotator B</source>
         <translation>标注者 B</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="226"/>
+        <location filename="../app/workbench/report.cpp" line="217"/>
         <source>Items both labelled</source>
         <translation>两人都标注过的条目</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="226"/>
+        <location filename="../app/workbench/report.cpp" line="217"/>
         <source>Cohen&apos;s κ</source>
         <translation>Cohen&apos;s κ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="234"/>
-        <location filename="../app/workbench/report.cpp" line="248"/>
+        <location filename="../app/workbench/report.cpp" line="225"/>
+        <location filename="../app/workbench/report.cpp" line="239"/>
         <source>RRTF Workbench report</source>
         <translation>RRTF Workbench 报告</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="235"/>
+        <location filename="../app/workbench/report.cpp" line="226"/>
         <source>Workspace: %1</source>
         <translation>工作区：%1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="236"/>
+        <location filename="../app/workbench/report.cpp" line="227"/>
         <source>Written: %1</source>
         <translation>生成时间：%1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/report.cpp" line="237"/>
+        <location filename="../app/workbench/report.cpp" line="228"/>
         <source>Engine: %1</source>
         <translation>引擎：%1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/run_summaries.cpp" line="97"/>
+        <location filename="../app/workbench/run_summaries.cpp" line="92"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../app/workbench/run_summaries.cpp" line="97"/>
+        <location filename="../app/workbench/run_summaries.cpp" line="92"/>
         <source>unfinished: start again to resume</source>
         <translation>未完成：再次开始即可继续</translation>
     </message>
     <message>
-        <location filename="../app/workbench/run_summaries.cpp" line="120"/>
+        <location filename="../app/workbench/run_summaries.cpp" line="115"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/shortcut_map.cpp" line="47"/>
+        <location filename="../app/workbench/shortcut_map.cpp" line="41"/>
         <source>find in the editor</source>
         <translation>在编辑器中查找</translation>
     </message>
     <message>
-        <location filename="../app/workbench/shortcut_map.cpp" line="48"/>
+        <location filename="../app/workbench/shortcut_map.cpp" line="42"/>
         <source>find next in the editor</source>
         <translation>在编辑器中查找下一个</translation>
     </message>
     <message>
-        <location filename="../app/workbench/shortcut_map.cpp" line="49"/>
+        <location filename="../app/workbench/shortcut_map.cpp" line="43"/>
         <source>find previous in the editor</source>
         <translation>在编辑器中查找上一个</translation>
     </message>
     <message>
-        <location filename="../app/workbench/shortcut_map.cpp" line="50"/>
-        <location filename="../app/workbench/shortcut_map.cpp" line="51"/>
+        <location filename="../app/workbench/shortcut_map.cpp" line="44"/>
+        <location filename="../app/workbench/shortcut_map.cpp" line="45"/>
         <source>zoom in the editor</source>
         <translation>放大编辑器</translation>
     </message>
     <message>
-        <location filename="../app/workbench/shortcut_map.cpp" line="52"/>
+        <location filename="../app/workbench/shortcut_map.cpp" line="46"/>
         <source>zoom out the editor</source>
         <translation>缩小编辑器</translation>
     </message>
     <message>
-        <location filename="../app/workbench/shortcut_map.cpp" line="53"/>
+        <location filename="../app/workbench/shortcut_map.cpp" line="47"/>
         <source>reset the editor&apos;s zoom</source>
         <translation>重置编辑器的缩放</translation>
     </message>
     <message>
-        <location filename="../app/workbench/shortcut_map.cpp" line="67"/>
+        <location filename="../app/workbench/shortcut_map.cpp" line="61"/>
         <source>%1 is given to both &quot;%2&quot; and &quot;%3&quot;.</source>
         <translation>%1 同时分配给了“%2”和“%3”。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/shortcut_map.cpp" line="74"/>
+        <location filename="../app/workbench/shortcut_map.cpp" line="68"/>
         <source>%1 (&quot;%2&quot;) is the editor&apos;s key to %3.</source>
         <translation>%1（“%2”）已被编辑器用于“%3”。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_summary.cpp" line="27"/>
+        <source>compile error</source>
+        <translation>编译错误</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_summary.cpp" line="28"/>
+        <source>runtime error</source>
+        <translation>运行时错误</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_summary.cpp" line="29"/>
+        <source>partial</source>
+        <translation>部分通过</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_summary.cpp" line="30"/>
+        <source>all pass</source>
+        <translation>全部通过</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_summary.cpp" line="31"/>
+        <source>not ranked</source>
+        <translation>未排序</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_summary.cpp" line="88"/>
+        <source>Items: %1 · with pairs: %2 · left out: %3 · pairs trained on: %4 · pairs dropped: %5</source>
+        <translation>条目：%1 · 有样本对：%2 · 被排除：%3 · 参与训练的样本对：%4 · 被丢弃的样本对：%5</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_summary.cpp" line="94"/>
+        <source>Teachers: %1</source>
+        <translation>教师：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_summary.cpp" line="94"/>
+        <location filename="../app/workbench/rankings_summary.cpp" line="95"/>
+        <source>no answer</source>
+        <translation>无回答</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_summary.cpp" line="95"/>
+        <source>Students: %1</source>
+        <translation>学生：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_summary.cpp" line="100"/>
+        <source>Left out: %1</source>
+        <translation>被排除：%1</translation>
     </message>
 </context>
 <context>
@@ -552,27 +603,27 @@
         <translation>%1 未加载。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="126"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="127"/>
         <source>generating</source>
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="173"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="201"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="283"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="174"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="202"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="278"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="173"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="283"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="294"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="174"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="278"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="289"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="206"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="271"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="207"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="266"/>
         <source>failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -1201,361 +1252,376 @@
 <context>
     <name>rrtf::MainWindow</name>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="51"/>
+        <location filename="../app/workbench/main_window.cpp" line="52"/>
         <source>RRTF Workbench</source>
         <translation>RRTF Workbench</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="77"/>
+        <location filename="../app/workbench/main_window.cpp" line="78"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="112"/>
+        <location filename="../app/workbench/main_window.cpp" line="113"/>
         <source>Prompt</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="113"/>
-        <location filename="../app/workbench/main_window.cpp" line="394"/>
+        <location filename="../app/workbench/main_window.cpp" line="114"/>
+        <location filename="../app/workbench/main_window.cpp" line="406"/>
         <source>Free prompt (no tests)</source>
         <translation>自由提示（无测试）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="114"/>
+        <location filename="../app/workbench/main_window.cpp" line="115"/>
         <source>Run all</source>
         <translation>全部运行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="115"/>
+        <location filename="../app/workbench/main_window.cpp" line="116"/>
         <source>Generate an answer in every pane (Ctrl+Return)</source>
         <translation>在每个窗格中生成回答 (Ctrl+Return)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="116"/>
+        <location filename="../app/workbench/main_window.cpp" line="117"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="117"/>
+        <location filename="../app/workbench/main_window.cpp" line="118"/>
         <source>Run tests</source>
         <translation>运行测试</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="118"/>
+        <location filename="../app/workbench/main_window.cpp" line="119"/>
         <source>Diff…</source>
         <translation>差异…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="150"/>
+        <location filename="../app/workbench/main_window.cpp" line="151"/>
         <source>Side by side</source>
         <translation>并排对比</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="165"/>
-        <location filename="../app/workbench/main_window.cpp" line="184"/>
+        <location filename="../app/workbench/main_window.cpp" line="166"/>
+        <location filename="../app/workbench/main_window.cpp" line="185"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="166"/>
+        <location filename="../app/workbench/main_window.cpp" line="167"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="167"/>
+        <location filename="../app/workbench/main_window.cpp" line="168"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="168"/>
+        <location filename="../app/workbench/main_window.cpp" line="169"/>
         <source>Load</source>
         <translation>加载</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="169"/>
+        <location filename="../app/workbench/main_window.cpp" line="170"/>
         <source>Unload</source>
         <translation>卸载</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="170"/>
+        <location filename="../app/workbench/main_window.cpp" line="171"/>
         <source>Template…</source>
         <translation>模板…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="171"/>
+        <location filename="../app/workbench/main_window.cpp" line="172"/>
         <source>Show and edit the prompt template of the selected model</source>
         <translation>显示并编辑所选模型的提示模板</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="191"/>
-        <location filename="../app/workbench/main_window.cpp" line="194"/>
+        <location filename="../app/workbench/main_window.cpp" line="192"/>
+        <location filename="../app/workbench/main_window.cpp" line="195"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="200"/>
+        <location filename="../app/workbench/main_window.cpp" line="201"/>
         <source>Benchmark</source>
         <translation>基准测试</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="203"/>
+        <location filename="../app/workbench/main_window.cpp" line="204"/>
         <source>Case study</source>
         <translation>案例研究</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="212"/>
+        <location filename="../app/workbench/main_window.cpp" line="213"/>
         <source>Failure inspector</source>
         <translation>失败检查器</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="221"/>
+        <location filename="../app/workbench/main_window.cpp" line="222"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="243"/>
+        <location filename="../app/workbench/main_window.cpp" line="244"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="244"/>
+        <location filename="../app/workbench/main_window.cpp" line="245"/>
         <source>Open &amp;Problem Set…</source>
         <translation>打开问题集(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="245"/>
+        <location filename="../app/workbench/main_window.cpp" line="246"/>
         <source>Open a problem set</source>
         <translation>打开问题集</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="246"/>
+        <location filename="../app/workbench/main_window.cpp" line="247"/>
         <source>Problem sets (*.jsonl *.jsonl.gz *.json)</source>
         <translation>问题集 (*.jsonl *.jsonl.gz *.json)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="250"/>
+        <location filename="../app/workbench/main_window.cpp" line="251"/>
         <source>Open &amp;Workspace…</source>
         <translation>打开工作区(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="251"/>
+        <location filename="../app/workbench/main_window.cpp" line="252"/>
         <source>Open or create a workspace</source>
         <translation>打开或创建工作区</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="252"/>
+        <location filename="../app/workbench/main_window.cpp" line="253"/>
         <source>Workspaces (*.sqlite)</source>
         <translation>工作区 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="257"/>
+        <location filename="../app/workbench/main_window.cpp" line="258"/>
         <source>&amp;Recent Workspaces</source>
         <translation>最近的工作区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="258"/>
+        <location filename="../app/workbench/main_window.cpp" line="259"/>
+        <source>Open &amp;Rankings…</source>
+        <translation>打开排序结果(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="260"/>
+        <source>Open rankings</source>
+        <translation>打开排序结果</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="261"/>
+        <source>Rankings (*.jsonl);;All files (*)</source>
+        <translation>排序结果 (*.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/main_window.cpp" line="265"/>
         <source>&amp;Add Model…</source>
         <translation>添加模型(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="259"/>
+        <location filename="../app/workbench/main_window.cpp" line="266"/>
         <source>&amp;Export Report…</source>
         <translation>导出报告(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="260"/>
-        <location filename="../app/workbench/main_window.cpp" line="526"/>
+        <location filename="../app/workbench/main_window.cpp" line="267"/>
+        <location filename="../app/workbench/main_window.cpp" line="538"/>
         <source>Export a report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="261"/>
+        <location filename="../app/workbench/main_window.cpp" line="268"/>
         <source>HTML (*.html);;Markdown (*.md)</source>
         <translation>HTML (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="266"/>
+        <location filename="../app/workbench/main_window.cpp" line="273"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="268"/>
+        <location filename="../app/workbench/main_window.cpp" line="275"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="271"/>
+        <location filename="../app/workbench/main_window.cpp" line="278"/>
         <source>&amp;Find in Prompt…</source>
         <translation>在提示中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="272"/>
+        <location filename="../app/workbench/main_window.cpp" line="279"/>
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="273"/>
+        <location filename="../app/workbench/main_window.cpp" line="280"/>
         <source>Find &amp;Previous</source>
         <translation>查找上一个(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="275"/>
+        <location filename="../app/workbench/main_window.cpp" line="282"/>
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>键盘快捷键(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="278"/>
+        <location filename="../app/workbench/main_window.cpp" line="285"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="279"/>
+        <location filename="../app/workbench/main_window.cpp" line="286"/>
         <source>Run &amp;All</source>
         <translation>全部运行(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="281"/>
+        <location filename="../app/workbench/main_window.cpp" line="288"/>
         <source>&amp;Stop All</source>
         <translation>全部停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="283"/>
+        <location filename="../app/workbench/main_window.cpp" line="290"/>
         <source>Run &amp;Tests</source>
         <translation>运行测试(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="285"/>
+        <location filename="../app/workbench/main_window.cpp" line="292"/>
         <source>&amp;Diff Two Answers…</source>
         <translation>比较两个回答(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="288"/>
+        <location filename="../app/workbench/main_window.cpp" line="295"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="297"/>
+        <location filename="../app/workbench/main_window.cpp" line="304"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="298"/>
+        <location filename="../app/workbench/main_window.cpp" line="305"/>
         <source>&amp;Reset Layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="300"/>
+        <location filename="../app/workbench/main_window.cpp" line="307"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="301"/>
+        <location filename="../app/workbench/main_window.cpp" line="308"/>
         <source>&amp;About RRTF Workbench</source>
         <translation>关于 RRTF Workbench(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="302"/>
+        <location filename="../app/workbench/main_window.cpp" line="309"/>
         <source>About RRTF Workbench</source>
         <translation>关于 RRTF Workbench</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="303"/>
+        <location filename="../app/workbench/main_window.cpp" line="310"/>
         <source>&lt;b&gt;RRTF Workbench %1&lt;/b&gt;&lt;p&gt;Compare StarCoder-family models side by side, judge their answers in a sandbox, and train them with RRTF.&lt;/p&gt;</source>
         <translation>&lt;b&gt;RRTF Workbench %1&lt;/b&gt;&lt;p&gt;并排比较 StarCoder 系列模型，在沙箱中评判它们的回答，并用 RRTF 训练它们。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="315"/>
+        <location filename="../app/workbench/main_window.cpp" line="322"/>
         <source>Writing the demo models…</source>
         <translation>正在写入演示模型…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="321"/>
+        <location filename="../app/workbench/main_window.cpp" line="328"/>
         <source>Demo workspace: tiny random models and a small problem set</source>
         <translation>演示工作区：微型随机模型和一个小型问题集</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="323"/>
+        <location filename="../app/workbench/main_window.cpp" line="330"/>
         <source>Demo workspace</source>
         <translation>演示工作区</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="331"/>
+        <location filename="../app/workbench/main_window.cpp" line="338"/>
         <source>Cannot open the last problem set: %1</source>
         <translation>无法打开上次的问题集：%1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="338"/>
+        <location filename="../app/workbench/main_window.cpp" line="350"/>
         <source>Cannot open the problem set</source>
         <translation>无法打开问题集</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="365"/>
+        <location filename="../app/workbench/main_window.cpp" line="377"/>
         <source>Problem %1</source>
         <translation>问题 %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="379"/>
+        <location filename="../app/workbench/main_window.cpp" line="391"/>
         <source>%1 is not in the open problem set</source>
         <translation>%1 不在当前打开的问题集中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="397"/>
+        <location filename="../app/workbench/main_window.cpp" line="409"/>
         <source>No model is loaded: load one in the Models panel.</source>
         <translation>未加载模型：请在“模型”面板中加载一个。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="415"/>
+        <location filename="../app/workbench/main_window.cpp" line="427"/>
         <source>Benchmark running</source>
         <translation>基准测试正在运行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="415"/>
+        <location filename="../app/workbench/main_window.cpp" line="427"/>
         <source>Cancel the benchmark before opening another workspace.</source>
         <translation>请先取消基准测试，再打开其他工作区。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="427"/>
+        <location filename="../app/workbench/main_window.cpp" line="439"/>
         <source>RRTF Workbench — %1</source>
         <translation>RRTF Workbench — %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="430"/>
+        <location filename="../app/workbench/main_window.cpp" line="442"/>
         <source>Cannot open the workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="445"/>
+        <location filename="../app/workbench/main_window.cpp" line="457"/>
         <source>Hugging Face model folder</source>
         <translation>Hugging Face 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="473"/>
+        <location filename="../app/workbench/main_window.cpp" line="485"/>
         <source>Select a model first.</source>
         <translation>请先选择一个模型。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="499"/>
+        <location filename="../app/workbench/main_window.cpp" line="511"/>
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="499"/>
+        <location filename="../app/workbench/main_window.cpp" line="511"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="499"/>
+        <location filename="../app/workbench/main_window.cpp" line="511"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="520"/>
+        <location filename="../app/workbench/main_window.cpp" line="532"/>
         <source>No workspace is open.</source>
         <translation>未打开工作区。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="529"/>
+        <location filename="../app/workbench/main_window.cpp" line="541"/>
         <source>Report written to %1</source>
         <translation>报告已写入 %1</translation>
     </message>
@@ -1791,6 +1857,343 @@
     </message>
 </context>
 <context>
+    <name>rrtf::RankedAnswersModel</name>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="70"/>
+        <source>Teacher %1 (best)</source>
+        <translation>教师 %1（最佳）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="70"/>
+        <source>Teacher %1</source>
+        <translation>教师 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="71"/>
+        <source>Student %1</source>
+        <translation>学生 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="80"/>
+        <source>not ranked</source>
+        <translation>未排序</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="83"/>
+        <source>not the best teacher answer</source>
+        <translation>不是最佳教师回答</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="84"/>
+        <source>teacher of %n pair(s)</source>
+        <translation>
+            <numerusform>%n 个样本对的教师</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="87"/>
+        <source>pair: r_tea %1, r_stu %2</source>
+        <translation>样本对：r_tea %1，r_stu %2</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="88"/>
+        <source>no pair</source>
+        <translation>无样本对</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="88"/>
+        <source>pair dropped</source>
+        <translation>样本对已丢弃</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="134"/>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="135"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="136"/>
+        <source>Temp.</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="137"/>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="138"/>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="139"/>
+        <source>Tests</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="140"/>
+        <source>Ranking</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/ranked_answers_model.cpp" line="141"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::RankingsTableModel</name>
+    <message>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="31"/>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="36"/>
+        <source>no answer</source>
+        <translation>无回答</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="31"/>
+        <source>none ranked</source>
+        <translation>均未排序</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="142"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="143"/>
+        <source>Instruction</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="144"/>
+        <source>Best teacher</source>
+        <translation>最佳教师</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="145"/>
+        <source>Students</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="146"/>
+        <source>Pairs</source>
+        <translation>样本对</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="147"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>rrtf::RankingsView</name>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="78"/>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="79"/>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="81"/>
+        <source>No rankings file open: open the rankings.jsonl that rrtf rank wrote.</source>
+        <translation>未打开排序结果文件：请打开 rrtf rank 写出的 rankings.jsonl。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="106"/>
+        <source>Ranked items</source>
+        <translation>已排序条目</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="161"/>
+        <source>Search task, instruction, reason and model (Ctrl+F)</source>
+        <translation>搜索任务、指令、原因和模型 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="163"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="165"/>
+        <source>Best teacher class filter</source>
+        <translation>最佳教师类别筛选</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="166"/>
+        <source>Best teacher: any class</source>
+        <translation>最佳教师：任意类别</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="168"/>
+        <source>Student class filter</source>
+        <translation>学生类别筛选</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="169"/>
+        <source>Items with at least one student answer of this class</source>
+        <translation>至少有一个学生回答属于此类别的条目</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="170"/>
+        <source>Students: any class</source>
+        <translation>学生：任意类别</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="171"/>
+        <source>Only items with a reason or a dropped pair</source>
+        <translation>仅显示有原因或有被丢弃样本对的条目</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="172"/>
+        <source>Items left out, and items where a pair was dropped or an answer was not ranked</source>
+        <translation>被排除的条目，以及有样本对被丢弃或有回答未排序的条目</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="199"/>
+        <source>Instruction</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="204"/>
+        <source>Answers of the item</source>
+        <translation>该条目的回答</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="212"/>
+        <source>Pairs the loss uses</source>
+        <translation>损失使用的样本对</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="219"/>
+        <source>Pairs the loss will use:</source>
+        <translation>损失将使用的样本对：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="223"/>
+        <source>Show the whole response (training keeps only the code)</source>
+        <translation>显示完整回答（训练只保留代码）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="228"/>
+        <source>Answer code</source>
+        <translation>回答代码</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="233"/>
+        <source>Verdict and ranking of the answer</source>
+        <translation>回答的判定与排序</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="254"/>
+        <source>Rankings</source>
+        <translation>排序结果</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="281"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="306"/>
+        <source>Cannot read the rankings: %1</source>
+        <translation>无法读取排序结果：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="307"/>
+        <source>No rankings file open.</source>
+        <translation>未打开排序结果文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="321"/>
+        <source>Rankings — %1</source>
+        <translation>排序结果 — %1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="346"/>
+        <source>Open rankings</source>
+        <translation>打开排序结果</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="347"/>
+        <source>Rankings (*.jsonl);;All files (*)</source>
+        <translation>排序结果 (*.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="360"/>
+        <source>%1 of %2 items</source>
+        <translation>%1 / %2 个条目</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="394"/>
+        <source>Select an item to see its answers.</source>
+        <translation>选择一个条目以查看其回答。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="400"/>
+        <source>%1 — %2 teacher and %3 student answers</source>
+        <translation>%1 — %2 个教师回答和 %3 个学生回答</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="423"/>
+        <source>None: %1</source>
+        <translation>无：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="423"/>
+        <source>the item yields no pair</source>
+        <translation>该条目不产生样本对</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="425"/>
+        <source>Teacher %1 (%2, %3, score %4) against:</source>
+        <translation>教师 %1（%2，%3，分数 %4）对比：</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="431"/>
+        <source>  Student %1 (%2, %3): r_tea %4, r_stu %5, weight %6</source>
+        <translation>  学生 %1（%2，%3）：r_tea %4，r_stu %5，权重 %6</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="440"/>
+        <source>  Student %1 dropped: %2</source>
+        <translation>  学生 %1 已丢弃：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="455"/>
+        <source>%1 · %2 · temperature %3</source>
+        <translation>%1 · %2 · 温度 %3</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="458"/>
+        <source>Outcome: %1 · tests passed: %2 of %3 · class: %4 · score: %5</source>
+        <translation>结果：%1 · 通过测试：%2 / %3 · 类别：%4 · 分数：%5</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="464"/>
+        <source>Ranking: %1</source>
+        <translation>排序：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="466"/>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/rankings_view.cpp" line="468"/>
+        <source>Detail: %1</source>
+        <translation>详情：%1</translation>
+    </message>
+</context>
+<context>
     <name>rrtf::RegionProblemsModel</name>
     <message>
         <location filename="../app/workbench/case_study_models.cpp" line="19"/>
@@ -1976,177 +2379,187 @@
 <context>
     <name>rrtf::TrainingJobDialog</name>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="46"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="50"/>
         <source>Recompute activations in the backward pass (less memory)</source>
         <translation>在反向传播中重新计算激活值（节省内存）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="54"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="58"/>
         <source>New training job</source>
         <translation>新建训练作业</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="55"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="59"/>
         <source>Run folder:</source>
         <translation>运行文件夹：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="56"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="60"/>
         <source>Student model:</source>
         <translation>学生模型：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="57"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="62"/>
+        <source>View…</source>
+        <translation>查看…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="63"/>
+        <source>View the rankings</source>
+        <translation>查看排序结果</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="64"/>
+        <source>Show the ranked answers and the pairs of this file</source>
+        <translation>显示此文件中已排序的回答和样本对</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="65"/>
         <source>Rankings:</source>
         <translation>排序结果：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="57"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="65"/>
         <source>Rankings (*.jsonl)</source>
         <translation>排序结果 (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="58"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="68"/>
         <source>Held-out problems:</source>
         <translation>留出问题：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="58"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="68"/>
         <source>Problem sets (*.jsonl *.jsonl.gz *.json)</source>
         <translation>问题集 (*.jsonl *.jsonl.gz *.json)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="59"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="69"/>
         <source>RRTF: ranking + supervised loss</source>
         <translation>RRTF：排序损失 + 监督损失</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="60"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="70"/>
         <source>Supervised fine-tuning only</source>
         <translation>仅监督微调</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="61"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="71"/>
         <source>Objective:</source>
         <translation>训练目标：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="62"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="72"/>
         <source>Epochs:</source>
         <translation>训练轮数：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="63"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="73"/>
         <source>Global batch (prompts):</source>
         <translation>全局批大小（提示数）：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="64"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="74"/>
         <source>Micro batch (prompts):</source>
         <translation>微批大小（提示数）：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="69"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="79"/>
         <source>Learning rate:</source>
         <translation>学习率：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="70"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="80"/>
         <source>Warm-up steps:</source>
         <translation>预热步数：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="72"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="82"/>
         <source>Schedule:</source>
         <translation>学习率调度：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="74"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="84"/>
         <source>Precision:</source>
         <translation>精度：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="77"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="87"/>
         <source>Clip gradients at norm:</source>
         <translation>梯度裁剪范数：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="78"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="88"/>
         <source>Gradient checkpointing:</source>
         <translation>梯度检查点：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="79"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="89"/>
         <source>off (train every weight)</source>
         <translation>关闭（训练所有权重）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="80"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="90"/>
         <source>LoRA rank:</source>
         <translation>LoRA 秩：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="81"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="91"/>
         <source>at the end only</source>
         <translation>仅在结束时</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="82"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="92"/>
         <source>Evaluate every (steps):</source>
         <translation>评估间隔（步）：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="83"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="93"/>
         <source>Checkpoint every (steps):</source>
         <translation>检查点间隔（步）：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="84"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="94"/>
         <source>Seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="104"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="114"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="107"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="117"/>
         <source>Browse for %1</source>
         <translation>浏览%1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="156"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="168"/>
         <source>Choose a folder for the run.</source>
         <translation>请为此次运行选择一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="158"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="170"/>
         <source>Choose the student model&apos;s folder.</source>
         <translation>请选择学生模型的文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="160"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="172"/>
         <source>Choose a rankings file (made by rrtf rank).</source>
         <translation>请选择一个排序结果文件（由 rrtf rank 生成）。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="162"/>
-        <source>The global batch must be a multiple of the micro batch.</source>
-        <translation>全局批大小必须是微批大小的整数倍。</translation>
-    </message>
-    <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="164"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="181"/>
         <source>This folder already holds a run: choose a new one (to continue that run, open it).</source>
         <translation>此文件夹中已有一次运行：请选择一个新文件夹（若要继续该运行，请打开它）。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="179"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="197"/>
         <source>Cannot create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="184"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="202"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -2154,17 +2567,17 @@
 <context>
     <name>rrtf::TrainingRun</name>
     <message>
-        <location filename="../app/workbench/training_run.cpp" line="79"/>
+        <location filename="../app/workbench/training_run.cpp" line="78"/>
         <source>Cannot start %1: %2</source>
         <translation>无法启动 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_run.cpp" line="89"/>
+        <location filename="../app/workbench/training_run.cpp" line="88"/>
         <source>The job of %1 is not running.</source>
         <translation>%1 的作业未在运行。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_run.cpp" line="93"/>
+        <location filename="../app/workbench/training_run.cpp" line="92"/>
         <source>Cannot stop process %1: %2</source>
         <translation>无法停止进程 %1：%2</translation>
     </message>
@@ -2172,204 +2585,224 @@
 <context>
     <name>rrtf::TrainingView</name>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="33"/>
+        <location filename="../app/workbench/training_view.cpp" line="37"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="34"/>
+        <location filename="../app/workbench/training_view.cpp" line="38"/>
         <source>Rank loss</source>
         <translation>排序损失</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="35"/>
+        <location filename="../app/workbench/training_view.cpp" line="39"/>
         <source>SFT loss</source>
         <translation>SFT 损失</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="36"/>
+        <location filename="../app/workbench/training_view.cpp" line="40"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="37"/>
+        <location filename="../app/workbench/training_view.cpp" line="41"/>
         <source>Tokens/s</source>
         <translation>每秒 token 数</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="38"/>
+        <location filename="../app/workbench/training_view.cpp" line="42"/>
         <source>pass@1 (held-out)</source>
         <translation>pass@1（留出问题）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="43"/>
+        <location filename="../app/workbench/training_view.cpp" line="47"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="44"/>
+        <location filename="../app/workbench/training_view.cpp" line="48"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="45"/>
+        <location filename="../app/workbench/training_view.cpp" line="49"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="46"/>
+        <location filename="../app/workbench/training_view.cpp" line="50"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="71"/>
+        <location filename="../app/workbench/training_view.cpp" line="75"/>
         <source>Log x</source>
         <translation>对数 x</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="72"/>
+        <location filename="../app/workbench/training_view.cpp" line="76"/>
         <source>Log y</source>
         <translation>对数 y</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="79"/>
+        <location filename="../app/workbench/training_view.cpp" line="83"/>
         <source>Training runs</source>
         <translation>训练运行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="80"/>
+        <location filename="../app/workbench/training_view.cpp" line="84"/>
         <source>Checked runs are drawn; the selected run&apos;s status and log are shown below</source>
         <translation>绘制已勾选的运行；所选运行的状态和日志显示在下方</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="81"/>
+        <location filename="../app/workbench/training_view.cpp" line="85"/>
         <source>New job…</source>
         <translation>新建作业…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="82"/>
+        <location filename="../app/workbench/training_view.cpp" line="86"/>
         <source>Open run…</source>
         <translation>打开运行…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="83"/>
-        <location filename="../app/workbench/training_view.cpp" line="371"/>
+        <location filename="../app/workbench/training_view.cpp" line="87"/>
+        <location filename="../app/workbench/training_view.cpp" line="398"/>
         <source>Cancel job</source>
         <translation>取消作业</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="84"/>
+        <location filename="../app/workbench/training_view.cpp" line="88"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="85"/>
+        <location filename="../app/workbench/training_view.cpp" line="89"/>
         <source>Stop following the selected run (its folder stays)</source>
         <translation>停止跟踪所选运行（其文件夹会保留）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="104"/>
+        <location filename="../app/workbench/training_view.cpp" line="90"/>
+        <source>View rankings…</source>
+        <translation>查看排序结果…</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="91"/>
+        <source>See what a job trains on: the ranked answers and pairs of a rankings file</source>
+        <translation>查看任务训练的内容：排序结果文件中已排序的回答和样本对</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="112"/>
         <source>Step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="105"/>
+        <location filename="../app/workbench/training_view.cpp" line="113"/>
         <source>Training time (s)</source>
         <translation>训练时间（秒）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="106"/>
+        <location filename="../app/workbench/training_view.cpp" line="114"/>
         <source>Wall clock (Unix s)</source>
         <translation>挂钟时间（Unix 秒）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="107"/>
+        <location filename="../app/workbench/training_view.cpp" line="115"/>
         <source>Tokens seen</source>
         <translation>已处理 token 数</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="110"/>
+        <location filename="../app/workbench/training_view.cpp" line="118"/>
         <source>Smoothing</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="111"/>
+        <location filename="../app/workbench/training_view.cpp" line="119"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="112"/>
+        <location filename="../app/workbench/training_view.cpp" line="120"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="114"/>
-        <location filename="../app/workbench/training_view.cpp" line="117"/>
+        <location filename="../app/workbench/training_view.cpp" line="122"/>
+        <location filename="../app/workbench/training_view.cpp" line="125"/>
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="115"/>
+        <location filename="../app/workbench/training_view.cpp" line="123"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="117"/>
-        <location filename="../app/workbench/training_view.cpp" line="123"/>
+        <location filename="../app/workbench/training_view.cpp" line="125"/>
+        <location filename="../app/workbench/training_view.cpp" line="131"/>
         <source>Cannot write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="120"/>
-        <location filename="../app/workbench/training_view.cpp" line="123"/>
+        <location filename="../app/workbench/training_view.cpp" line="128"/>
+        <location filename="../app/workbench/training_view.cpp" line="131"/>
         <source>Export charts</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="121"/>
+        <location filename="../app/workbench/training_view.cpp" line="129"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="126"/>
+        <location filename="../app/workbench/training_view.cpp" line="134"/>
         <source>X axis:</source>
         <translation>X 轴：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="128"/>
+        <location filename="../app/workbench/training_view.cpp" line="136"/>
         <source>Smoothing:</source>
         <translation>平滑：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="147"/>
+        <location filename="../app/workbench/training_view.cpp" line="155"/>
         <source>Job log</source>
         <translation>作业日志</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="299"/>
+        <location filename="../app/workbench/training_view.cpp" line="311"/>
         <source>%1: no job status yet</source>
         <translation>%1：尚无作业状态</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="301"/>
+        <location filename="../app/workbench/training_view.cpp" line="313"/>
         <source>%1: stopped at step %2 without finishing (start it again to resume)</source>
         <translation>%1：在第 %2 步停止，未完成（再次开始即可继续）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="303"/>
+        <location filename="../app/workbench/training_view.cpp" line="315"/>
         <source>%1: %2, step %3 of %4</source>
         <translation>%1：%2，第 %3 步（共 %4 步）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="349"/>
-        <location filename="../app/workbench/training_view.cpp" line="354"/>
+        <location filename="../app/workbench/training_view.cpp" line="376"/>
+        <location filename="../app/workbench/training_view.cpp" line="381"/>
         <source>New training job</source>
         <translation>新建训练作业</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="361"/>
+        <location filename="../app/workbench/training_view.cpp" line="388"/>
         <source>Open a training run</source>
         <translation>打开训练运行</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="417"/>
+        <source>View rankings</source>
+        <translation>查看排序结果</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="418"/>
+        <source>Rankings (*.jsonl);;All files (*)</source>
+        <translation>排序结果 (*.jsonl);;所有文件 (*)</translation>
     </message>
 </context>
 <context>

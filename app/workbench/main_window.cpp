@@ -10,6 +10,7 @@
 #include "model_prompt.h"
 #include "model_table_delegate.h"
 #include "problem_list_model.h"
+#include "rankings_view.h"
 #include "report.h"
 #include "shortcuts_dialog.h"
 #include "template_dialog.h"
@@ -255,6 +256,12 @@ void MainWindow::createMenus()
             openWorkspace(path);
     }), QStringLiteral("file.openWorkspace"));
     m_recentMenu = file->addMenu(tr("&Recent Workspaces"));
+    bind(file->addAction(tr("Open &Rankings…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open rankings"), QString(),
+                                                          tr("Rankings (*.jsonl);;All files (*)"));
+        if (!path.isEmpty())
+            openRankings(path);
+    }), QStringLiteral("file.openRankings"));
     bind(file->addAction(tr("&Add Model…"), this, &MainWindow::addModelFromFolder), QStringLiteral("file.addModel"));
     bind(file->addAction(tr("&Export Report…"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export a report"), QStringLiteral("report.html"),
@@ -329,6 +336,11 @@ void MainWindow::restoreOrSeedModels(const MainWindowOptions& options)
     QString error;
     if (!problemSet.isEmpty() && !tryOpenProblemSet(problemSet, &error))
         statusBar()->showMessage(tr("Cannot open the last problem set: %1").arg(error));
+}
+
+RankingsView* MainWindow::openRankings(const QString& path)
+{
+    return RankingsView::openWindow(this, path);
 }
 
 void MainWindow::openProblemSet(const QString& path)

@@ -33,6 +33,7 @@ class Workspace;
 class JudgeWorker;
 class ModelListModel;
 class ProblemListModel;
+class RankingsView;
 
 struct MainWindowOptions {
     QString demoFolder;       // where the demo pack is written on first start
@@ -59,6 +60,8 @@ public:
     Workspace* workspace() { return m_workspace.get(); }
 
     void openProblemSet(const QString& path);
+    // Shows a rankings file (rrtf rank) in a window of its own, read in the background.
+    RankingsView* openRankings(const QString& path);
     // Opens (or creates) a workspace database; the previous one stays open on failure.
     bool openWorkspace(const QString& path);
     void selectProblem(int row);

@@ -1,6 +1,7 @@
 // LibTorch first: Qt defines "slots" as a macro, and LibTorch's headers use the word.
 #include "training/train_config.h"
 
+#include "rankings_view.h"
 #include "training_job_dialog.h"
 
 #include <QCheckBox>
@@ -57,7 +58,13 @@ TrainingJobDialog::TrainingJobDialog(QWidget* parent)
     setWindowTitle(tr("New training job"));
     m_runFolder = pathRow(tr("Run folder:"), true, {});
     m_model = pathRow(tr("Student model:"), true, {});
-    m_rankings = pathRow(tr("Rankings:"), false, tr("Rankings (*.jsonl)"));
+    // "View…" beside the rankings: see what the job will train on before starting it.
+    m_viewRankings = new QPushButton(tr("View…"), this);
+    m_viewRankings->setAccessibleName(tr("View the rankings"));
+    m_viewRankings->setToolTip(tr("Show the ranked answers and the pairs of this file"));
+    m_rankings = pathRow(tr("Rankings:"), false, tr("Rankings (*.jsonl)"), m_viewRankings);
+    connect(m_viewRankings, &QPushButton::clicked, this,
+            [this] { RankingsView::openWindow(this, m_rankings->text().trimmed()); });
     m_evalProblems = pathRow(tr("Held-out problems:"), false, tr("Problem sets (*.jsonl *.jsonl.gz *.json)"));
     m_objective->addItem(tr("RRTF: ranking + supervised loss"), QStringLiteral("rrtf"));
     m_objective->addItem(tr("Supervised fine-tuning only"), QStringLiteral("sft"));
@@ -101,7 +108,7 @@ TrainingJobDialog::TrainingJobDialog(QWidget* parent)
     updateState();
 }
 
-QLineEdit* TrainingJobDialog::pathRow(const QString& label, bool folder, const QString& filter)
+QLineEdit* TrainingJobDialog::pathRow(const QString& label, bool folder, const QString& filter, QWidget* extra)
 {
     auto* edit = new QLineEdit(this);
     auto* browse = new QPushButton(tr("Browse…"), this);
@@ -117,6 +124,8 @@ QLineEdit* TrainingJobDialog::pathRow(const QString& label, bool folder, const Q
     auto* row = new QHBoxLayout;
     row->addWidget(edit, 1);
     row->addWidget(browse);
+    if (extra)
+        row->addWidget(extra);
     m_form->addRow(label, row);
     return edit;
 }
@@ -175,6 +184,7 @@ QString TrainingJobDialog::problem() const
 
 void TrainingJobDialog::updateState()
 {
+    m_viewRankings->setEnabled(QFileInfo(m_rankings->text().trimmed()).isFile());
     const QString now = problem();
     m_problem->setText(now);
     m_problem->setVisible(!now.isEmpty());

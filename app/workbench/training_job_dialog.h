@@ -14,6 +14,7 @@ class QDoubleSpinBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 
 namespace rrtf {
@@ -37,13 +38,14 @@ public:
     QDialogButtonBox* buttons() const { return m_buttons; }
 
 private:
-    QLineEdit* pathRow(const QString& label, bool folder, const QString& filter);
+    QLineEdit* pathRow(const QString& label, bool folder, const QString& filter, QWidget* extra = nullptr);
     void updateState();
 
     QFormLayout* m_form;
     QLineEdit* m_runFolder;
     QLineEdit* m_model;
     QLineEdit* m_rankings;
+    QPushButton* m_viewRankings;
     QLineEdit* m_evalProblems;
     QComboBox* m_objective;
     QSpinBox* m_epochs;

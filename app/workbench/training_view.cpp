@@ -1,5 +1,6 @@
 #include "training_view.h"
 
+#include "rankings_view.h"
 #include "training_job_dialog.h"
 #include "widgets/series_colors.h"
 #include "widgets/training_chart.h"
@@ -8,8 +9,11 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QGridLayout>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -83,6 +87,9 @@ TrainingView::TrainingView(QWidget* parent)
     auto* cancel = new QPushButton(tr("Cancel job"), this);
     auto* remove = new QPushButton(tr("Remove"), this);
     remove->setToolTip(tr("Stop following the selected run (its folder stays)"));
+    auto* rankings = new QPushButton(tr("View rankings…"), this);
+    rankings->setToolTip(tr("See what a job trains on: the ranked answers and pairs of a rankings file"));
+    connect(rankings, &QPushButton::clicked, this, &TrainingView::viewRankings);
     connect(newJob, &QPushButton::clicked, this, &TrainingView::newJob);
     connect(open, &QPushButton::clicked, this, &TrainingView::openRun);
     connect(cancel, &QPushButton::clicked, this, &TrainingView::cancelSelected);
@@ -95,6 +102,7 @@ TrainingView::TrainingView(QWidget* parent)
     runButtons->addWidget(open, 0, 1);
     runButtons->addWidget(cancel, 1, 0);
     runButtons->addWidget(remove, 1, 1);
+    runButtons->addWidget(rankings, 2, 0, 1, 2);
     auto* runPanel = new QWidget(this);
     auto* runLayout = new QVBoxLayout(runPanel);
     runLayout->setContentsMargins(0, 0, 0, 0);
@@ -388,6 +396,28 @@ void TrainingView::cancelSelected()
     QString error;
     if (run && !run->cancel(&error))
         QMessageBox::information(this, tr("Cancel job"), error);
+}
+
+// The rankings file named by the selected run's config.json (relative to the
+// run folder, as `rrtf train` reads it); empty when there is none.
+QString TrainingView::selectedRunRankings() const
+{
+    const TrainingRun* run = selectedRun();
+    if (!run)
+        return {};
+    QFile file(QDir(run->folder()).filePath(QStringLiteral("config.json")));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QString rankings = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("rankings")).toString();
+    return rankings.isEmpty() ? QString() : QDir(run->folder()).absoluteFilePath(rankings);
+}
+
+void TrainingView::viewRankings()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("View rankings"), selectedRunRankings(),
+                                                      tr("Rankings (*.jsonl);;All files (*)"));
+    if (!path.isEmpty())
+        RankingsView::openWindow(window(), path);
 }
 
 }  // namespace rrtf

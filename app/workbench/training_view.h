@@ -55,6 +55,8 @@ public Q_SLOTS:
     void newJob();
     void openRun();
     void cancelSelected();
+    // Asks for a rankings file (the selected run's by default) and shows it in the rankings viewer.
+    void viewRankings();
 
 Q_SIGNALS:
     void runsChanged();  // the list of followed folders changed (the window saves it)
@@ -68,6 +70,7 @@ private:
     void redraw();
     void refreshStatus();
     TrainingRun* selectedRun() const;
+    QString selectedRunRankings() const;
     QString xTitle() const;
 
     QMap<QString, TrainingRun*> m_runs;  // by folder
