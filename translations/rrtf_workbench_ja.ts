@@ -1949,43 +1949,43 @@
 <context>
     <name>rrtf::RankingsTableModel</name>
     <message>
-        <location filename="../app/workbench/rankings_table_model.cpp" line="31"/>
-        <location filename="../app/workbench/rankings_table_model.cpp" line="36"/>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="28"/>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="33"/>
         <source>no answer</source>
         <translation>回答なし</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_table_model.cpp" line="31"/>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="28"/>
         <source>none ranked</source>
         <translation>どれも未ランク</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_table_model.cpp" line="142"/>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="154"/>
         <source>Task</source>
         <translation>タスク</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_table_model.cpp" line="143"/>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="155"/>
         <source>Instruction</source>
         <translation>指示</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_table_model.cpp" line="144"/>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="156"/>
         <source>Best teacher</source>
         <translation>最良の教師</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_table_model.cpp" line="145"/>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="157"/>
         <source>Students</source>
         <translation>生徒</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_table_model.cpp" line="146"/>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="158"/>
         <source>Pairs</source>
         <translation>ペア</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_table_model.cpp" line="147"/>
+        <location filename="../app/workbench/rankings_table_model.cpp" line="159"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -1993,202 +1993,202 @@
 <context>
     <name>rrtf::RankingsView</name>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="78"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="97"/>
         <source>Open…</source>
         <translation>開く…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="79"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="98"/>
         <source>Reload</source>
         <translation>再読み込み</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="81"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="100"/>
         <source>No rankings file open: open the rankings.jsonl that rrtf rank wrote.</source>
         <translation>ランキングファイルが開かれていません。rrtf rank が書き出した rankings.jsonl を開いてください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="106"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="125"/>
         <source>Ranked items</source>
         <translation>ランク付けされた項目</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="161"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="179"/>
         <source>Search task, instruction, reason and model (Ctrl+F)</source>
         <translation>タスク・指示・理由・モデルを検索 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="163"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="181"/>
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="165"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="183"/>
         <source>Best teacher class filter</source>
         <translation>最良の教師のクラスフィルター</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="166"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="184"/>
         <source>Best teacher: any class</source>
         <translation>最良の教師: すべてのクラス</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="168"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="186"/>
         <source>Student class filter</source>
         <translation>生徒のクラスフィルター</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="169"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="187"/>
         <source>Items with at least one student answer of this class</source>
         <translation>このクラスの生徒回答を少なくとも一つ含む項目</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="170"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="188"/>
         <source>Students: any class</source>
         <translation>生徒: すべてのクラス</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="171"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="189"/>
         <source>Only items with a reason or a dropped pair</source>
         <translation>理由または破棄されたペアがある項目のみ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="172"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="190"/>
         <source>Items left out, and items where a pair was dropped or an answer was not ranked</source>
         <translation>除外された項目と、ペアが破棄されたか回答が未ランクの項目</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="199"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="217"/>
         <source>Instruction</source>
         <translation>指示</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="204"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="222"/>
         <source>Answers of the item</source>
         <translation>この項目の回答</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="212"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="231"/>
         <source>Pairs the loss uses</source>
         <translation>損失が使うペア</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="219"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="238"/>
         <source>Pairs the loss will use:</source>
         <translation>損失が使うペア:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="223"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="242"/>
         <source>Show the whole response (training keeps only the code)</source>
         <translation>回答全体を表示（学習ではコードのみ使用）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="228"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="247"/>
         <source>Answer code</source>
         <translation>回答のコード</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="233"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="252"/>
         <source>Verdict and ranking of the answer</source>
         <translation>回答の判定とランキング</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="254"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="272"/>
         <source>Rankings</source>
         <translation>ランキング</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="281"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="293"/>
         <source>Reading %1…</source>
         <translation>%1 を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="306"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="310"/>
         <source>Cannot read the rankings: %1</source>
         <translation>ランキングを読み込めません: %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="307"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="311"/>
         <source>No rankings file open.</source>
         <translation>ランキングファイルが開かれていません。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="321"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="325"/>
         <source>Rankings — %1</source>
         <translation>ランキング — %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="346"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="350"/>
         <source>Open rankings</source>
         <translation>ランキングを開く</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="347"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="351"/>
         <source>Rankings (*.jsonl);;All files (*)</source>
         <translation>ランキング (*.jsonl);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="360"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="364"/>
         <source>%1 of %2 items</source>
         <translation>%2 項目中 %1 項目</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="394"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="398"/>
         <source>Select an item to see its answers.</source>
         <translation>項目を選ぶと回答が表示されます。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="400"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="404"/>
         <source>%1 — %2 teacher and %3 student answers</source>
         <translation>%1 — 教師の回答 %2 件、生徒の回答 %3 件</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="423"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="427"/>
         <source>None: %1</source>
         <translation>なし: %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="423"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="427"/>
         <source>the item yields no pair</source>
         <translation>この項目からはペアができません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="425"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="429"/>
         <source>Teacher %1 (%2, %3, score %4) against:</source>
         <translation>教師 %1（%2、%3、スコア %4）との比較:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="431"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="435"/>
         <source>  Student %1 (%2, %3): r_tea %4, r_stu %5, weight %6</source>
         <translation>  生徒 %1（%2、%3）: r_tea %4、r_stu %5、重み %6</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="440"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="444"/>
         <source>  Student %1 dropped: %2</source>
         <translation>  生徒 %1 は破棄: %2</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="455"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="459"/>
         <source>%1 · %2 · temperature %3</source>
         <translation>%1 · %2 · 温度 %3</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="458"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="462"/>
         <source>Outcome: %1 · tests passed: %2 of %3 · class: %4 · score: %5</source>
         <translation>結果: %1 · 合格したテスト: %3 件中 %2 件 · クラス: %4 · スコア: %5</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="464"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="468"/>
         <source>Ranking: %1</source>
         <translation>ランキング: %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="466"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="470"/>
         <source>Reason: %1</source>
         <translation>理由: %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="468"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="472"/>
         <source>Detail: %1</source>
         <translation>詳細: %1</translation>
     </message>

@@ -14,12 +14,9 @@ QString firstLine(const std::string& text)
     return newline < 0 ? all : all.left(newline).trimmed() + QStringLiteral(" …");
 }
 
-}  // namespace
-
-RankingsTableModel::RankingsTableModel(QObject* parent) : QAbstractTableModel(parent) {}
-
-RankingsTableModel::Row RankingsTableModel::makeRow(const RankedItem& item)
+RankingsTableModel::Row makeRow(const RankedItem& item)
 {
+    using Row = RankingsTableModel::Row;
     Row row;
     row.taskId = qs(item.taskId);
     row.firstLine = firstLine(item.instruction);
@@ -60,16 +57,31 @@ RankingsTableModel::Row RankingsTableModel::makeRow(const RankedItem& item)
     return row;
 }
 
+}  // namespace
+
+RankingsTableModel::RankingsTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+std::vector<RankingsTableModel::Row> RankingsTableModel::rowsFor(const std::vector<RankedItem>& items)
+{
+    std::vector<Row> rows;
+    rows.reserve(items.size());
+    for (const RankedItem& item : items)
+        rows.push_back(makeRow(item));
+    return rows;
+}
+
 void RankingsTableModel::setItems(RankedItems items)
 {
+    std::vector<Row> rows = items ? rowsFor(*items) : std::vector<Row>();
+    setItems(std::move(items), std::move(rows));
+}
+
+void RankingsTableModel::setItems(RankedItems items, std::vector<Row> rows)
+{
+    Q_ASSERT(rows.size() == (items ? items->size() : 0));
     beginResetModel();
     m_items = std::move(items);
-    m_rows.clear();
-    if (m_items) {
-        m_rows.reserve(m_items->size());
-        for (const RankedItem& item : *m_items)
-            m_rows.push_back(makeRow(item));
-    }
+    m_rows = std::move(rows);
     endResetModel();
 }
 

@@ -30,9 +30,27 @@ public:
         AttentionRole,                // bool: the item has a reason, a dropped pair or an unranked answer
     };
 
+    // What a row shows, worked out once (on the loader's thread for a big file).
+    struct Row {
+        QString taskId;
+        QString firstLine;
+        QString teacher;      // "all pass · 3.00", or "none ranked"
+        double teacherScore = -1;  // -1 when none is ranked, so those sort first
+        int teacherSlot = 0;
+        QString students;
+        int studentSlots = 0;  // bit s: some student is in class slot s
+        QString reason;       // the item's, else a summary of its answers' reasons
+        QString searchText;
+        bool attention = false;
+    };
+
+    static std::vector<Row> rowsFor(const std::vector<RankedItem>& items);
+
     explicit RankingsTableModel(QObject* parent = nullptr);
 
+    // `rows` must be rowsFor(*items); the first form works them out here.
     void setItems(RankedItems items);
+    void setItems(RankedItems items, std::vector<Row> rows);
     const RankedItems& items() const { return m_items; }
     const RankedItem* itemAt(int row) const;
 
@@ -42,20 +60,6 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    struct Row {
-        QString taskId;
-        QString firstLine;
-        QString teacher;      // "all pass · 3.00", or "none ranked"
-        double teacherScore;  // -1 when none is ranked, so those sort first
-        int teacherSlot;
-        QString students;
-        int studentSlots;
-        QString reason;       // the item's, else a summary of its answers' reasons
-        QString searchText;
-        bool attention;
-    };
-    static Row makeRow(const RankedItem& item);
-
     RankedItems m_items;
     std::vector<Row> m_rows;
 };

@@ -3,6 +3,7 @@
 #include "ranked_answers_model.h"
 #include "rankings_filter_model.h"
 #include "widgets/code_editor.h"
+#include "widgets/outcome_badge.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -62,9 +63,27 @@ void fillClassCombo(QComboBox* combo, const QString& any)
 // What the worker thread hands back: the items, or the reader's message.
 struct RankingsView::LoadResult {
     RankedItems items;
+    std::vector<RankingsTableModel::Row> rows;
     RankingsSummary summary;
     QString error;
 };
+
+namespace {
+
+// Reads and prepares a file: everything but showing it, so that it can run off the GUI thread.
+void readInto(RankingsView::LoadResult& result, const std::string& file)
+{
+    try {
+        auto items = std::make_shared<std::vector<RankedItem>>(readRankings(file));
+        result.summary = summarizeRankings(*items);
+        result.rows = RankingsTableModel::rowsFor(*items);
+        result.items = std::move(items);
+    } catch (const std::exception& error) {
+        result.error = QString::fromUtf8(error.what());
+    }
+}
+
+}  // namespace
 
 RankingsView::RankingsView(QWidget* parent)
     : QWidget(parent),
@@ -108,7 +127,7 @@ RankingsView::RankingsView(QWidget* parent)
     m_table->setSortingEnabled(true);
     const std::pair<int, int> widths[] = {
         {RankingsTableModel::TaskColumn, 140},    {RankingsTableModel::InstructionColumn, 340},
-        {RankingsTableModel::TeacherColumn, 130}, {RankingsTableModel::StudentsColumn, 250},
+        {RankingsTableModel::TeacherColumn, 130}, {RankingsTableModel::StudentsColumn, 380},
         {RankingsTableModel::PairsColumn, 50},
     };
     for (const auto& [column, width] : widths)
@@ -123,8 +142,7 @@ RankingsView::RankingsView(QWidget* parent)
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_table);
     splitter->addWidget(createDetails());
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({380, 470});  // relative: the items a little under half
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -203,7 +221,8 @@ QWidget* RankingsView::createDetails()
     m_answersView->setModel(m_answers);
     m_answersView->setAccessibleName(tr("Answers of the item"));
     m_answersView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);  // a handful of rows
-    m_answersView->horizontalHeader()->setStretchLastSection(true);
+    // The detail takes what is left and is elided; its tooltip has all of it.
+    m_answersView->horizontalHeader()->setSectionResizeMode(RankedAnswersModel::DetailColumn, QHeaderView::Stretch);
     connect(m_answersView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &RankingsView::showCurrentAnswer);
     m_pairs = new QPlainTextEdit(left);
@@ -241,8 +260,7 @@ QWidget* RankingsView::createDetails()
     auto* details = new QSplitter(Qt::Horizontal, this);
     details->addWidget(left);
     details->addWidget(right);
-    details->setStretchFactor(0, 1);
-    details->setStretchFactor(1, 1);
+    details->setSizes({700, 600});  // relative: the answers table is the wider
     return details;
 }
 
@@ -263,13 +281,7 @@ bool RankingsView::load(const QString& path)
 {
     ++m_generation;  // an open() still running is now stale
     LoadResult result;
-    try {
-        auto items = std::make_shared<std::vector<RankedItem>>(readRankings(QFile::encodeName(path).toStdString()));
-        result.summary = summarizeRankings(*items);
-        result.items = std::move(items);
-    } catch (const std::exception& error) {
-        result.error = QString::fromUtf8(error.what());
-    }
+    readInto(result, QFile::encodeName(path).toStdString());
     apply(path, result);
     return result.error.isEmpty();
 }
@@ -282,15 +294,7 @@ void RankingsView::open(const QString& path)
     auto result = std::make_shared<LoadResult>();
     const std::string file = QFile::encodeName(path).toStdString();
     // The worker touches only `result`; the view reads it once the thread is done.
-    QThread* worker = QThread::create([file, result] {
-        try {
-            auto items = std::make_shared<std::vector<RankedItem>>(readRankings(file));
-            result->summary = summarizeRankings(*items);
-            result->items = std::move(items);
-        } catch (const std::exception& error) {
-            result->error = QString::fromUtf8(error.what());
-        }
-    });
+    QThread* worker = QThread::create([file, result] { readInto(*result, file); });
     connect(worker, &QThread::finished, worker, &QObject::deleteLater);
     connect(worker, &QThread::finished, this, [this, generation, path, result] {
         if (generation == m_generation)  // a newer open() or load() wins
@@ -299,7 +303,7 @@ void RankingsView::open(const QString& path)
     worker->start();
 }
 
-void RankingsView::apply(const QString& path, const LoadResult& result)
+void RankingsView::apply(const QString& path, LoadResult& result)
 {
     m_loading = false;
     if (!result.error.isEmpty()) {
@@ -313,7 +317,7 @@ void RankingsView::apply(const QString& path, const LoadResult& result)
     m_answers->setItem(nullptr);  // it points into the items being replaced
     m_path = path;
     m_summary = result.summary;
-    m_items->setItems(result.items);
+    m_items->setItems(std::move(result.items), std::move(result.rows));
     m_pathLabel->setText(QDir::toNativeSeparators(path));
     m_pathLabel->setToolTip(QFileInfo(path).absoluteFilePath());
     m_summaryLabel->setText(rrtf::summaryText(m_summary));
@@ -456,7 +460,7 @@ void RankingsView::showCurrentAnswer()
                  .arg(answer->temperature, 0, 'g', 3);
     const std::string_view outcome = outcomeName(answer->outcome);
     lines << tr("Outcome: %1 · tests passed: %2 of %3 · class: %4 · score: %5")
-                 .arg(QString::fromUtf8(outcome.data(), qsizetype(outcome.size())))
+                 .arg(OutcomeBadge::outcomeText(QString::fromUtf8(outcome.data(), qsizetype(outcome.size()))))
                  .arg(answer->testsPassed)
                  .arg(answer->testsTotal)
                  .arg(answerClassText(answer->answerClass),

@@ -73,11 +73,13 @@ public Q_SLOTS:
 Q_SIGNALS:
     void finishedLoading(bool ok);
 
+public:
+    struct LoadResult;  // what a worker reads and the view then shows (rankings_view.cpp)
+
 private:
-    struct LoadResult;
     QWidget* createFilterBar();
     QWidget* createDetails();
-    void apply(const QString& path, const LoadResult& result);
+    void apply(const QString& path, LoadResult& result);
     void showError(const QString& message);
     void showCurrentItem();
     void showCurrentAnswer();

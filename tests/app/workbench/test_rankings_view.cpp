@@ -260,7 +260,7 @@ void TestRankingsView::detailShowsAnswersCodeAndPairs()
     QCOMPARE(view.codeEditor()->text(), QString("def add(a, b):\n    return a - b\n"));
     QString detail = view.answerDetailText();
     QVERIFY2(detail.contains("Student 2 · student · temperature 0.8"), qPrintable(detail));
-    QVERIFY2(detail.contains("Outcome: failed · tests passed: 1 of 3 · class: partial · score: 2.33"), qPrintable(detail));
+    QVERIFY2(detail.contains("Outcome: Failed · tests passed: 1 of 3 · class: partial · score: 2.33"), qPrintable(detail));
     QVERIFY2(detail.contains("Ranking: pair: r_tea 3.00, r_stu 2.33"), qPrintable(detail));
     QVERIFY2(detail.contains("Detail: AssertionError: add(2, 2) != 4"), qPrintable(detail));
     view.wholeResponseCheck()->setChecked(true);
@@ -325,6 +325,14 @@ void TestRankingsView::opensInTheBackground()
     QVERIFY2(view.errorText().contains("gone.jsonl"), qPrintable(view.errorText()));
     QCOMPARE(view.filterModel()->rowCount(), 4);
     QCOMPARE(view.path(), m_rankings);
+
+    // A view closed while its file is read: the worker's result goes nowhere.
+    {
+        auto* closed = new RankingsView;
+        closed->open(m_rankings);
+        delete closed;
+        QTest::qWait(300);
+    }
 
     // An empty rankings file (every item left out) is not an error.
     const QString empty = m_dir.filePath("empty.jsonl");
