@@ -5,6 +5,7 @@
 #include "model/causal_lm.h"
 #include "model/checkpoint.h"
 #include "runtime/error.h"
+#include "tokenizer/tokenizer.h"
 
 #include <nlohmann/json.hpp>
 
@@ -22,6 +23,7 @@ struct DemoArgs {
     int hidden = 256;
     int heads = 8;
     int positions = 2048;
+    int vocabSize = 0;  // 0: the tokenizer's (49,152 for StarCoder's)
     uint64_t seed = 1234;
     std::string format = "safetensors";
 };
@@ -29,7 +31,13 @@ struct DemoArgs {
 void runDemo(const DemoArgs& args)
 {
     GPTBigCodeConfig config;
-    config.vocabSize = 49152;  // StarCoder's vocabulary
+    // The embedding has a row per token id of the shipped tokenizer, whatever it is
+    // (a byte-level one makes a model small enough to train from scratch in minutes).
+    const int tokenizerSize = loadTokenizer(args.tokenizer)->vocabSize();
+    config.vocabSize = args.vocabSize > 0 ? args.vocabSize : tokenizerSize;
+    if (config.vocabSize < tokenizerSize)
+        throw InvalidArgument("--vocab-size " + std::to_string(config.vocabSize) + " is smaller than the tokenizer's " +
+                              std::to_string(tokenizerSize) + " ids");
     config.nPositions = args.positions;
     config.nEmbd = args.hidden;
     config.nLayer = args.layers;
@@ -66,6 +74,7 @@ void addDemoModelCommand(CLI::App& app)
     command->add_option("--hidden", args->hidden, "Hidden size")->capture_default_str();
     command->add_option("--heads", args->heads, "Query heads (multi-query attention)")->capture_default_str();
     command->add_option("--positions", args->positions, "Context length")->capture_default_str();
+    command->add_option("--vocab-size", args->vocabSize, "Embedding rows (default: the tokenizer's size)");
     command->add_option("--seed", args->seed, "Seed of the random weights")->capture_default_str();
     command->add_option("--format", args->format, "safetensors or bin (pytorch_model.bin)")->capture_default_str();
     command->callback([args] { runDemo(*args); });

@@ -11,6 +11,7 @@
 #include "training/answer_judging.h"
 #include "training/answer_samples.h"
 #include "training/ranking.h"
+#include "training/training_records.h"
 
 #include <nlohmann/json.hpp>
 
@@ -62,6 +63,17 @@ std::string reasonKind(const std::string& reason)
         }
     }
     return kind;
+}
+
+// Without SAMPLES.jsonl, the records' own answers are the teachers (a corpus of
+// written answers, judged and ranked without sampling anything).
+std::vector<SampleGroup> dataAnswerGroups(const std::vector<TrainingRecord>& records)
+{
+    std::vector<SampleGroup> groups;
+    for (const TrainingRecord& record : records)
+        if (auto group = dataTeacherGroup(record))
+            groups.push_back(std::move(*group));
+    return groups;
 }
 
 json summarise(const JudgedRecords& judged, const std::vector<RankedItem>& ranked, const SandboxPool& pool)
@@ -124,7 +136,8 @@ int runRank(const RankArgs& args)
     ranking.tieMargin = args.tieMargin;
     validateRankingOptions(ranking);  // before judging: a typo fails at once
     const std::vector<TrainingRecord> records = loadTrainingRecords(args.data);
-    const std::vector<SampleGroup> groups = readSampleGroups(args.samples);
+    const std::vector<SampleGroup> groups = args.samples.empty() ? dataAnswerGroups(records)
+                                                                 : readSampleGroups(args.samples);
 
     SandboxOptions sandbox;
     sandbox.workers = args.jobs > 0 ? args.jobs : int(std::max(1u, std::thread::hardware_concurrency()));
@@ -167,7 +180,8 @@ void addRankCommand(CLI::App& app)
     CLI::App* command = app.add_subcommand(
         "rank", "RRTF step 2: judge sampled answers against the tests and pair each best teacher with the students");
     command->add_option("data", args->data, "Training records with tests (rrtf JSONL)")->required();
-    command->add_option("samples", args->samples, "SAMPLES.jsonl written by rrtf sample")->required();
+    command->add_option("samples", args->samples,
+                        "SAMPLES.jsonl written by rrtf sample (default: only the data's own answers, as teachers)");
     command->add_option("--out", args->out, "RANKINGS.jsonl: one ranked item per record")->required();
     command->add_option("--jobs", args->jobs, "Programs judged in parallel (0 = one per core)")->capture_default_str();
     command->add_option("--timeout", args->timeout, "CPU seconds per program (wall limit: twice that)")

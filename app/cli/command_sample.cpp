@@ -197,9 +197,9 @@ void addSampleCommand(CLI::App& app)
     command->add_option("--teacher", args->teachers, "A teacher model's folder (repeatable)")->allow_extra_args(false);
     command->add_option("--out", args->out, "SAMPLES.jsonl: one line per (record, model), appended")->required();
     command->add_option("--k", args->k, "Answers per record and model")->capture_default_str();
-    command->add_option("--student-temperature", args->studentTemperature, "The student's sampling temperature")
+    command->add_option("--student-temperature", args->studentTemperature, "The student's sampling temperature (0 = greedy)")
         ->capture_default_str();
-    command->add_option("--teacher-temperature", args->teacherTemperature, "The teachers' sampling temperature")
+    command->add_option("--teacher-temperature", args->teacherTemperature, "The teachers' sampling temperature (0 = greedy)")
         ->capture_default_str();
     command->add_option("--top-p", args->topP, "Nucleus sampling mass in (0, 1]")->capture_default_str();
     command->add_option("--max-new-tokens", args->maxNewTokens, "Most tokens per answer")->capture_default_str();

@@ -121,6 +121,7 @@ GenerationRequest recordRequest(const TrainingRecord& record, const SamplingMode
     GenerationRequest request;
     request.promptIds = tokenizer.encode(applyPromptTemplate(options.promptTemplate, record.instruction));
     request.numSamples = options.samplesPerRecord;
+    request.sampling.greedy = options.temperature == 0.0;  // temperature 0 means greedy, as in vLLM
     request.sampling.temperature = float(options.temperature);
     request.sampling.topP = float(options.topP);
     request.sampling.validate();

@@ -35,7 +35,7 @@ struct SamplingModel {
 struct RecordSamplingOptions {
     PromptTemplateKind promptTemplate = PromptTemplateKind::PanGu;  // the student's training format (Fig. 3)
     int samplesPerRecord = 4;   // k answers per record and model
-    double temperature = 0.8;   // "various temperatures": each model has its own
+    double temperature = 0.8;   // "various temperatures": each model has its own; 0 = greedy
     double topP = 0.95;         // the paper's evaluation top_p (double: written to the file as given)
     std::uint64_t seed = 1;     // the run's seed; each request's is derived (requestSeed)
     int maxNewTokens = 512;     // the paper's max_new_tokens for evaluation (Table 4)
