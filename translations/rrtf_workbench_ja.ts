@@ -1993,202 +1993,202 @@
 <context>
     <name>rrtf::RankingsView</name>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="97"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="98"/>
         <source>Open…</source>
         <translation>開く…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="98"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="99"/>
         <source>Reload</source>
         <translation>再読み込み</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="100"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="101"/>
         <source>No rankings file open: open the rankings.jsonl that rrtf rank wrote.</source>
         <translation>ランキングファイルが開かれていません。rrtf rank が書き出した rankings.jsonl を開いてください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="125"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="129"/>
         <source>Ranked items</source>
         <translation>ランク付けされた項目</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="179"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="183"/>
         <source>Search task, instruction, reason and model (Ctrl+F)</source>
         <translation>タスク・指示・理由・モデルを検索 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="181"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="185"/>
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="183"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="187"/>
         <source>Best teacher class filter</source>
         <translation>最良の教師のクラスフィルター</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="184"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="188"/>
         <source>Best teacher: any class</source>
         <translation>最良の教師: すべてのクラス</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="186"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="190"/>
         <source>Student class filter</source>
         <translation>生徒のクラスフィルター</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="187"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="191"/>
         <source>Items with at least one student answer of this class</source>
         <translation>このクラスの生徒回答を少なくとも一つ含む項目</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="188"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="192"/>
         <source>Students: any class</source>
         <translation>生徒: すべてのクラス</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="189"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="193"/>
         <source>Only items with a reason or a dropped pair</source>
         <translation>理由または破棄されたペアがある項目のみ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="190"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="194"/>
         <source>Items left out, and items where a pair was dropped or an answer was not ranked</source>
         <translation>除外された項目と、ペアが破棄されたか回答が未ランクの項目</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="217"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="221"/>
         <source>Instruction</source>
         <translation>指示</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="222"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="226"/>
         <source>Answers of the item</source>
         <translation>この項目の回答</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="231"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="235"/>
         <source>Pairs the loss uses</source>
         <translation>損失が使うペア</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="238"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="242"/>
         <source>Pairs the loss will use:</source>
         <translation>損失が使うペア:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="242"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="246"/>
         <source>Show the whole response (training keeps only the code)</source>
         <translation>回答全体を表示（学習ではコードのみ使用）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="247"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="251"/>
         <source>Answer code</source>
         <translation>回答のコード</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="252"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="256"/>
         <source>Verdict and ranking of the answer</source>
         <translation>回答の判定とランキング</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="272"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="276"/>
         <source>Rankings</source>
         <translation>ランキング</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="293"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="297"/>
         <source>Reading %1…</source>
         <translation>%1 を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="310"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="314"/>
         <source>Cannot read the rankings: %1</source>
         <translation>ランキングを読み込めません: %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="311"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="315"/>
         <source>No rankings file open.</source>
         <translation>ランキングファイルが開かれていません。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="325"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="330"/>
         <source>Rankings — %1</source>
         <translation>ランキング — %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="350"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="372"/>
         <source>Open rankings</source>
         <translation>ランキングを開く</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="351"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="373"/>
         <source>Rankings (*.jsonl);;All files (*)</source>
         <translation>ランキング (*.jsonl);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="364"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="386"/>
         <source>%1 of %2 items</source>
         <translation>%2 項目中 %1 項目</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="398"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="420"/>
         <source>Select an item to see its answers.</source>
         <translation>項目を選ぶと回答が表示されます。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="404"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="426"/>
         <source>%1 — %2 teacher and %3 student answers</source>
         <translation>%1 — 教師の回答 %2 件、生徒の回答 %3 件</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="427"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="449"/>
         <source>None: %1</source>
         <translation>なし: %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="427"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="449"/>
         <source>the item yields no pair</source>
         <translation>この項目からはペアができません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="429"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="451"/>
         <source>Teacher %1 (%2, %3, score %4) against:</source>
         <translation>教師 %1（%2、%3、スコア %4）との比較:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="435"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="457"/>
         <source>  Student %1 (%2, %3): r_tea %4, r_stu %5, weight %6</source>
         <translation>  生徒 %1（%2、%3）: r_tea %4、r_stu %5、重み %6</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="444"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="466"/>
         <source>  Student %1 dropped: %2</source>
         <translation>  生徒 %1 は破棄: %2</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="459"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="481"/>
         <source>%1 · %2 · temperature %3</source>
         <translation>%1 · %2 · 温度 %3</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="462"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="484"/>
         <source>Outcome: %1 · tests passed: %2 of %3 · class: %4 · score: %5</source>
         <translation>結果: %1 · 合格したテスト: %3 件中 %2 件 · クラス: %4 · スコア: %5</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="468"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="490"/>
         <source>Ranking: %1</source>
         <translation>ランキング: %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="470"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="492"/>
         <source>Reason: %1</source>
         <translation>理由: %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="472"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="494"/>
         <source>Detail: %1</source>
         <translation>詳細: %1</translation>
     </message>

@@ -1993,202 +1993,202 @@
 <context>
     <name>rrtf::RankingsView</name>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="97"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="98"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="98"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="99"/>
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="100"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="101"/>
         <source>No rankings file open: open the rankings.jsonl that rrtf rank wrote.</source>
         <translation>未打开排序结果文件：请打开 rrtf rank 写出的 rankings.jsonl。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="125"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="129"/>
         <source>Ranked items</source>
         <translation>已排序条目</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="179"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="183"/>
         <source>Search task, instruction, reason and model (Ctrl+F)</source>
         <translation>搜索任务、指令、原因和模型 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="181"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="185"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="183"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="187"/>
         <source>Best teacher class filter</source>
         <translation>最佳教师类别筛选</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="184"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="188"/>
         <source>Best teacher: any class</source>
         <translation>最佳教师：任意类别</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="186"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="190"/>
         <source>Student class filter</source>
         <translation>学生类别筛选</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="187"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="191"/>
         <source>Items with at least one student answer of this class</source>
         <translation>至少有一个学生回答属于此类别的条目</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="188"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="192"/>
         <source>Students: any class</source>
         <translation>学生：任意类别</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="189"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="193"/>
         <source>Only items with a reason or a dropped pair</source>
         <translation>仅显示有原因或有被丢弃样本对的条目</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="190"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="194"/>
         <source>Items left out, and items where a pair was dropped or an answer was not ranked</source>
         <translation>被排除的条目，以及有样本对被丢弃或有回答未排序的条目</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="217"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="221"/>
         <source>Instruction</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="222"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="226"/>
         <source>Answers of the item</source>
         <translation>该条目的回答</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="231"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="235"/>
         <source>Pairs the loss uses</source>
         <translation>损失使用的样本对</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="238"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="242"/>
         <source>Pairs the loss will use:</source>
         <translation>损失将使用的样本对：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="242"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="246"/>
         <source>Show the whole response (training keeps only the code)</source>
         <translation>显示完整回答（训练只保留代码）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="247"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="251"/>
         <source>Answer code</source>
         <translation>回答代码</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="252"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="256"/>
         <source>Verdict and ranking of the answer</source>
         <translation>回答的判定与排序</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="272"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="276"/>
         <source>Rankings</source>
         <translation>排序结果</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="293"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="297"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="310"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="314"/>
         <source>Cannot read the rankings: %1</source>
         <translation>无法读取排序结果：%1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="311"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="315"/>
         <source>No rankings file open.</source>
         <translation>未打开排序结果文件。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="325"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="330"/>
         <source>Rankings — %1</source>
         <translation>排序结果 — %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="350"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="372"/>
         <source>Open rankings</source>
         <translation>打开排序结果</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="351"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="373"/>
         <source>Rankings (*.jsonl);;All files (*)</source>
         <translation>排序结果 (*.jsonl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="364"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="386"/>
         <source>%1 of %2 items</source>
         <translation>%1 / %2 个条目</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="398"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="420"/>
         <source>Select an item to see its answers.</source>
         <translation>选择一个条目以查看其回答。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="404"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="426"/>
         <source>%1 — %2 teacher and %3 student answers</source>
         <translation>%1 — %2 个教师回答和 %3 个学生回答</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="427"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="449"/>
         <source>None: %1</source>
         <translation>无：%1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="427"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="449"/>
         <source>the item yields no pair</source>
         <translation>该条目不产生样本对</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="429"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="451"/>
         <source>Teacher %1 (%2, %3, score %4) against:</source>
         <translation>教师 %1（%2，%3，分数 %4）对比：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="435"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="457"/>
         <source>  Student %1 (%2, %3): r_tea %4, r_stu %5, weight %6</source>
         <translation>  学生 %1（%2，%3）：r_tea %4，r_stu %5，权重 %6</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="444"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="466"/>
         <source>  Student %1 dropped: %2</source>
         <translation>  学生 %1 已丢弃：%2</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="459"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="481"/>
         <source>%1 · %2 · temperature %3</source>
         <translation>%1 · %2 · 温度 %3</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="462"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="484"/>
         <source>Outcome: %1 · tests passed: %2 of %3 · class: %4 · score: %5</source>
         <translation>结果：%1 · 通过测试：%2 / %3 · 类别：%4 · 分数：%5</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="468"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="490"/>
         <source>Ranking: %1</source>
         <translation>排序：%1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="470"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="492"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_view.cpp" line="472"/>
+        <location filename="../app/workbench/rankings_view.cpp" line="494"/>
         <source>Detail: %1</source>
         <translation>详情：%1</translation>
     </message>

@@ -8,6 +8,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -111,13 +112,16 @@ RankingsView::RankingsView(QWidget* parent)
     m_summaryLabel->setWordWrap(true);
     m_summaryLabel->setTextFormat(Qt::PlainText);
     m_summaryLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summaryLabel->hide();  // until a file is open
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("rankingsError"));
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setForegroundRole(QPalette::BrightText);
+    m_error->setAutoFillBackground(true);
+    m_error->setMargin(6);
     m_error->hide();
+    styleError();
 
     m_table = newTable(this);
     m_table->setObjectName(QStringLiteral("rankingsTable"));
@@ -321,11 +325,29 @@ void RankingsView::apply(const QString& path, LoadResult& result)
     m_pathLabel->setText(QDir::toNativeSeparators(path));
     m_pathLabel->setToolTip(QFileInfo(path).absoluteFilePath());
     m_summaryLabel->setText(rrtf::summaryText(m_summary));
+    m_summaryLabel->show();
     m_reload->setEnabled(true);
     setWindowTitle(tr("Rankings — %1").arg(QFileInfo(path).fileName()));
     if (m_filter->rowCount() > 0)
         m_table->selectRow(0);
     Q_EMIT finishedLoading(true);
+}
+
+// The error pill's colours, from the outcome badges (readable on light and dark
+// palettes alike; BrightText is white in a light Fusion palette).
+void RankingsView::styleError()
+{
+    QPalette colours = m_error->palette();
+    colours.setColor(QPalette::Window, OutcomeBadge::backgroundColor(QStringLiteral("error"), palette()));
+    colours.setColor(QPalette::WindowText, OutcomeBadge::textColor(QStringLiteral("error"), palette()));
+    m_error->setPalette(colours);
+}
+
+void RankingsView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        styleError();
 }
 
 void RankingsView::showError(const QString& message)
