@@ -6,11 +6,12 @@
 #      (objective sft) on a corpus of answers of which almost half are buggy;
 #   3. RRTF's data: `rrtf sample` draws 4 answers per training instruction from
 #      the base model, `rrtf rank` judges them and the reference (teacher) answers;
-#   4. two fine-tuning runs from the base, identical but for the objective:
-#      "sft" (the teacher's answer only) and "rrtf" (ranking loss + SFT);
-#   5. bench_pass_at_1: greedy and sampled pass@1 of the three on held-out problems.
+#   4. per seed, two fine-tuning runs from the base, identical but for the
+#      objective: "sft" (the teacher's answer only) and "rrtf" (ranking loss + SFT);
+#   5. bench_pass_at_1: greedy and sampled pass@1 of all of them on held-out problems.
 #
-#   bench/rrtf_demo/run.sh [WORK_DIR]      (default /tmp/rrtf-demo; build first: ./scripts/build.sh)
+#   bench/rrtf_demo/run.sh [WORK_DIR]   (default /tmp/rrtf-demo; build first:
+#                                       ./scripts/build.sh rrtf rrtf-sandbox bench_pass_at_1)
 #
 # Every stage is skipped when its output exists, and `rrtf train` resumes a
 # killed run, so running it again continues where it stopped. Knobs: SEED (the
@@ -19,7 +20,7 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-build=${BUILD_DIR:-$root/build}
+build=${RRTF_BUILD_DIR:-$root/build}
 rrtf="$build/bin/rrtf"
 bench="$build/bench/bench_pass_at_1"
 work=${1:-/tmp/rrtf-demo}
@@ -33,7 +34,7 @@ samples=${SAMPLES:-10}
 export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
 
 for tool in "$rrtf" "$bench"; do
-    [ -x "$tool" ] || { echo "run.sh: $tool is missing: build it first (./scripts/build.sh rrtf bench_pass_at_1)" >&2; exit 1; }
+    [ -x "$tool" ] || { echo "run.sh: $tool is missing: build it first (./scripts/build.sh rrtf rrtf-sandbox bench_pass_at_1)" >&2; exit 1; }
 done
 mkdir -p "$work"
 cd "$work"
