@@ -2,7 +2,8 @@
 // object on stdout, one-line errors and non-zero exits on failure.
 #include "support/golden.h"
 
-#include <QProcess>
+#include "support/cli_run.h"  // Qt after LibTorch: its `slots` macro breaks LibTorch's headers
+
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -10,22 +11,7 @@ using namespace rrtf::test;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runCli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(RRTF_CLI_PATH, arguments);
-    process.waitForFinished(120000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
-}
-
-nlohmann::json parseJson(const Run& run)
+nlohmann::json parseJson(const CliRun& run)
 {
     return nlohmann::json::parse(run.out.toStdString());
 }
@@ -49,7 +35,7 @@ class TestCli : public QObject {
 private slots:
     void tokenizePrintsIds()
     {
-        const Run run = runCli({"tokenize", "--tokenizer", starcoderTokenizer(), "--text", "Hello world", "--json"});
+        const CliRun run = runCli({"tokenize", "--tokenizer", starcoderTokenizer(), "--text", "Hello world", "--json"});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(parseJson(run)["ids"].get<std::vector<int>>(), (std::vector<int>{8279, 5788}));
     }
@@ -61,7 +47,7 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("hello<|endoftext|>world");
         file.close();
-        const Run run = runCli({"tokenize", "--tokenizer", starcoderTokenizer(), "--text-file", file.fileName(), "--json"});
+        const CliRun run = runCli({"tokenize", "--tokenizer", starcoderTokenizer(), "--text-file", file.fileName(), "--json"});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(parseJson(run)["ids"].get<std::vector<int>>(), (std::vector<int>{7656, 0, 5860}));
     }
@@ -69,7 +55,7 @@ private slots:
     void logitsMatchTransformers()
     {
         const auto ids = jsonIds(goldenExpected()["inputs"]["seq1"]);
-        Run run = runCli({"logits", "--model", golden(), "--ids", idsText(ids), "--json"});
+        CliRun run = runCli({"logits", "--model", golden(), "--ids", idsText(ids), "--json"});
         QCOMPARE(run.exitCode, 0);
         at::Tensor last = jsonTensor(parseJson(run)["logits"]);
         QCOMPARE(last.size(0), 1);
@@ -83,8 +69,8 @@ private slots:
     void greedyGenerationMatchesTransformers()
     {
         const auto& record = goldenExpected()["generate"]["prompt2"];
-        const Run run = runCli({"generate", "--model", golden(), "--ids", idsText(jsonIds(record["prompt"])), "--greedy",
-                              "--max-new-tokens", "20", "--ignore-eos", "--json"});
+        const CliRun run = runCli({"generate", "--model", golden(), "--ids", idsText(jsonIds(record["prompt"])), "--greedy",
+                                 "--max-new-tokens", "20", "--ignore-eos", "--json"});
         QCOMPARE(run.exitCode, 0);
         const auto samples = parseJson(run)["samples"];
         QCOMPARE(samples.size(), size_t(1));
@@ -96,7 +82,7 @@ private slots:
         const QStringList arguments = {"generate", "--model", golden(), "--tokenizer", starcoderTokenizer(), "--ids",
                                        "45 419 489", "--temperature", "0.9", "--top-p", "0.9", "--n", "4", "--seed", "7",
                                        "--max-new-tokens", "12", "--stop", "\n", "--json"};
-        const Run first = runCli(arguments);
+        const CliRun first = runCli(arguments);
         QCOMPARE(first.exitCode, 0);
         const auto samples = parseJson(first)["samples"];
         QCOMPARE(samples.size(), size_t(4));
@@ -109,7 +95,7 @@ private slots:
 
     void promptTextNeedsATokenizer()
     {
-        const Run run = runCli({"generate", "--model", golden(), "--prompt", "def f():", "--json"});
+        const CliRun run = runCli({"generate", "--model", golden(), "--prompt", "def f():", "--json"});
         QVERIFY(run.exitCode != 0);
         QVERIFY2(run.err.contains("tokenizer"), run.err.constData());
     }
@@ -132,7 +118,7 @@ private slots:
     {
         QFETCH(QStringList, arguments);
         QFETCH(QString, mentions);
-        const Run run = runCli(arguments);
+        const CliRun run = runCli(arguments);
         QVERIFY(run.exitCode > 0);
         const QString err = QString::fromUtf8(run.err).trimmed();
         QVERIFY2(err.contains(mentions), qPrintable(err));
@@ -150,7 +136,7 @@ private slots:
     void everySubcommandHasHelp()
     {
         QFETCH(QString, command);
-        const Run run = runCli({command, "--help"});
+        const CliRun run = runCli({command, "--help"});
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.contains("Usage") || run.out.contains("OPTIONS"));
     }
@@ -158,8 +144,8 @@ private slots:
     void demoModelRoundTrip()
     {
         QTemporaryDir dir;
-        Run run = runCli({"make-demo-model", dir.path(), "--layers", "1", "--hidden", "32", "--heads", "4", "--positions", "64",
-                        "--tokenizer", starcoderTokenizer(), "--format", "bin"});
+        CliRun run = runCli({"make-demo-model", dir.path(), "--layers", "1", "--hidden", "32", "--heads", "4", "--positions", "64",
+                           "--tokenizer", starcoderTokenizer(), "--format", "bin"});
         QCOMPARE(run.exitCode, 0);
         run = runCli({"info", "--model", dir.path(), "--json"});
         QCOMPARE(run.exitCode, 0);

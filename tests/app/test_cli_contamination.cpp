@@ -1,6 +1,7 @@
 // rrtf contamination as a user runs it: the report on stdout, the JSON file,
 // exit status 0 with or without overlaps, and one-line errors naming the file.
-#include <QProcess>
+#include "support/cli_run.h"
+
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -9,21 +10,9 @@
 
 using nlohmann::json;
 
+using namespace rrtf::test;
+
 namespace {
-
-struct Run {
-    int exitCode;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList& arguments) {
-    QProcess process;
-    process.start(RRTF_CLI_PATH, arguments);
-    process.waitForFinished(300000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
 
 QString write(const QTemporaryDir& dir, const char* name, const std::vector<json>& lines) {
     QString path = dir.filePath(name);
@@ -61,9 +50,9 @@ private slots:
         QTemporaryDir dir;
         const QString train = write(dir, "train.jsonl", trainingLines());
         const QString out = dir.filePath("report.json");
-        const Run run = runCli({"contamination", train, humanEval(), "--json", out});
-        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QVERIFY(run.out.contains("Training set: " + train + " (2 records)"));
+        const CliRun run = runCli({"contamination", train, humanEval(), "--json", out});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY(run.outText().contains("Training set: " + train + " (2 records)"));
         QVERIFY(run.out.contains("| pairs | by 13-gram | by Jaccard | training records affected"));
         QVERIFY(run.out.contains("| leak/2        | HumanEval/2    | instruction    | prompt "));
         QVERIFY(!run.out.contains("own/1"));
@@ -83,8 +72,8 @@ private slots:
     void exitsZeroWithoutOverlaps() {
         QTemporaryDir dir;
         const QString train = write(dir, "train.jsonl", {trainingLines()[0]});
-        const Run run = runCli({"contamination", train, humanEval(), "--ngram", "10", "--jaccard", "0.3", "--quiet"});
-        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const CliRun run = runCli({"contamination", train, humanEval(), "--ngram", "10", "--jaccard", "0.3", "--quiet"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
         QVERIFY(run.out.contains("No overlaps found."));
         QVERIFY(run.out.contains("10-gram overlap"));
         QVERIFY(run.out.contains("Jaccard >= 0.30"));
@@ -95,9 +84,9 @@ private slots:
         QTemporaryDir dir;
         const QString train = write(dir, "train.jsonl", {{{"task_id", "copy"},
             {"instruction", "Write a function to sort a given matrix in ascending order according to the sum of its rows."}}});
-        const Run run = runCli({"contamination", train, QString(RRTF_SHARED_DATA) + "/mbpp/mbpp.jsonl", "--format",
-                                "mbpp", "--quiet"});
-        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const CliRun run = runCli({"contamination", train, QString(RRTF_SHARED_DATA) + "/mbpp/mbpp.jsonl", "--format",
+                                   "mbpp", "--quiet"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
         QVERIFY(run.out.contains("| copy          | 12             | instruction    | text "));
     }
 
@@ -134,12 +123,12 @@ private slots:
             if (argument == "GOOD") argument = good;
             if (argument == "HUMANEVAL") argument = humanEval();
         }
-        const Run run = runCli(arguments);
+        const CliRun run = runCli(arguments);
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.out.isEmpty());
-        const QStringList lines = run.err.trimmed().split('\n');
-        QVERIFY2(lines.size() == 1, qPrintable(run.err));
-        QVERIFY2(lines[0].startsWith("rrtf: error: ") && lines[0].contains(expected), qPrintable(run.err));
+        const QStringList lines = run.errText().trimmed().split('\n');
+        QVERIFY2(lines.size() == 1, run.err.constData());
+        QVERIFY2(lines[0].startsWith("rrtf: error: ") && lines[0].contains(expected), run.err.constData());
     }
 };
 

@@ -1,6 +1,8 @@
 // rrtf eval and rrtf check as a user runs them: the exact forms, their JSON,
 // the result lines, refusal without isolation, and a run killed with SIGKILL
 // that resumes from the workspace database.
+#include "support/cli_run.h"
+
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -12,22 +14,9 @@
 
 using nlohmann::json;
 
+using namespace rrtf::test;
+
 namespace {
-
-struct Run {
-    int exitCode;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runCli(const QStringList& arguments, const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment()) {
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(RRTF_CLI_PATH, arguments);
-    process.waitForFinished(300000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
-}
 
 QString write(const QTemporaryDir& dir, const char* name, const std::vector<json>& lines) {
     QString path = dir.filePath(name);
@@ -68,8 +57,8 @@ private slots:
         };
         QString samplesPath = write(dir, "samples.jsonl", samples);
         QString out = dir.filePath("results.jsonl");
-        Run run = runCli({"eval", "--problems", humanEval(), "--samples", samplesPath, "--k", "1,2", "--out", out,
-                          "--workspace", dir.filePath("ws.sqlite"), "--json"});
+        CliRun run = runCli({"eval", "--problems", humanEval(), "--samples", samplesPath, "--k", "1,2", "--out", out,
+                             "--workspace", dir.filePath("ws.sqlite"), "--json"});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         json summary = parse(run.out);
         QCOMPARE(summary["n_samples"].get<int>(), 4);
@@ -105,7 +94,7 @@ private slots:
             {{"task_id", "own/bad"}, {"instruction", "Add."}, {"solution", "def add(a, b):\n    return a - b\n"},
              {"tests", "assert add(1, 2) == 3\n"}},
         };
-        Run run = runCli({"check", "--problems", write(dir, "problems.jsonl", problems), "--no-workspace", "--json"});
+        CliRun run = runCli({"check", "--problems", write(dir, "problems.jsonl", problems), "--no-workspace", "--json"});
         QCOMPARE(run.exitCode, 1);
         json report = parse(run.out);
         QCOMPARE(report["checked"].get<int>(), 2);
@@ -120,14 +109,14 @@ private slots:
         QString samples = write(dir, "samples.jsonl", {{{"task_id", "own/1"}, {"completion", "def f(x):\n    return x + 1\n"}}});
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert("RRTF_SANDBOX_TIER", "unsafe");  // act as if namespaces were refused
-        Run refused = runCli({"eval", "--problems", problems, "--samples", samples, "--no-workspace", "--json"},
-                             environment);
+        CliRun refused = runCli({"eval", "--problems", problems, "--samples", samples, "--no-workspace", "--json"},
+                                environment);
         QVERIFY(refused.exitCode != 0);
         const QByteArray last = refused.err.trimmed().split('\n').last();
         QVERIFY2(last.startsWith("rrtf: error:") && last.contains("--allow-unsafe"), refused.err.constData());
-        Run accepted = runCli({"eval", "--problems", problems, "--samples", samples, "--no-workspace", "--allow-unsafe",
-                               "--json"},
-                              environment);
+        CliRun accepted = runCli({"eval", "--problems", problems, "--samples", samples, "--no-workspace", "--allow-unsafe",
+                                  "--json"},
+                                 environment);
         QVERIFY2(accepted.exitCode == 0, accepted.err.constData());
         QCOMPARE(parse(accepted.out)["sandbox"]["tier"].get<std::string>(), std::string("unsafe"));
         QVERIFY(accepted.err.contains("WARNING"));
@@ -162,7 +151,7 @@ private slots:
         first.waitForFinished();
         QVERIFY2(stored >= 5 && stored < 40, qPrintable(QString("verdicts stored before the kill: %1").arg(stored)));
 
-        Run second = runCli(arguments);
+        CliRun second = runCli(arguments);
         QVERIFY2(second.exitCode == 0, second.err.constData());
         json summary = parse(second.out);
         QVERIFY2(summary["resumed"].get<int>() > 0, second.out.constData());
@@ -177,7 +166,7 @@ private slots:
         QTemporaryDir dir;
         QString samples = dir.filePath("broken.jsonl");
         std::ofstream(samples.toStdString()) << "{\"task_id\": \"HumanEval/0\", \"completion\": \"x\"}\n{not json\n";
-        Run run = runCli({"eval", "--problems", humanEval(), "--samples", samples, "--no-workspace", "--json"});
+        CliRun run = runCli({"eval", "--problems", humanEval(), "--samples", samples, "--no-workspace", "--json"});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains("broken.jsonl") && run.err.contains("2"), run.err.constData());
         QCOMPARE(run.err.count('\n'), 1);

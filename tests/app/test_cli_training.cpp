@@ -3,7 +3,8 @@
 // in the data passes: provenance, resuming after a kill, the ranking of the
 // passing teacher above the students, Evol-Instruct's filter report, and
 // one-line errors naming file:line.
-#include <QProcess>
+#include "support/cli_run.h"
+
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -15,22 +16,9 @@
 
 using nlohmann::json;
 
+using namespace rrtf::test;
+
 namespace {
-
-struct Run {
-    int exitCode;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runCli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(RRTF_CLI_PATH, arguments);
-    process.waitForFinished(300000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
-}
 
 std::string readAll(const QString& path)
 {
@@ -56,7 +44,7 @@ std::vector<json> readLines(const QString& path)
 }
 
 // The last line of stderr: what a user reads when a command fails.
-QByteArray lastErrorLine(const Run& run) { return run.err.trimmed().split('\n').last(); }
+QByteArray lastErrorLine(const CliRun& run) { return run.err.trimmed().split('\n').last(); }
 
 const char* kPassingAnswer = "Here is the code:\n```python\ndef add(a, b):\n    return a + b\n```\n";
 
@@ -86,8 +74,8 @@ private slots:
         m_student = path("student");
         m_teacher = path("teacher");
         for (const auto& [dir, seed] : {std::pair{m_student, "1"}, std::pair{m_teacher, "2"}}) {
-            Run run = runCli({"make-demo-model", dir, "--layers", "1", "--hidden", "32", "--heads", "4", "--positions",
-                              "1024", "--seed", seed, "--tokenizer", RRTF_SHARED_DATA "/tokenizer/starcoder-tokenizer.json"});
+            CliRun run = runCli({"make-demo-model", dir, "--layers", "1", "--hidden", "32", "--heads", "4", "--positions",
+                                 "1024", "--seed", seed, "--tokenizer", RRTF_SHARED_DATA "/tokenizer/starcoder-tokenizer.json"});
             QVERIFY2(run.exitCode == 0, run.err.constData());
         }
         m_data = path("data.jsonl");
@@ -105,7 +93,7 @@ private slots:
     void sampleWritesAnswersWithProvenance()
     {
         const QString out = path("samples.jsonl");
-        Run run = runCli(sampleArgs(out));
+        CliRun run = runCli(sampleArgs(out));
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QVERIFY(run.err.contains("tok/s"));  // the progress line
 
@@ -153,7 +141,7 @@ private slots:
         const std::size_t lastLine = complete.rfind('\n', complete.size() - 2) + 1;
         writeText(out, complete.substr(0, lastLine + (complete.size() - lastLine) / 2));
 
-        Run run = runCli(sampleArgs(out));
+        CliRun run = runCli(sampleArgs(out));
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QVERIFY(run.err.contains("partial line"));
         QVERIFY2(run.out.startsWith("1 new lines"), run.out.constData());
@@ -175,7 +163,7 @@ private slots:
     {
         QStringList args = sampleArgs(path("samples.jsonl"));
         args[args.indexOf("--k") + 1] = "3";
-        Run run = runCli(args);
+        CliRun run = runCli(args);
         QVERIFY(run.exitCode != 0);
         const QByteArray last = lastErrorLine(run);
         QVERIFY2(last.startsWith("rrtf: error:") && last.contains("samples.jsonl:") && last.contains("k 2"),
@@ -185,7 +173,7 @@ private slots:
     void rankPutsThePassingTeacherAboveTheStudents()
     {
         const QString rankings = path("rankings.jsonl");
-        Run run = runCli({"rank", m_data, path("samples.jsonl"), "--out", rankings, "--jobs", "2", "--json"});
+        CliRun run = runCli({"rank", m_data, path("samples.jsonl"), "--out", rankings, "--jobs", "2", "--json"});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QVERIFY(run.err.contains("answers"));  // the progress line
         const json summary = json::parse(run.out.toStdString());
@@ -215,7 +203,7 @@ private slots:
         for (const json& student : item["students"])
             QVERIFY(student["class"] != "all_pass");
 
-        Run text = runCli({"rank", m_data, path("samples.jsonl"), "--out", rankings, "--quiet"});
+        CliRun text = runCli({"rank", m_data, path("samples.jsonl"), "--out", rankings, "--quiet"});
         QVERIFY2(text.exitCode == 0, text.err.constData());
         QVERIFY(text.out.contains("compile_error") && text.out.contains("pairs"));
     }
@@ -231,7 +219,7 @@ private slots:
             file << json{{"task_id", "seed/" + std::to_string(i)}, {"instruction", instructions[i]}}.dump() << '\n';
         file.close();
         const QString out = path("evolved.jsonl");
-        Run run = runCli({"evolve", seeds, "--teacher", m_teacher, "--out", out, "--max-new-tokens", "2", "--json"});
+        CliRun run = runCli({"evolve", seeds, "--teacher", m_teacher, "--out", out, "--max-new-tokens", "2", "--json"});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const json report = json::parse(run.out.toStdString());
         QCOMPARE(report["rounds"].size(), size_t(1));
@@ -250,33 +238,33 @@ private slots:
         for (const json& line : lines)
             QCOMPARE(line["evolution"]["round"].get<int>(), 1);
 
-        Run text = runCli({"evolve", seeds, "--teacher", m_teacher, "--out", out, "--max-new-tokens", "2", "--quiet"});
+        CliRun text = runCli({"evolve", seeds, "--teacher", m_teacher, "--out", out, "--max-new-tokens", "2", "--quiet"});
         QVERIFY2(text.exitCode == 0, text.err.constData());
         QVERIFY2(text.out.contains("dropped by"), text.out.constData());
     }
 
     void errorsAreOneLineNamingFileAndLine()
     {
-        Run missing = runCli({"sample", path("absent.jsonl"), "--student", m_student, "--out", path("x.jsonl")});
+        CliRun missing = runCli({"sample", path("absent.jsonl"), "--student", m_student, "--out", path("x.jsonl")});
         QVERIFY(missing.exitCode != 0);
         QVERIFY2(lastErrorLine(missing).startsWith("rrtf: error:") && lastErrorLine(missing).contains("absent.jsonl"),
                  missing.err.constData());
 
         const QString bad = path("bad.jsonl");
         writeText(bad, readAll(m_data).substr(0, readAll(m_data).find('\n') + 1) + "{\"task_id\": \n");
-        Run malformed = runCli({"sample", bad, "--student", m_student, "--out", path("x.jsonl")});
+        CliRun malformed = runCli({"sample", bad, "--student", m_student, "--out", path("x.jsonl")});
         QVERIFY(malformed.exitCode != 0);
         QVERIFY2(lastErrorLine(malformed).contains("bad.jsonl:2"), malformed.err.constData());
 
         const QString badSamples = path("bad_samples.jsonl");
         const std::string samples = readAll(path("samples.jsonl"));
         writeText(badSamples, samples.substr(0, samples.find('\n') + 1) + "{\"task_id\": \"add/0\"}\n");
-        Run rank = runCli({"rank", m_data, badSamples, "--out", path("r.jsonl")});
+        CliRun rank = runCli({"rank", m_data, badSamples, "--out", path("r.jsonl")});
         QVERIFY(rank.exitCode != 0);
         QVERIFY2(lastErrorLine(rank).startsWith("rrtf: error:") && lastErrorLine(rank).contains("bad_samples.jsonl:2"),
                  rank.err.constData());
 
-        Run noModel = runCli({"evolve", m_data, "--teacher", path("nowhere"), "--out", path("e.jsonl")});
+        CliRun noModel = runCli({"evolve", m_data, "--teacher", path("nowhere"), "--out", path("e.jsonl")});
         QVERIFY(noModel.exitCode != 0);
         QVERIFY2(lastErrorLine(noModel).contains("nowhere"), noModel.err.constData());
     }

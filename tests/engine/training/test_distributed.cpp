@@ -3,6 +3,7 @@
 // The test executable re-launches itself as the two ranks (see main()).
 #include "model/causal_lm.h"
 #include "runtime/error.h"
+#include "support/free_port.h"
 #include "tiny_training_model.h"
 #include "training/distributed.h"
 
@@ -11,11 +12,6 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
-
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -31,21 +27,6 @@ constexpr const char* kWorkerOutput = "RRTF_TEST_DISTRIBUTED_OUTPUT";
 constexpr int kGlobalBatch = 4;
 constexpr int kSteps = 3;
 constexpr double kLearningRate = 0.5;
-
-// A port nobody listens on now: the kernel picks a free one for a socket bound to port 0.
-int freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof(address);
-    if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0 ||
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0)
-        qFatal("cannot find a free port");
-    ::close(fd);
-    return ntohs(address.sin_port);
-}
 
 at::Tensor flatParameters(CausalLM& model)
 {

@@ -10,6 +10,8 @@
 #include "training/train_checkpoint.h"
 #include "training/trainer.h"
 
+#include "support/cli_run.h"  // Qt after LibTorch: its `slots` macro breaks LibTorch's headers
+
 #include <QProcess>
 #include <QtTest>
 
@@ -23,36 +25,6 @@ using nlohmann::json;
 namespace {
 
 namespace fs = std::filesystem;
-
-std::vector<json> stepLines(const fs::path& runDir)
-{
-    std::vector<json> steps;
-    for (const json& line : readJsonLines(runDir / "metrics.jsonl"))
-        if (line.contains("loss"))
-            steps.push_back(line);
-    return steps;
-}
-
-double maxDifference(const StateDict& a, const StateDict& b)
-{
-    double worst = 0;
-    for (const auto& [name, tensor] : a)
-        worst = std::max(worst, (tensor.to(at::kDouble) - b.at(name).to(at::kDouble)).abs().max().item<double>());
-    return worst;
-}
-
-struct Cli {
-    int exitCode = -1;
-    QByteArray err;
-};
-
-Cli runCli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(RRTF_CLI_PATH, arguments);
-    process.waitForFinished(300000);
-    return {process.exitCode(), process.readAllStandardError()};
-}
 
 }  // namespace
 
@@ -165,7 +137,7 @@ private slots:
         QVERIFY2(killedAt < 60, "the run finished before it could be killed");
         qInfo("killed after the checkpoint of step %lld", static_cast<long long>(killedAt));
 
-        const Cli resumed = runCli(QStringList{"train", QString::fromStdString(killed.string())} + threads);
+        const CliRun resumed = runCli(QStringList{"train", QString::fromStdString(killed.string())} + threads);
         QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
         QVERIFY(resumed.err.contains("resuming from"));
         const auto steps = stepLines(killed);
@@ -244,7 +216,7 @@ private slots:
         QTemporaryDir dir;
         const fs::path run = fs::path(dir.path().toStdString()) / "run";
         writeTinyRun(run, {{"micro_batch", "four"}});
-        const Cli cli = runCli({"train", QString::fromStdString(run.string())});
+        const CliRun cli = runCli({"train", QString::fromStdString(run.string())});
         QCOMPARE(cli.exitCode, 1);
         const QByteArray message = cli.err.trimmed();
         QVERIFY2(message.startsWith("rrtf: error:") && message.contains("\"micro_batch\"") &&

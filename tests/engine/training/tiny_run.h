@@ -143,4 +143,23 @@ inline std::vector<nlohmann::json> readJsonLines(const std::filesystem::path& pa
     return lines;
 }
 
+// The per-step lines of RUN_DIR/metrics.jsonl (evaluation lines have no "loss").
+inline std::vector<nlohmann::json> stepLines(const std::filesystem::path& runDir)
+{
+    std::vector<nlohmann::json> steps;
+    for (const nlohmann::json& line : readJsonLines(runDir / "metrics.jsonl"))
+        if (line.contains("loss"))
+            steps.push_back(line);
+    return steps;
+}
+
+// The largest absolute difference between same-named tensors of two state dicts.
+inline double maxDifference(const StateDict& a, const StateDict& b)
+{
+    double worst = 0;
+    for (const auto& [name, tensor] : a)
+        worst = std::max(worst, (tensor.to(at::kDouble) - b.at(name).to(at::kDouble)).abs().max().item<double>());
+    return worst;
+}
+
 }  // namespace rrtf::test
