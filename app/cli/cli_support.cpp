@@ -82,20 +82,26 @@ LoadOptions ModelOptions::loadOptions() const
 namespace {
 CancellationToken* interruptTarget = nullptr;
 
-void onInterrupt(int)
+// Only async-signal-safe work here: an atomic store and signal().
+void onInterrupt(int signal)
 {
     if (interruptTarget)
         interruptTarget->cancel();
-    std::signal(SIGINT, SIG_DFL);  // a second Ctrl-C ends the process
+    // A second Ctrl-C ends the process. SIGTERM stays a request to stop: the
+    // workbench's Cancel sends it again on every click.
+    if (signal == SIGINT)
+        std::signal(SIGINT, SIG_DFL);
 }
 }  // namespace
 
-void cancelOnInterrupt(const CancellationToken& token)
+void cancelOnInterrupt(const CancellationToken& token, OnSigterm onSigterm)
 {
     static CancellationToken held;
     held = token;
     interruptTarget = &held;
     std::signal(SIGINT, onInterrupt);
+    if (onSigterm == OnSigterm::Cancel)
+        std::signal(SIGTERM, onInterrupt);
 }
 
 Progress::Progress(bool enabled)

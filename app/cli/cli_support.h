@@ -35,8 +35,15 @@ struct ModelOptions {
     LoadOptions loadOptions() const;
 };
 
+// What SIGTERM does to a command that cancels on Ctrl-C.
+enum class OnSigterm {
+    EndProcess,  // the default action: the process ends at once
+    Cancel,      // like Ctrl-C, every time: for jobs a manager stops (rrtf train)
+};
+
 // The first SIGINT cancels `token`; a second one ends the process as usual.
-void cancelOnInterrupt(const CancellationToken& token);
+// With OnSigterm::Cancel, SIGTERM cancels it too, however often it comes.
+void cancelOnInterrupt(const CancellationToken& token, OnSigterm onSigterm = OnSigterm::EndProcess);
 
 // A one-line progress report on stderr, redrawn at most a few times a second.
 class Progress {

@@ -1,6 +1,7 @@
 // rrtf train RUN_DIR: the RRTF training job (engine/training/trainer.h). One
 // progress line per step on stderr; SIGINT or SIGTERM finishes the step,
-// writes a checkpoint and exits 130; running it again resumes.
+// writes a checkpoint and exits 130 (a second Ctrl-C ends it at once); running
+// it again resumes.
 #include "cli_support.h"
 
 #include "runtime/error.h"
@@ -8,7 +9,6 @@
 #include "training/trainer.h"
 
 #include <algorithm>
-#include <csignal>
 #include <cstdio>
 #include <memory>
 
@@ -20,14 +20,6 @@ struct TrainArgs {
     std::string device = "cpu";  // cpu, cuda, cuda:N
     int threads = 0;             // 0 = one per core
 };
-
-CancellationToken* stopTarget = nullptr;
-
-void onStopSignal(int)
-{
-    if (stopTarget)
-        stopTarget->cancel();  // an atomic store: safe in a signal handler
-}
 
 std::string duration(double seconds)
 {
@@ -49,11 +41,7 @@ int runTrain(const TrainArgs& args)
     configureComputeThreads(args.threads);
     options.distributed = distributedOptionsFromEnvironment();
 
-    static CancellationToken token;
-    token = options.cancel;
-    stopTarget = &token;
-    std::signal(SIGINT, onStopSignal);
-    std::signal(SIGTERM, onStopSignal);
+    cancelOnInterrupt(options.cancel, OnSigterm::Cancel);
 
     options.onNote = [](const std::string& note) { std::fprintf(stderr, "rrtf: %s\n", note.c_str()); };
     options.onStep = [](const StepReport& step) {

@@ -206,8 +206,21 @@ void setUp(Job& job, at::Device device)
     job.schedule = {config.lr, config.warmupFor(job.totalSteps), job.totalSteps, config.schedule, config.minLrRatio};
 }
 
+// Whether to stop now. Every rank asks the others, so that a Ctrl-C or SIGTERM
+// that reached one rank (or reached them at different moments) stops them all
+// after the same step, with one checkpoint; a rank that left alone would make
+// the others' next collective fail.
+bool stopRequested(Job& job)
+{
+    const bool mine = job.options.cancel.isCancelled();
+    if (job.context.worldSize() == 1)
+        return mine;
+    return job.context.sum({mine ? 1.0 : 0.0})[0] > 0;
+}
+
 // One optimiser step: metrics line, evaluation and checkpoint when due.
-void trainStep(Job& job, TrainerState& state, int64_t step)
+// Returns whether the run stops after it (stopRequested).
+bool trainStep(Job& job, TrainerState& state, int64_t step)
 {
     const TrainerOptions& options = job.options;
     DistributedContext& context = job.context;
@@ -257,8 +270,10 @@ void trainStep(Job& job, TrainerState& state, int64_t step)
         evaluate(job, state, epoch);
         setRngState(rng);
     }
-    if (last || step % job.config.checkpointEvery == 0 || options.cancel.isCancelled())
+    const bool stop = stopRequested(job);
+    if (last || step % job.config.checkpointEvery == 0 || stop)
         checkpoint(job, state);
+    return stop;
 }
 
 }  // namespace
@@ -287,8 +302,9 @@ TrainOutcome runTraining(const fs::path& runDir, const TrainerOptions& options)
         outcome.totalSteps = status.totalSteps = job.totalSteps;
         status.step = state.step;
         report(RunState::Running);
-        for (int64_t step = state.step + 1; step <= job.totalSteps && !options.cancel.isCancelled(); ++step) {
-            trainStep(job, state, step);
+        bool stop = stopRequested(job);
+        for (int64_t step = state.step + 1; step <= job.totalSteps && !stop; ++step) {
+            stop = trainStep(job, state, step);
             status.step = step;
             report(RunState::Running);
         }
