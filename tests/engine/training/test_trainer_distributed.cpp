@@ -241,7 +241,8 @@ private slots:
         // Started again, both ranks resume from it and finish the run.
         TwoRanks again({run, run}, dir.path());
         for (int rank = 0; rank < 2; ++rank)
-            QVERIFY2(again.waitForExit(rank, 300000) == 0, qPrintable(QString("rank %1:\n").arg(rank) + again.log(rank)));
+            QVERIFY2(again.waitForExit(rank, 300000) == 0,
+                     qPrintable(QString("rank %1:\n").arg(rank) + again.log(rank)));
         QVERIFY(again.log(0).contains("resuming from"));
         const auto resumed = stepLines(run);
         QCOMPARE(resumed.size(), size_t(60));
@@ -280,9 +281,9 @@ private slots:
         clock.start();
         const int exitCode = processes.waitForExit(survivor, 120000);
         const QByteArray log = processes.log(survivor);
-        QVERIFY2(exitCode == 1, qPrintable(QString("exit %1 after %2 s:\n").arg(exitCode).arg(clock.elapsed() / 1000.0) +
-                                           log));
-        qInfo("rank %d failed %.1f s after rank %d was killed", survivor, clock.elapsed() / 1000.0, victim);
+        const double seconds = clock.elapsed() / 1000.0;
+        QVERIFY2(exitCode == 1, qPrintable(QString("exit %1 after %2 s:\n").arg(exitCode).arg(seconds) + log));
+        qInfo("rank %d failed %.1f s after rank %d was killed", survivor, seconds, victim);
         const QByteArray last = log.trimmed().split('\n').last();
         QVERIFY2(last.startsWith("rrtf: error: distributed") && last.contains("(rank " + QByteArray::number(survivor)),
                  log.constData());
