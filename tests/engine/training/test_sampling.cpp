@@ -126,6 +126,27 @@ private slots:
                 QCOMPARE(again[r].answers[i].text, groups[r].answers[i].text);
     }
 
+    void temperatureZeroIsGreedy()
+    {
+        ByteTokenizer tokenizer;
+        auto model = CausalLM::random(tinyConfig(), 5);
+        RecordSamplingOptions greedy = options();
+        greedy.temperature = 0.0;
+        const TrainingRecord r = record("a/1", "Add.");
+        const GenerationRequest request = recordRequest(r, student(), *model, tokenizer, greedy);
+        QVERIFY(request.sampling.greedy);
+        QVERIFY(!recordRequest(r, student(), *model, tokenizer, options()).sampling.greedy);
+        // Greedy answers do not depend on the seed, and all k of them are the same.
+        Generator generator(*model, &tokenizer);
+        const auto first = sampleRecords(generator, *model, tokenizer, {&r, 1}, student(), greedy);
+        greedy.seed = 10;
+        const auto reseeded = sampleRecords(generator, *model, tokenizer, {&r, 1}, student(), greedy);
+        QCOMPARE(first.at(0).answers.size(), std::size_t(3));
+        for (const SampledAnswer& answer : first[0].answers)
+            QCOMPARE(answer.text, first[0].answers[0].text);
+        QCOMPARE(reseeded.at(0).answers[0].text, first[0].answers[0].text);
+    }
+
     void aCancelledRunReturnsNoUnfinishedGroup()
     {
         ByteTokenizer tokenizer;
