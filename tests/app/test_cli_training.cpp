@@ -1,13 +1,19 @@
 // rrtf sample, rank and evolve as a user runs them, on tiny random-weight demo
 // models (their answers are garbage) and three records whose tests one answer
 // in the data passes: provenance, resuming after a kill, the ranking of the
-// passing teacher above the students, Evol-Instruct's filter report, and
-// one-line errors naming file:line.
+// passing teacher above the students, ranking the data's own answers alone,
+// Evol-Instruct's filter report, make-demo-model's vocabulary, and one-line
+// errors naming file:line.
 #include "support/cli_run.h"
 
+#include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 
+#include <algorithm>
+#include <csignal>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -206,6 +212,140 @@ private slots:
         CliRun text = runCli({"rank", m_data, path("samples.jsonl"), "--out", rankings, "--quiet"});
         QVERIFY2(text.exitCode == 0, text.err.constData());
         QVERIFY(text.out.contains("compile_error") && text.out.contains("pairs"));
+    }
+
+    // A written corpus, no sampling: the data's answers are ranked as teachers.
+    void rankWithoutSamplesRanksTheDataAnswers()
+    {
+        const QString rankings = path("data-rankings.jsonl");
+        CliRun run = runCli({"rank", m_data, "--out", rankings, "--jobs", "2", "--json", "--quiet"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const json summary = json::parse(run.out.toStdString());
+        QCOMPARE(summary["answers"]["teacher"]["all_pass"].get<int>(), 1);
+        QCOMPARE(summary["answers"]["student"]["all_pass"].get<int>(), 0);
+        QCOMPARE(summary["pairs"].get<int>(), 0);
+        QCOMPARE(summary["items"].get<int>(), 3);  // two records have no answer at all
+        const std::vector<json> items = readLines(rankings);
+        QCOMPARE(items.size(), size_t(1));
+        QCOMPARE(items[0]["task_id"].get<std::string>(), std::string("add/1"));
+        QCOMPARE(items[0]["teachers"].size(), size_t(1));
+        QCOMPARE(items[0]["students"].size(), size_t(0));
+    }
+
+    // The embedding has one row per id of the tokenizer shipped with the model.
+    void demoModelTakesItsVocabularyFromTheTokenizer()
+    {
+        const json bytes = {
+            {"model", {{"type", "BPE"}, {"vocab", {{"<|endoftext|>", 0}, {"a", 1}, {"b", 2}}}, {"merges", json::array()}}},
+            {"added_tokens", {{{"id", 0}, {"content", "<|endoftext|>"}, {"special", true}}}},
+            {"pre_tokenizer", {{"type", "ByteLevel"}, {"add_prefix_space", false}, {"use_regex", true}}},
+            {"decoder", {{"type", "ByteLevel"}}}};
+        writeText(path("small-tokenizer.json"), bytes.dump());
+        CliRun made = runCli({"make-demo-model", path("small"), "--layers", "1", "--hidden", "16", "--heads", "2",
+                              "--tokenizer", path("small-tokenizer.json")});
+        QVERIFY2(made.exitCode == 0, made.err.constData());
+        QCOMPARE(json::parse(readAll(path("small/config.json")))["vocab_size"].get<int>(), 3);
+        CliRun padded = runCli({"make-demo-model", path("padded"), "--layers", "1", "--hidden", "16", "--heads", "2",
+                                "--tokenizer", path("small-tokenizer.json"), "--vocab-size", "8"});
+        QVERIFY2(padded.exitCode == 0, padded.err.constData());
+        QCOMPARE(json::parse(readAll(path("padded/config.json")))["vocab_size"].get<int>(), 8);
+        CliRun tooSmall = runCli({"make-demo-model", path("bad"), "--tokenizer", path("small-tokenizer.json"),
+                                  "--vocab-size", "2"});
+        QCOMPARE(tooSmall.exitCode, 1);
+        QVERIFY2(lastErrorLine(tooSmall).contains("smaller than the tokenizer's 3 ids"), tooSmall.err.constData());
+    }
+
+    // rrtf rank killed (kill -9) and cancelled (Ctrl-C) partway: the same command
+    // judges only what is left, and writes what an uninterrupted run writes.
+    void rankResumesAfterAKillWithTheSameRankings()
+    {
+        // 4 records, 6 slow answers each (passing, failing, not compiling), judged one at a time.
+        const QString data = path("resume_data.jsonl");
+        const QString samples = path("resume_samples.jsonl");
+        std::ofstream dataFile(data.toStdString()), samplesFile(samples.toStdString());
+        const std::string slow = "import time\ntime.sleep(0.1)\n";
+        const std::string bodies[] = {"return a + b", "return a - b", "return (", "return b + a", "return 3",
+                                      "return a + b + 0"};
+        for (int r = 0; r < 4; ++r) {
+            const std::string id = "resume/" + std::to_string(r);
+            dataFile << json{{"task_id", id}, {"instruction", "Add a and b."},
+                             {"tests", "assert add(1, 2) == 3\nassert add(-1, 1) == 0\n"}}.dump()
+                     << '\n';
+            json group = {{"task_id", id}, {"role", "student"}, {"model", {{"name", "s"}, {"dir", "/m/s"}}},
+                          {"temperature", 0.8}, {"samples", json::array()}};
+            for (int i = 0; i < 6; ++i)
+                group["samples"].push_back({{"index", i}, {"text", slow + "def add(a, b):\n    " + bodies[i] + "\n"}});
+            json teacher = group;
+            teacher["role"] = "teacher";
+            teacher["model"] = {{"name", "t"}, {"dir", "/m/t"}};
+            teacher["samples"] = json::array({{{"index", 0}, {"text", slow + "def add(a, b):\n    return a + b\n"}}});
+            samplesFile << group.dump() << '\n' << teacher.dump() << '\n';
+        }
+        dataFile.close();
+        samplesFile.close();
+        const int answers = 4 * 7;
+        const QString rankings = path("resume_rankings.jsonl");
+        const QString journal = rankings + ".verdicts";
+        const QStringList args{"rank", data, samples, "--out", rankings, "--jobs", "1", "--json"};
+        // Whole lines only: a kill may leave the last one without its newline.
+        auto journalLines = [](const QString& file) {
+            const std::string text = readAll(file);
+            return int(std::count(text.begin(), text.end(), '\n'));
+        };
+
+        // Stopped by `signal` once `atLeast` verdicts are in the journal (its first line is the settings).
+        auto stopPartway = [&](int signal, int atLeast) {
+            QProcess process;
+            process.start(RRTF_CLI_PATH, args);
+            QVERIFY(process.waitForStarted());
+            QElapsedTimer clock;
+            clock.start();
+            while (journalLines(journal) < 1 + atLeast && clock.elapsed() < 60000)
+                QThread::msleep(5);
+            ::kill(pid_t(process.processId()), signal);
+            QVERIFY(process.waitForFinished(60000));
+            if (signal == SIGINT) {
+                QCOMPARE(process.exitCode(), 130);
+                const QByteArray err = process.readAllStandardError();
+                QVERIFY2(err.contains("run the command again to continue") && err.contains(".verdicts"),
+                         err.constData());
+            } else {
+                QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+            }
+        };
+        stopPartway(SIGKILL, 4);
+        QVERIFY(!QFile::exists(rankings));
+        const int afterKill = journalLines(journal) - 1;
+        QVERIFY2(afterKill >= 4 && afterKill < answers, std::to_string(afterKill).c_str());
+
+        // Another --timeout would mix two kinds of verdict: refused, the journal untouched.
+        const std::string kept = readAll(journal);
+        CliRun other = runCli({"rank", data, samples, "--out", rankings, "--timeout", "5"});
+        QVERIFY(other.exitCode != 0);
+        QVERIFY2(lastErrorLine(other).contains(".verdicts:1:") && lastErrorLine(other).contains("cpu_seconds"),
+                 other.err.constData());
+        QCOMPARE(readAll(journal), kept);
+
+        stopPartway(SIGINT, afterKill + 3);
+        const int afterCancel = journalLines(journal) - 1;
+        QVERIFY2(afterCancel > afterKill && afterCancel < answers, std::to_string(afterCancel).c_str());
+
+        CliRun resumed = runCli(args);
+        QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
+        const json summary = json::parse(resumed.out.toStdString());
+        QCOMPARE(summary["reused"].get<int>(), afterCancel);
+        QCOMPARE(summary["judged"].get<int>(), answers - afterCancel);
+        QVERIFY(resumed.err.contains("verdicts reused"));
+        QVERIFY(!QFile::exists(journal));  // removed once the rankings are written
+
+        const QString straight = path("straight_rankings.jsonl");
+        CliRun uninterrupted = runCli({"rank", data, samples, "--out", straight, "--jobs", "1", "--json",
+                                       "--keep-verdicts"});
+        QVERIFY2(uninterrupted.exitCode == 0, uninterrupted.err.constData());
+        QCOMPARE(json::parse(uninterrupted.out.toStdString())["judged"].get<int>(), answers);
+        QVERIFY(readAll(rankings) == readAll(straight));
+        QCOMPARE(readLines(rankings).size(), size_t(4));
+        QCOMPARE(journalLines(straight + ".verdicts"), 1 + answers);  // kept, as asked
     }
 
     void evolveReportsWhatEachFilterDropped()
