@@ -11,6 +11,8 @@ list(APPEND RRTF_WIDGETS_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/find_bar.cpp
   ${CMAKE_CURRENT_LIST_DIR}/outcome_badge.h
   ${CMAKE_CURRENT_LIST_DIR}/outcome_badge.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/error_label.h
+  ${CMAKE_CURRENT_LIST_DIR}/error_label.cpp
   ${CMAKE_CURRENT_LIST_DIR}/series_colors.h
   ${CMAKE_CURRENT_LIST_DIR}/series_colors.cpp
   ${CMAKE_CURRENT_LIST_DIR}/venn_geometry.h

@@ -3,12 +3,12 @@
 #include "ranked_answers_model.h"
 #include "rankings_filter_model.h"
 #include "widgets/code_editor.h"
+#include "widgets/error_label.h"
 #include "widgets/outcome_badge.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
-#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -118,10 +118,8 @@ RankingsView::RankingsView(QWidget* parent)
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setAutoFillBackground(true);
-    m_error->setMargin(6);
     m_error->hide();
-    styleError();
+    styleAsError(m_error);
 
     m_table = newTable(this);
     m_table->setObjectName(QStringLiteral("rankingsTable"));
@@ -331,23 +329,6 @@ void RankingsView::apply(const QString& path, LoadResult& result)
     if (m_filter->rowCount() > 0)
         m_table->selectRow(0);
     Q_EMIT finishedLoading(true);
-}
-
-// The error pill's colours, from the outcome badges (readable on light and dark
-// palettes alike; BrightText is white in a light Fusion palette).
-void RankingsView::styleError()
-{
-    QPalette colours = m_error->palette();
-    colours.setColor(QPalette::Window, OutcomeBadge::backgroundColor(QStringLiteral("error"), palette()));
-    colours.setColor(QPalette::WindowText, OutcomeBadge::textColor(QStringLiteral("error"), palette()));
-    m_error->setPalette(colours);
-}
-
-void RankingsView::changeEvent(QEvent* event)
-{
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
-        styleError();
 }
 
 void RankingsView::showError(const QString& message)

@@ -76,11 +76,7 @@ Q_SIGNALS:
 public:
     struct LoadResult;  // what a worker reads and the view then shows (rankings_view.cpp)
 
-protected:
-    void changeEvent(QEvent* event) override;
-
 private:
-    void styleError();
     QWidget* createFilterBar();
     QWidget* createDetails();
     void apply(const QString& path, LoadResult& result);

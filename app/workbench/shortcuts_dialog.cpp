@@ -1,5 +1,7 @@
 #include "shortcuts_dialog.h"
 
+#include "widgets/error_label.h"
+
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -51,7 +53,7 @@ ShortcutsDialog::ShortcutsDialog(const ShortcutMap& shortcuts, QWidget* parent)
         ++row;
     }
     m_conflictText->setWordWrap(true);
-    m_conflictText->setForegroundRole(QPalette::BrightText);
+    styleAsError(m_conflictText);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("Click a shortcut and press the new keys; the clear button removes it."), this));

@@ -1,6 +1,7 @@
 #include "template_dialog.h"
 
 #include "model_prompt.h"
+#include "widgets/error_label.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -42,7 +43,7 @@ TemplateDialog::TemplateDialog(const QString& modelName, const QString& template
     m_preview->setReadOnly(true);
     m_preview->setAccessibleName(tr("Preview"));
     m_problem->setWordWrap(true);
-    m_problem->setForegroundRole(QPalette::BrightText);
+    styleAsError(m_problem);
 
     auto* form = new QFormLayout;
     form->addRow(tr("Start from:"), m_startFrom);

@@ -3,6 +3,7 @@
 
 #include "rankings_view.h"
 #include "training_job_dialog.h"
+#include "widgets/error_label.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -94,7 +95,7 @@ TrainingJobDialog::TrainingJobDialog(QWidget* parent)
     m_form->addRow(tr("Seed:"), m_seed);
 
     m_problem->setWordWrap(true);
-    m_problem->setForegroundRole(QPalette::BrightText);
+    styleAsError(m_problem);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(m_form);
     layout->addWidget(m_problem);
