@@ -206,6 +206,20 @@ void setUp(Job& job, at::Device device)
     job.schedule = {config.lr, config.warmupFor(job.totalSteps), job.totalSteps, config.schedule, config.minLrRatio};
 }
 
+// Ranks that resumed from different steps (run folders not shared between
+// machines, one missing its checkpoints) would train different batches and
+// fail later with an unrelated error. All ranks get the same sums, so all agree:
+// the steps are equal exactly when n·Σs² = (Σs)².
+void requireSameResumedStep(DistributedContext& context, int64_t step)
+{
+    const auto s = double(step);
+    const std::vector<double> sums = context.sum({s, s * s});
+    if (double(context.worldSize()) * sums[1] != sums[0] * sums[0])
+        throw Error("rank " + std::to_string(context.rank()) + " resumed at step " + std::to_string(step) +
+                    " but the ranks resumed at different steps: every rank must see the same run folder "
+                    "(its checkpoints)");
+}
+
 // Whether to stop now. Every rank asks the others, so that a Ctrl-C or SIGTERM
 // that reached one rank (or reached them at different moments) stops them all
 // after the same step, with one checkpoint; a rank that left alone would make
@@ -295,8 +309,10 @@ TrainOutcome runTraining(const fs::path& runDir, const TrainerOptions& options)
         setUp(job, options.device);
         TrainerState state = resume(job);
         // Every rank starts from rank 0's weights, whatever it read itself.
-        if (context.worldSize() > 1)
+        if (context.worldSize() > 1) {
+            requireSameResumedStep(context, state.step);
             context.broadcast(job.trainable.parameters);
+        }
         TrainOutcome outcome;
         outcome.resumedFrom = state.step;
         outcome.totalSteps = status.totalSteps = job.totalSteps;

@@ -1,8 +1,9 @@
 // `rrtf train` as two c10d ranks on loopback against one process with the same
 // global batch, on a tiny model the test writes: the same metrics and final
 // weights, only rank 0 writing to its run directory, SIGTERM to one rank
-// stopping both after the same step (and resuming), and a rank that dies making
-// the other fail with an error instead of hanging.
+// stopping both after the same step (and resuming), ranks that resume at
+// different steps refusing to train, and a rank that dies making the other fail
+// with an error instead of hanging.
 #include "tiny_run.h"
 
 // Qt after LibTorch: Qt's `slots` macro breaks LibTorch's headers.
@@ -248,6 +249,34 @@ private slots:
         QCOMPARE(resumed.size(), size_t(60));
         for (size_t i = 0; i < resumed.size(); ++i)
             QCOMPARE(resumed[i]["step"].get<size_t>(), i + 1);
+    }
+
+    // Rank 0 finds a checkpoint, rank 1 (another folder, as on another machine
+    // without a shared disk) finds none: both refuse to start, naming the cause,
+    // instead of training different batches until a collective fails.
+    void ranksResumedAtDifferentStepsRefuseToTrain()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const fs::path root = dir.path().toStdString();
+        const json settings = {{"epochs", 30}, {"global_batch", 4}, {"micro_batch", 1}, {"checkpoint_every", 2}};
+        writeTinyRun(root / "shared", settings);
+        writeTinyRun(root / "alone", settings);
+        QProcess single;
+        single.setProcessEnvironment(singleProcessEnvironment());
+        single.start(RRTF_CLI_PATH, trainArguments(root / "shared"));
+        while (!fs::exists(root / "shared" / "checkpoints" / "latest"))
+            QVERIFY2(!single.waitForFinished(10), single.readAllStandardError().constData());
+        single.terminate();
+        QVERIFY(single.waitForFinished(60000));
+
+        TwoRanks processes({root / "shared", root / "alone"}, dir.path());
+        for (int rank = 0; rank < 2; ++rank) {
+            QVERIFY2(processes.waitForExit(rank, 120000) == 1, processes.log(rank).constData());
+            const QByteArray last = processes.log(rank).trimmed().split('\n').last();
+            QVERIFY2(last.contains("the ranks resumed at different steps"), last.constData());
+        }
+        QVERIFY(!fs::exists(root / "alone" / "metrics.jsonl") || completeLines(root / "alone" / "metrics.jsonl") == 0);
     }
 
     void aDeadRankMakesTheOtherFail_data()
