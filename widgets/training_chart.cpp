@@ -35,7 +35,7 @@ TrainingChart::TrainingChart(const QString& title, QWidget* parent) : QChartView
     setRubberBand(QChartView::RectangleRubberBand);
     setAccessibleName(title);
     setToolTip(tr("Drag to zoom, double-click to follow the run again"));
-    rebuild();
+    redraw();
 }
 
 QVector<double> TrainingChart::smoothedValues(const QVector<QPointF>& points) const
@@ -53,7 +53,7 @@ void TrainingChart::setCurve(const QString& run, const QColor& color, const QVec
         m_curves.remove(run);
     else
         m_curves[run] = {color, points, smoothedValues(points)};
-    rebuild();
+    redraw();
 }
 
 void TrainingChart::setCurves(const QVector<CurveData>& curves)
@@ -62,7 +62,7 @@ void TrainingChart::setCurves(const QVector<CurveData>& curves)
     for (const CurveData& curve : curves)
         if (!curve.points.isEmpty())
             m_curves[curve.run] = {curve.color, curve.points, smoothedValues(curve.points)};
-    rebuild();  // once for all runs, not once per run
+    redraw();  // once for all runs, not once per run
 }
 
 void TrainingChart::clearCurves()
@@ -75,19 +75,19 @@ void TrainingChart::setSmoothing(double weight)
     m_smoothing = std::clamp(weight, 0.0, 0.999);
     for (Curve& curve : m_curves)
         curve.smoothed = smoothedValues(curve.points);
-    rebuild();
+    redraw();
 }
 
 void TrainingChart::setLogX(bool on)
 {
     m_logX = on;
-    rebuild();
+    redraw();
 }
 
 void TrainingChart::setLogY(bool on)
 {
     m_logY = on;
-    rebuild();
+    redraw();
 }
 
 void TrainingChart::setXTitle(const QString& title)
@@ -95,13 +95,14 @@ void TrainingChart::setXTitle(const QString& title)
     if (title == m_xTitle)
         return;
     m_xTitle = title;
-    rebuild();
+    if (QAbstractAxis* x = chart()->axes(Qt::Horizontal).value(0))
+        x->setTitleText(m_xTitle);
 }
 
 void TrainingChart::follow()
 {
     m_following = true;
-    rebuild();
+    redraw();
 }
 
 QVector<QPointF> TrainingChart::shown(const QVector<QPointF>& points) const
@@ -132,43 +133,78 @@ QVector<QPointF> TrainingChart::drawnPoints(const QString& run) const
     return shown(smoothed);
 }
 
-void TrainingChart::rebuild()
+QLineSeries* TrainingChart::addSeries()
 {
-    chart()->removeAllSeries();
+    auto* series = new QLineSeries;
+    chart()->addSeries(series);  // the chart owns it
+    for (QAbstractAxis* axis : chart()->axes())
+        series->attachAxis(axis);
+    return series;
+}
+
+void TrainingChart::removeSeries(QLineSeries*& series)
+{
+    if (!series)
+        return;
+    chart()->removeSeries(series);
+    delete series;
+    series = nullptr;
+}
+
+void TrainingChart::syncSeries()
+{
+    for (auto it = m_series.begin(); it != m_series.end();) {
+        if (m_curves.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        removeSeries(it->raw);
+        removeSeries(it->smooth);
+        it = m_series.erase(it);
+    }
     for (auto it = m_curves.cbegin(); it != m_curves.cend(); ++it) {
-        auto* raw = new QLineSeries;
+        RunSeries& lines = m_series[it.key()];
+        if (!lines.raw)
+            lines.raw = addSeries();
+        if (m_smoothing > 0 && !lines.smooth)
+            lines.smooth = addSeries();
+        else if (m_smoothing <= 0)
+            removeSeries(lines.smooth);
+    }
+}
+
+void TrainingChart::redraw()
+{
+    ensureAxes();  // before new series, so they attach to the axes in use
+    syncSeries();
+    const bool smoothing = m_smoothing > 0;
+    for (auto it = m_curves.cbegin(); it != m_curves.cend(); ++it) {
+        const RunSeries& lines = m_series.value(it.key());
         QColor faint = it->color;
-        faint.setAlphaF(m_smoothing > 0 ? 0.25 : 1.0);
-        raw->setPen(QPen(faint, m_smoothing > 0 ? 1.0 : 1.6));
-        raw->replace(shown(it->points));
-        raw->setName(m_smoothing > 0 ? QString() : it.key());
-        chart()->addSeries(raw);
-        if (m_smoothing > 0) {
-            auto* smooth = new QLineSeries;
-            smooth->setPen(QPen(it->color, 2.0));
-            smooth->replace(drawnPoints(it.key()));
-            smooth->setName(it.key());
-            chart()->addSeries(smooth);
+        faint.setAlphaF(smoothing ? 0.25 : 1.0);
+        lines.raw->setPen(QPen(faint, smoothing ? 1.0 : 1.6));
+        lines.raw->setName(smoothing ? QString() : it.key());
+        lines.raw->replace(shown(it->points));
+        if (lines.smooth) {
+            lines.smooth->setPen(QPen(it->color, 2.0));
+            lines.smooth->setName(it.key());
+            lines.smooth->replace(drawnPoints(it.key()));
         }
     }
     // Faint raw lines stay out of the legend: one entry per run.
     for (QLegendMarker* marker : chart()->legend()->markers())
         marker->setVisible(!marker->label().isEmpty());
-    rebuildAxes();
+    updateAxes();
 }
 
-void TrainingChart::rebuildAxes()
+void TrainingChart::ensureAxes()
 {
-    const QList<QAbstractAxis*> old = chart()->axes();
-    QRectF zoomed;
-    const bool keepZoom = !m_following && old.size() == 2;
-    if (keepZoom) {
-        const auto* x = qobject_cast<QValueAxis*>(chart()->axes(Qt::Horizontal).value(0));
-        const auto* y = qobject_cast<QValueAxis*>(chart()->axes(Qt::Vertical).value(0));
-        if (x && y)
-            zoomed = QRectF(QPointF(x->min(), y->min()), QPointF(x->max(), y->max()));
-    }
-    for (QAbstractAxis* axis : old) {
+    const auto isLog = [](const QAbstractAxis* axis) { return axis->type() == QAbstractAxis::AxisTypeLogValue; };
+    const QAbstractAxis* x = chart()->axes(Qt::Horizontal).value(0);
+    const QAbstractAxis* y = chart()->axes(Qt::Vertical).value(0);
+    if (x && y && isLog(x) == m_logX && isLog(y) == m_logY)
+        return;
+    for (QAbstractAxis* axis : chart()->axes()) {
         chart()->removeAxis(axis);
         delete axis;
     }
@@ -184,11 +220,22 @@ void TrainingChart::rebuildAxes()
     xAxis->setTitleText(m_xTitle);
     chart()->addAxis(xAxis, Qt::AlignBottom);
     chart()->addAxis(yAxis, Qt::AlignLeft);
-    double minX = std::numeric_limits<double>::max(), maxX = std::numeric_limits<double>::lowest();
-    double minY = minX, maxY = maxX;
     for (QAbstractSeries* series : chart()->series()) {
         series->attachAxis(xAxis);
         series->attachAxis(yAxis);
+    }
+    m_axesFitted = false;
+}
+
+void TrainingChart::updateAxes()
+{
+    // A zoom lives in the axes' ranges: leave them while the user has one,
+    // unless a log switch made new axes.
+    if (!m_following && m_axesFitted)
+        return;
+    double minX = std::numeric_limits<double>::max(), maxX = std::numeric_limits<double>::lowest();
+    double minY = minX, maxY = maxX;
+    for (QAbstractSeries* series : chart()->series()) {
         for (const QPointF& point : static_cast<QLineSeries*>(series)->points()) {
             minX = std::min(minX, point.x());
             maxX = std::max(maxX, point.x());
@@ -198,16 +245,14 @@ void TrainingChart::rebuildAxes()
     }
     if (minX > maxX)
         return;  // no data: the axes' own defaults
-    if (keepZoom && !m_logX && !m_logY && zoomed.isValid()) {
-        xAxis->setRange(zoomed.left(), zoomed.right());
-        yAxis->setRange(zoomed.top(), zoomed.bottom());
-        return;
-    }
+    QAbstractAxis* xAxis = chart()->axes(Qt::Horizontal).value(0);
+    QAbstractAxis* yAxis = chart()->axes(Qt::Vertical).value(0);
     // A flat line (pass@1 still 0) gets a readable range around it, not one of width 1e-9.
     const double padY = maxY > minY ? (maxY - minY) * 0.05 : std::max(std::abs(maxY) * 0.1, 0.5);
     xAxis->setRange(minX, maxX > minX ? maxX : minX + 1);
     const double low = m_logY || minY < 0 || minY - padY >= 0 ? minY - padY : 0.0;  // no negative axis for >= 0 data
     yAxis->setRange(m_logY ? minY / 1.1 : low, m_logY ? maxY * 1.1 : maxY + padY);
+    m_axesFitted = true;
 }
 
 QString TrainingChart::csv() const
@@ -256,7 +301,7 @@ void TrainingChart::changeEvent(QEvent* event)
     QChartView::changeEvent(event);
     if (event->type() == QEvent::PaletteChange) {
         applyPaletteTheme();
-        rebuild();
+        redraw();
     }
 }
 
@@ -264,7 +309,7 @@ void TrainingChart::resizeEvent(QResizeEvent* event)
 {
     QChartView::resizeEvent(event);
     if (!m_curves.isEmpty())
-        rebuild();  // down-sampling depends on the width
+        redraw();  // down-sampling depends on the width
 }
 
 }  // namespace rrtf

@@ -11,6 +11,8 @@
 #include <QPointF>
 #include <QVector>
 
+class QLineSeries;
+
 namespace rrtf {
 
 class TrainingChart : public QChartView {
@@ -56,17 +58,29 @@ private:
         QVector<QPointF> points;
         QVector<double> smoothed;
     };
+    // A run's lines on the chart, kept from redraw to redraw: new points go in
+    // with one replace() rather than new series.
+    struct RunSeries {
+        QLineSeries* raw = nullptr;
+        QLineSeries* smooth = nullptr;  // only while smoothing is on
+    };
     void applyPaletteTheme();  // light or dark chart, following the palette (and its override)
     QVector<double> smoothedValues(const QVector<QPointF>& points) const;
-    void rebuild();
-    void rebuildAxes();
+    void redraw();
+    void syncSeries();        // a series per run and line, made or dropped only as runs or smoothing change
+    void ensureAxes();        // new axes only on the first draw or a log switch
+    void updateAxes();        // fit the data, unless the user zoomed these axes
+    QLineSeries* addSeries();
+    void removeSeries(QLineSeries*& series);
     QVector<QPointF> shown(const QVector<QPointF>& points) const;  // log-safe, down-sampled
 
     QMap<QString, Curve> m_curves;
+    QMap<QString, RunSeries> m_series;
     double m_smoothing = 0.6;
     bool m_logX = false;
     bool m_logY = false;
     bool m_following = true;
+    bool m_axesFitted = false;  // the current axes have been fitted to data once
     QString m_xTitle;
 };
 

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QPointer>
 #include <QValueAxis>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void followerNoticesGrowthByItself();
     void chartSmoothsLogsAndExports();
     void zoomStopsFollowing();
+    void redrawReusesTheSeries();
     void flatLineGetsAReadableRange();
     void chartFollowsADarkPalette();
 };
@@ -195,6 +197,29 @@ void TestTrainingChart::zoomStopsFollowing()
     QCOMPARE(qobject_cast<QValueAxis*>(chart.chart()->axes(Qt::Horizontal).first())->max(), zoomedMax);
     chart.follow();
     QCOMPARE(qobject_cast<QValueAxis*>(chart.chart()->axes(Qt::Horizontal).first())->max(), 20.0);
+}
+
+void TestTrainingChart::redrawReusesTheSeries()
+{
+    TrainingChart chart("loss");
+    chart.setCurves({{"run a", Qt::blue, {{0, 1}, {1, 2}}}, {"run b", Qt::red, {{0, 3}, {1, 4}}}});
+    const QList<QAbstractSeries*> before = chart.chart()->series();
+    QCOMPARE(before.size(), 4);  // raw and smoothed line per run
+    // Guards, not just addresses: a deleted series' address may come back for a new one.
+    QList<QPointer<QAbstractSeries>> alive;
+    for (QAbstractSeries* series : before)
+        alive << series;
+    // More points, as a running job appends them: the same series, new points.
+    chart.setCurves({{"run a", Qt::blue, {{0, 1}, {1, 2}, {2, 3}}}, {"run b", Qt::red, {{0, 3}, {1, 4}, {2, 5}}}});
+    QCOMPARE(chart.chart()->series(), before);
+    for (const QPointer<QAbstractSeries>& series : alive)
+        QVERIFY(series);
+    QCOMPARE(qobject_cast<QLineSeries*>(before.first())->count(), 3);
+    // A run leaving takes only its own series with it.
+    chart.setCurves({{"run a", Qt::blue, {{0, 1}, {1, 2}, {2, 3}, {3, 4}}}});
+    QCOMPARE(chart.chart()->series(), before.mid(0, 2));
+    chart.setSmoothing(0);  // the smoothed line goes, the raw one stays
+    QCOMPARE(chart.chart()->series(), before.mid(0, 1));
 }
 
 void TestTrainingChart::flatLineGetsAReadableRange()

@@ -14,6 +14,8 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QJsonDocument>
+#include <QLineSeries>
+#include <QPointer>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -82,9 +84,16 @@ void TestTrainingView::curvesFollowAGrowingMetricsFile()
     view.setSmoothing(0);
     view.addRun(folder);
     QCOMPARE(view.chart("loss")->drawnPoints("run-a").size(), 1);
+    const QPointer<QAbstractSeries> lossLine = view.chart("loss")->chart()->series().value(0);
+    QVERIFY(lossLine);
     // The job appends; the dashboard redraws by itself (watcher or poll).
     append(metrics, stepLine(2, 3.0, 3.0, 200) + stepLine(3, 2.0, 4.5, 300));
     QTRY_COMPARE_WITH_TIMEOUT(view.chart("loss")->drawnPoints("run-a").size(), 3, 5000);
+    // The redraw put the new points into the same series (a QPointer: a deleted
+    // series' address could come back for a new one).
+    QVERIFY(lossLine);
+    QCOMPARE(view.chart("loss")->chart()->series(), QList<QAbstractSeries*>({lossLine.data()}));
+    QCOMPARE(qobject_cast<QLineSeries*>(lossLine.data())->count(), 3);
     QCOMPARE(view.chart("rank_loss")->drawnPoints("run-a").last(), QPointF(3, 0.5));
     QVERIFY(view.chart("pass_at_1")->drawnPoints("run-a").isEmpty());  // no evaluation yet
     append(metrics, "{\"step\":3,\"epoch\":0.75,\"elapsed_seconds\":5.0,\"tokens_seen\":300,\"pass_at_1\":0.25,"
