@@ -2,6 +2,8 @@ list(APPEND RRTF_EVALUATION_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/judge_task.h
   ${CMAKE_CURRENT_LIST_DIR}/verdict.h
   ${CMAKE_CURRENT_LIST_DIR}/verdict.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/verdict_json.h
+  ${CMAKE_CURRENT_LIST_DIR}/verdict_json.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sandbox_pool.h
   ${CMAKE_CURRENT_LIST_DIR}/sandbox_pool.cpp
   ${CMAKE_CURRENT_LIST_DIR}/evaluator.h

@@ -3,9 +3,11 @@
 #include "evaluation/sandbox_pool.h"
 #include "evaluation/task_builder.h"
 #include "runtime/error.h"
+#include "training/verdict_journal.h"
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -19,6 +21,8 @@ struct AnswerSlot {
     bool teacher = false;
     std::size_t index = 0;
     const TrainingRecord* record = nullptr;
+    AnswerKey key;          // how the journal knows it
+    ProgramHashes hashes;   // set only with a journal
 };
 
 }  // namespace
@@ -65,7 +69,8 @@ JudgedRecords judgeSampleGroups(SandboxPool& pool, const std::vector<TrainingRec
                 judged.text = answer.text;
                 judged.model = group->fromData() && !answer.source.empty() ? answer.source : group->modelName;
                 judged.temperature = answer.temperature.value_or(group->temperature.value_or(0.0));
-                slots.push_back({result.items.size(), group->role == AnswerRole::Teacher, list.size(), &records[r]});
+                slots.push_back({result.items.size(), group->role == AnswerRole::Teacher, list.size(), &records[r],
+                                 {group->taskId, group->role, group->modelKey(), answer.index}, {}});
                 texts.push_back(answer.text);
                 list.push_back(std::move(judged));
             }
@@ -73,16 +78,40 @@ JudgedRecords judgeSampleGroups(SandboxPool& pool, const std::vector<TrainingRec
         result.items.push_back(std::move(item));
     }
 
-    const int total = int(slots.size());
+    // Verdicts the journal already holds for the same program are placed now;
+    // only the others go to the sandbox.
+    std::vector<std::size_t> toJudge;
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+        AnswerSlot& slot = slots[i];
+        if (options.journal) {
+            slot.hashes = programHashes(answerJudgeTask(*slot.record, texts[i]));
+            if (const Verdict* known = options.journal->find(slot.key, slot.hashes)) {
+                RankingItem& item = result.items[slot.item];
+                (slot.teacher ? item.teacherAnswers : item.studentAnswers)[slot.index].verdict = *known;
+                ++result.reused;
+                continue;
+            }
+        }
+        toJudge.push_back(i);
+    }
+
+    const int total = int(toJudge.size());
     std::atomic<int> next{0};
     std::atomic<int> done{0};
     std::mutex progressMutex;
+    std::exception_ptr failure;  // the first error of a worker (the journal's disk full), raised after the join
+    std::atomic<bool> failed{false};
     auto work = [&] {
-        for (int i = next++; i < total && !cancel.isCancelled(); i = next++) {
-            const AnswerSlot& slot = slots[std::size_t(i)];
-            JudgeTask task = answerJudgeTask(*slot.record, texts[std::size_t(i)]);
+        for (int i = next++; i < total && !cancel.isCancelled() && !failed; i = next++) try {
+            const std::size_t s = toJudge[std::size_t(i)];
+            const AnswerSlot& slot = slots[s];
+            JudgeTask task = answerJudgeTask(*slot.record, texts[s]);
             task.preferSplit = options.preferSplit;
             Verdict verdict = pool.judge(task, options.limits);
+            // A sandbox failure says nothing about the answer (a Ctrl-C reaches the
+            // sandbox helpers too): not kept, so that the next run judges it again.
+            if (options.journal && verdict.outcome != Outcome::SandboxError)
+                options.journal->append(slot.key, slot.hashes, verdict);
             RankingItem& item = result.items[slot.item];
             (slot.teacher ? item.teacherAnswers : item.studentAnswers)[slot.index].verdict = std::move(verdict);
             const int finished = ++done;
@@ -90,6 +119,10 @@ JudgedRecords judgeSampleGroups(SandboxPool& pool, const std::vector<TrainingRec
                 std::lock_guard lock(progressMutex);
                 progress(finished, total);
             }
+        } catch (...) {
+            std::lock_guard lock(progressMutex);
+            if (!failed.exchange(true))
+                failure = std::current_exception();
         }
     };
     std::vector<std::thread> threads;
@@ -98,6 +131,8 @@ JudgedRecords judgeSampleGroups(SandboxPool& pool, const std::vector<TrainingRec
     work();
     for (std::thread& thread : threads)
         thread.join();
+    if (failure)
+        std::rethrow_exception(failure);
 
     result.answers = done.load();
     if (cancel.isCancelled() && result.answers < total) {

@@ -19,6 +19,7 @@
 namespace rrtf {
 
 class SandboxPool;
+class VerdictJournal;
 
 // The program judging one response to `record`: its extracted code as a whole
 // program, then the record's tests.
@@ -27,6 +28,9 @@ JudgeTask answerJudgeTask(const TrainingRecord& record, std::string_view respons
 struct AnswerJudgingOptions {
     JudgeLimits limits;  // per program; the defaults are the sandbox's (3 s CPU, 6 s wall, 1 GiB)
     bool preferSplit = true;  // tests in a process the candidate cannot reach (level B)
+    // When set, an answer whose verdict the journal holds is not judged again,
+    // and every new verdict is appended to it as it arrives (a resumable run).
+    VerdictJournal* journal = nullptr;
 };
 
 // A record of the data that got no answer from the samples file.
@@ -38,11 +42,12 @@ struct UnsampledRecord {
 struct JudgedRecords {
     std::vector<RankingItem> items;          // in data order, records with at least one answer
     std::vector<UnsampledRecord> unsampled;  // records without any answer
-    int answers = 0;                         // answers judged
+    int answers = 0;                         // answers judged in the sandbox by this call
+    int reused = 0;                          // verdicts taken from the journal instead
     bool cancelled = false;                  // `cancel` stopped the run; `items` is then empty
 };
 
-// Called after each verdict with (answers judged, answers in all).
+// Called after each verdict with (answers judged, answers to judge: those the journal lacks).
 using JudgingProgress = std::function<void(int done, int total)>;
 
 // Groups `groups` by record and judges every answer on the pool's workers.

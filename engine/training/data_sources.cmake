@@ -9,6 +9,9 @@ list(APPEND RRTF_EVALUATION_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/answer_samples.cpp
   ${CMAKE_CURRENT_LIST_DIR}/answer_judging.h
   ${CMAKE_CURRENT_LIST_DIR}/answer_judging.cpp
+  # The verdicts of a rank run as they arrive, so that a killed run resumes.
+  ${CMAKE_CURRENT_LIST_DIR}/verdict_journal.h
+  ${CMAKE_CURRENT_LIST_DIR}/verdict_journal.cpp
   # Instruction/solution records (JSONL), normalised tokens, MinHash + LSH.
   ${CMAKE_CURRENT_LIST_DIR}/training_records.h
   ${CMAKE_CURRENT_LIST_DIR}/training_records.cpp
