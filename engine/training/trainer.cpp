@@ -114,6 +114,7 @@ StepSums accumulate(Job& job, const StepPlan& plan)
         sums.activePairs += double(loss.activePairs);
         sums.items += items;
     }
+    job.trainable.gradientsToMasters();  // float32 from here on: the allreduce, clipping, AdamW
     if (world > 1) {
         job.context.averageGradients(job.trainable.parameters);
         const auto total = job.context.sum({sums.rank, sums.sft, sums.tokens, sums.activePairs, sums.items});
@@ -248,8 +249,10 @@ bool trainStep(Job& job, TrainerState& state, int64_t step)
     job.optimizer->zero_grad();
     const StepSums sums = accumulate(job, plan);
     const double gradNorm = gradientNorm(job.trainable.parameters, job.config.maxGradNorm);
-    if (sums.items > 0)
+    if (sums.items > 0) {
         job.optimizer->step();
+        job.trainable.mastersToModel();
+    }
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
 
     state.step = step;
@@ -312,6 +315,7 @@ TrainOutcome runTraining(const fs::path& runDir, const TrainerOptions& options)
         if (context.worldSize() > 1) {
             requireSameResumedStep(context, state.step);
             context.broadcast(job.trainable.parameters);
+            job.trainable.mastersToModel();
         }
         TrainOutcome outcome;
         outcome.resumedFrom = state.step;

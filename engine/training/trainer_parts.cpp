@@ -23,11 +23,43 @@ TrainableModel loadTrainableModel(const TrainConfig& config, at::Device device)
             made.trainable.emplace(item.key(), item.value());
     }
     // Map order (by name) is the optimiser's order: stable across runs and resumes.
-    for (const auto& [name, tensor] : made.trainable)
+    const bool masters = options.dtype != at::kFloat;
+    for (auto& [name, tensor] : made.trainable) {
+        made.modelParameters.push_back(tensor);
+        if (masters)
+            tensor = tensor.detach().to(at::kFloat).clone().set_requires_grad(true);
         made.parameters.push_back(tensor);
+    }
     if (config.gradientCheckpointing)
         setGradientCheckpointing(*made.model, true);
     return made;
+}
+
+void TrainableModel::gradientsToMasters()
+{
+    if (!hasMasterWeights())
+        return;
+    at::NoGradGuard noGrad;
+    for (size_t i = 0; i < parameters.size(); ++i) {
+        at::Tensor& modelGrad = modelParameters[i].mutable_grad();
+        if (!modelGrad.defined())
+            continue;
+        at::Tensor& masterGrad = parameters[i].mutable_grad();
+        if (masterGrad.defined())
+            masterGrad.add_(modelGrad.to(at::kFloat));
+        else
+            masterGrad = modelGrad.to(at::kFloat);
+        modelGrad = at::Tensor();
+    }
+}
+
+void TrainableModel::mastersToModel()
+{
+    if (!hasMasterWeights())
+        return;
+    at::NoGradGuard noGrad;
+    for (size_t i = 0; i < parameters.size(); ++i)
+        modelParameters[i].copy_(parameters[i]);
 }
 
 fs::path tokenizerFile(const TrainConfig& config)
@@ -65,6 +97,7 @@ void restoreWeights(const fs::path& checkpointDir, TrainableModel& trainable)
                               c10::str(found->second.sizes()) + ", the model wants " + c10::str(tensor.sizes()));
         tensor.copy_(found->second);
     }
+    trainable.mastersToModel();
 }
 
 void exportFinalModel(const TrainConfig& config, TrainableModel& trainable)
