@@ -14,26 +14,30 @@
 namespace rrtf {
 namespace {
 
-// The docstring's lines without their common indentation.
+// The docstring's lines without their common indentation, as Python's
+// inspect.cleandoc: text right after the opening quotes (HumanEval's
+// `""" Check if ...`) is only left-stripped and does not set the indentation.
 std::string dedent(const std::string& text)
 {
     std::vector<std::string> lines;
     std::istringstream stream(text);
     for (std::string line; std::getline(stream, line);)
         lines.push_back(line);
-    while (!lines.empty() && lines.front().find_first_not_of(" \t") == std::string::npos)
-        lines.erase(lines.begin());
-    while (!lines.empty() && lines.back().find_first_not_of(" \t") == std::string::npos)
-        lines.pop_back();
     size_t indent = std::string::npos;
-    for (const auto& line : lines)
-        if (const size_t first = line.find_first_not_of(" \t"); first != std::string::npos)
+    for (size_t i = 1; i < lines.size(); ++i)
+        if (const size_t first = lines[i].find_first_not_of(" \t"); first != std::string::npos)
             indent = std::min(indent, first);
-    std::string out;
-    for (const auto& line : lines) {
-        out += line.size() > indent && indent != std::string::npos ? line.substr(indent) : std::string();
-        out += '\n';
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const size_t first = lines[i].find_first_not_of(" \t");
+        lines[i] = first == std::string::npos ? std::string() : lines[i].substr(i == 0 ? first : indent);
     }
+    while (!lines.empty() && lines.front().empty())
+        lines.erase(lines.begin());
+    while (!lines.empty() && lines.back().empty())
+        lines.pop_back();
+    std::string out;
+    for (const auto& line : lines)
+        out += line + '\n';
     if (!out.empty())
         out.pop_back();
     return out;
