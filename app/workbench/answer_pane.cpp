@@ -207,13 +207,24 @@ void AnswerPane::showVerdict(const AnswerVerdict& verdict)
 {
     if (verdict.answerId != m_requestId)
         return;
-    m_badge->setOutcome(verdict.outcome);
-    m_badge->setTestCounts(verdict.testsPassed, verdict.testsTotal);
-    m_badge->setDetail(verdict.detail);
-    m_detail->setText(verdict.detail);
+    const QString detail = QString::fromStdString(verdict.verdict.detail);
+    showOutcome(verdict.outcomeKey(), verdict.verdict.testsPassed, verdict.verdict.testsTotal, detail);
     if (verdict.failingLine > 0)
-        m_editor->setErrorLine(verdict.failingLine - 1, verdict.detail);
-    m_record.insert("outcome", verdict.outcome);
+        m_editor->setErrorLine(verdict.failingLine - 1, detail);
+}
+
+void AnswerPane::showNotJudged(const QString& reason)
+{
+    showOutcome(QStringLiteral("not_judged"), 0, 0, reason);
+}
+
+void AnswerPane::showOutcome(const QString& outcomeKey, int testsPassed, int testsTotal, const QString& detail)
+{
+    m_badge->setOutcome(outcomeKey);
+    m_badge->setTestCounts(testsPassed, testsTotal);
+    m_badge->setDetail(detail);
+    m_detail->setText(detail);
+    m_record.insert("outcome", outcomeKey);
 }
 
 QString AnswerPane::answer() const

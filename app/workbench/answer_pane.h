@@ -37,6 +37,7 @@ public:
     void appendText(quint64 requestId, const QString& text, int tokens);
     void finishRun(const PaneResult& result);
     void showVerdict(const AnswerVerdict& verdict);
+    void showNotJudged(const QString& reason);  // no verdict to show, and why
 
     QString answer() const;
     quint64 answerId() const { return m_requestId; }
@@ -49,6 +50,7 @@ Q_SIGNALS:
 
 private:
     void showRecord();
+    void showOutcome(const QString& outcomeKey, int testsPassed, int testsTotal, const QString& detail);
     void updateStats(const QString& text);
 
     int m_modelRow;

@@ -194,11 +194,7 @@ void CompareView::testAll()
 void CompareView::test(AnswerPane* pane)
 {
     if (m_lastSource.taskId.isEmpty()) {
-        AnswerVerdict verdict;
-        verdict.answerId = pane->answerId();
-        verdict.outcome = QStringLiteral("not judged");
-        verdict.detail = tr("This prompt has no tests: pick a problem from the problem list.");
-        pane->showVerdict(verdict);
+        pane->showNotJudged(tr("This prompt has no tests: pick a problem from the problem list."));
         return;
     }
     QMetaObject::invokeMethod(&m_judge, "judge", Qt::QueuedConnection, Q_ARG(quint64, pane->answerId()),

@@ -12,6 +12,12 @@
 namespace rrtf {
 
 JudgeWorker::JudgeWorker() = default;
+QString AnswerVerdict::outcomeKey() const
+{
+    const std::string_view name = outcomeName(verdict.outcome);
+    return QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
+}
+
 JudgeWorker::~JudgeWorker() = default;
 
 void JudgeWorker::setProblemSet(std::shared_ptr<const ProblemSet> problems)
@@ -42,19 +48,12 @@ void JudgeWorker::judge(quint64 answerId, const QString& taskId, const QString& 
         const JudgeTask task = buildJudgeTask(*problem, answer.toStdString(), isFullSolution);
         const Verdict verdict = m_pool->judge(task, JudgeLimits{});
         result.verdict = verdict;
-        result.outcome = QString::fromLatin1(outcomeName(verdict.outcome).data());
-        result.detail = QString::fromStdString(verdict.detail);
-        result.testsPassed = verdict.testsPassed;
-        result.testsTotal = verdict.testsTotal;
-        result.wallMs = verdict.wallMs;
         result.program = QString::fromStdString(task.candidateSource);
         result.tests = QString::fromStdString(task.testSource);
-        const auto match = QRegularExpression(QStringLiteral("line (\\d+)")).match(result.detail);
+        const auto match = QRegularExpression(QStringLiteral("line (\\d+)")).match(QString::fromStdString(verdict.detail));
         if (match.hasMatch())
             result.failingLine = match.captured(1).toInt();
     } catch (const std::exception& error) {
-        result.outcome = QStringLiteral("sandbox_error");
-        result.detail = QString::fromUtf8(error.what());
         result.verdict.outcome = Outcome::SandboxError;
         result.verdict.detail = error.what();
     }

@@ -16,19 +16,18 @@ namespace rrtf {
 class SandboxPool;
 class ProblemSet;
 
-// A verdict as the GUI shows it.
+// A verdict for the GUI: the engine's Verdict (outcome, detail, test counts,
+// as it is stored) and what the GUI adds to it.
 struct AnswerVerdict {
     quint64 answerId = 0;
     QString taskId;
-    QString outcome;      // the engine's outcome name: passed, failed, error, ...
-    QString detail;       // the failing assertion, the exception, the signal
     int failingLine = 0;  // line of the candidate program named by the detail, 0 when none
-    int testsPassed = 0;
-    int testsTotal = 0;
-    double wallMs = 0;
     QString program;      // what the candidate process ran (prompt + answer)
     QString tests;        // the tests it was judged by
-    Verdict verdict;      // the whole verdict, as it is stored (the fields above are its display)
+    Verdict verdict;
+
+    // The engine's outcome name (passed, failed, error, ...), as OutcomeBadge takes it.
+    QString outcomeKey() const;
 };
 
 class JudgeWorker : public QObject {

@@ -42,6 +42,7 @@ private slots:
     void badCheckpointFailsOnlyItsRow();
     void layoutAndModelsSurviveARestart();
     void stopSequencesRoundTrip();
+    void answerPaneShowsAVerdictOrWhyNot();
     void modelTableOffersChoicesAndDrawsProgress();
     void benchmarkIsStoredAndResumes();
     void labelSurvivesARestart();
@@ -131,8 +132,8 @@ void TestWorkbench::sideBySideAnswersAreJudged()
         const auto verdict = arguments.at(0).value<AnswerVerdict>();
         QCOMPARE(verdict.taskId, QString("demo/is_palindrome"));
         // Random weights write gibberish: it must be judged, never passed.
-        QVERIFY2(verdict.outcome != "passed" && verdict.outcome != "sandbox_error",
-                 qPrintable(verdict.outcome + ": " + verdict.detail));
+        QVERIFY2(verdict.verdict.outcome != Outcome::Passed && verdict.verdict.outcome != Outcome::SandboxError,
+                 qPrintable(verdict.outcomeKey() + ": " + QString::fromStdString(verdict.verdict.detail)));
     }
     for (AnswerPane* pane : window.compare().panes()) {
         const QJsonObject record = pane->record();
@@ -189,6 +190,20 @@ void TestWorkbench::layoutAndModelsSurviveARestart()
     QCOMPARE(reopened.models().rowCount(), 4);
     QCOMPARE(reopened.models().slotAt(3).name, QString("extra"));
     QCOMPARE(reopened.problems().rowCount(), 8);
+}
+
+void TestWorkbench::answerPaneShowsAVerdictOrWhyNot()
+{
+    AnswerPane pane(0, "model");
+    AnswerVerdict judged;  // answer id 0: the pane's, before any run
+    judged.verdict.outcome = Outcome::Failed;
+    judged.verdict.testsPassed = 1;
+    judged.verdict.testsTotal = 3;
+    judged.verdict.detail = "AssertionError";
+    pane.showVerdict(judged);
+    QCOMPARE(pane.record().value("outcome").toString(), QString("failed"));
+    pane.showNotJudged("no tests");
+    QCOMPARE(pane.record().value("outcome").toString(), QString("not_judged"));
 }
 
 void TestWorkbench::stopSequencesRoundTrip()
