@@ -2,7 +2,9 @@
 // judged in the sandbox against its record's tests, ranked by outcome class,
 // and each record's best teacher answer is paired with its student answers;
 // the result goes to RANKINGS.jsonl (ranking.h) with a summary of what was
-// ranked and what was left out, and why.
+// ranked and what was left out, and why. Resumable: each verdict is appended to
+// RANKINGS.jsonl.verdicts as it arrives (verdict_journal.h), and the same
+// command run again after a kill judges only the answers not judged yet.
 #include "cli_support.h"
 #include "judge_options.h"
 
@@ -12,12 +14,15 @@
 #include "training/answer_samples.h"
 #include "training/ranking.h"
 #include "training/training_records.h"
+#include "training/verdict_journal.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cctype>
 #include <cstdio>
+#include <filesystem>
 #include <map>
+#include <memory>
 #include <thread>
 
 namespace rrtf::cli {
@@ -34,6 +39,7 @@ struct RankArgs {
     int memoryMiB = 1024;
     double tieMargin = RankingOptions{}.tieMargin;
     bool allowUnsafe = false;
+    bool keepVerdicts = false;  // keep RANKINGS.jsonl.verdicts after success (to re-rank without judging)
     bool json = false;
     bool quiet = false;
 };
@@ -76,7 +82,8 @@ std::vector<SampleGroup> dataAnswerGroups(const std::vector<TrainingRecord>& rec
     return groups;
 }
 
-json summarise(const JudgedRecords& judged, const std::vector<RankedItem>& ranked, const SandboxPool& pool)
+json summarise(const JudgedRecords& judged, const std::vector<RankedItem>& ranked, const SandboxPool& pool,
+               const std::string& journal)
 {
     json zero = json::object();
     for (const char* name : kClassColumns)
@@ -105,6 +112,9 @@ json summarise(const JudgedRecords& judged, const std::vector<RankedItem>& ranke
             {"pairs", pairs},
             {"pairs_dropped", pairsDropped},
             {"dropped", reasons},
+            {"judged", judged.answers},
+            {"reused", judged.reused},
+            {"verdicts", journal},  // "" when removed after the rankings were written
             {"sandbox", {{"tier", pool.info().tier}, {"interpreter", pool.info().interpreter}}}};
 }
 
@@ -125,6 +135,8 @@ void printSummary(const json& s, const std::string& out)
                 s["pairs_dropped"].get<int>());
     for (const json& d : s["dropped"])
         std::printf("dropped  %d: %s\n", d["items"].get<int>(), d["reason"].get<std::string>().c_str());
+    std::printf("judged   %d answers in the sandbox, %d verdicts reused from an earlier run\n",
+                s["judged"].get<int>(), s["reused"].get<int>());
     std::printf("wrote    %s\n", out.c_str());
 }
 
@@ -150,21 +162,43 @@ int runRank(const RankArgs& args)
     judging.limits.cpuSeconds = args.timeout;
     judging.limits.wallSeconds = 2 * args.timeout;  // the sandbox's own ratio: waits on I/O count too
     judging.limits.memoryMiB = args.memoryMiB;
+    auto journal = std::make_unique<VerdictJournal>(verdictJournalPath(args.out),
+                                                    JudgingSettings{judging.limits, judging.preferSplit,
+                                                                    pool.info().interpreter});
+    judging.journal = journal.get();
+    if (!args.quiet && journal->hadPartialTail())
+        std::fprintf(stderr, "rrtf: %s ends in a partial line (an interrupted run); that answer is judged again\n",
+                     journal->path().c_str());
     CancellationToken cancel;
-    cancelOnInterrupt(cancel);
+    cancelOnInterrupt(cancel, OnSigterm::Cancel);
     Progress progress(!args.quiet);
     const JudgedRecords judged = judgeSampleGroups(
         pool, records, groups, judging,
         [&](int done, int total) { progress.updateItems(done, total, "answers", "judged"); }, cancel);
     progress.restart();
+    if (!args.quiet && judged.reused > 0)
+        std::fprintf(stderr, "rrtf: %d verdicts reused from %s (an earlier run)\n", judged.reused,
+                     journal->path().c_str());
+    journal->sync();
     if (judged.cancelled) {
-        std::fprintf(stderr, "rrtf: cancelled after %d answers; nothing written, run the command again\n",
-                     judged.answers);
+        std::fprintf(stderr,
+                     "rrtf: cancelled after judging %d answers; their verdicts are kept in %s, run the command "
+                     "again to continue\n",
+                     judged.answers, journal->path().c_str());
         return 130;
     }
     const std::vector<RankedItem> ranked = rankItems(judged.items, ranking);
     writeRankings(args.out, ranked);
-    const json summary = summarise(judged, ranked, pool);
+    std::string kept = journal->path().string();
+    if (!args.keepVerdicts) {
+        // The rankings hold what the next step needs; the verdicts served only a resume.
+        const std::filesystem::path journalPath = journal->path();
+        journal.reset();
+        std::error_code error;
+        std::filesystem::remove(journalPath, error);
+        kept.clear();
+    }
+    const json summary = summarise(judged, ranked, pool, kept);
     if (args.json)
         printJson(summary);
     else
@@ -194,6 +228,9 @@ void addRankCommand(CLI::App& app)
         ->capture_default_str();
     command->add_flag("--allow-unsafe", args->allowUnsafe,
                       "Run even where the machine refuses namespaces (files and network are then NOT protected)");
+    command->add_flag("--keep-verdicts", args->keepVerdicts,
+                      "Keep RANKINGS.jsonl.verdicts when done (ranking again, e.g. with another --tie-margin, "
+                      "then judges nothing)");
     command->add_flag("--json", args->json, "Print the summary as one JSON object");
     command->add_flag("--quiet", args->quiet, "No progress on stderr");
     command->callback([args] {
