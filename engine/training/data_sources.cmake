@@ -15,6 +15,8 @@ list(APPEND RRTF_EVALUATION_SOURCES
   # Instruction/solution records (JSONL), normalised tokens, MinHash + LSH.
   ${CMAKE_CURRENT_LIST_DIR}/training_records.h
   ${CMAKE_CURRENT_LIST_DIR}/training_records.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/durable_file.h
+  ${CMAKE_CURRENT_LIST_DIR}/durable_file.cpp
   ${CMAKE_CURRENT_LIST_DIR}/text_tokens.h
   ${CMAKE_CURRENT_LIST_DIR}/text_tokens.cpp
   ${CMAKE_CURRENT_LIST_DIR}/min_hash.h

@@ -2,12 +2,12 @@
 
 #include "evaluation/json_records.h"
 #include "runtime/error.h"
+#include "training/durable_file.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cmath>
-#include <fstream>
 #include <utility>
 
 namespace rrtf {
@@ -402,22 +402,13 @@ RankedItem rankedItemFromJson(const nlohmann::json& json, const std::string& loc
 
 void writeRankings(const std::filesystem::path& path, const std::vector<RankedItem>& items)
 {
-    // Written beside the target and renamed, so an interrupted write never leaves half a file.
-    std::filesystem::path partial = path;
-    partial += ".partial";
-    {
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw Error(partial.string() + ": cannot open for writing");
-        for (const auto& item : items)
-            out << rankedItemToJson(item).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-        if (!out.flush())
-            throw Error(partial.string() + ": write error");
+    std::string text;
+    for (const auto& item : items) {
+        text += rankedItemToJson(item).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        text += '\n';
     }
-    std::error_code error;
-    std::filesystem::rename(partial, path, error);
-    if (error)
-        throw Error(path.string() + ": cannot replace (" + error.message() + ")");
+    // Durable before `rrtf rank` deletes its verdict journal: a power loss must not lose both.
+    replaceFileDurably(path, text);
 }
 
 std::vector<RankedItem> readRankings(const std::filesystem::path& path)
