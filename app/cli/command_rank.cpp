@@ -217,7 +217,9 @@ void addRankCommand(CLI::App& app)
     command->add_option("samples", args->samples,
                         "SAMPLES.jsonl written by rrtf sample (default: only the data's own answers, as teachers)");
     command->add_option("--out", args->out, "RANKINGS.jsonl: one ranked item per record")->required();
-    command->add_option("--jobs", args->jobs, "Programs judged in parallel (0 = one per core)")->capture_default_str();
+    // --workers as in eval and check; --jobs, its first name, still works.
+    command->add_option("--workers,--jobs", args->jobs, "Programs judged in parallel (0 = one per core)")
+        ->capture_default_str();
     command->add_option("--timeout", args->timeout, "CPU seconds per program (wall limit: twice that)")
         ->capture_default_str();
     command->add_option("--memory-mb", args->memoryMiB, "Address-space limit per program")

@@ -218,7 +218,7 @@ private slots:
     void rankWithoutSamplesRanksTheDataAnswers()
     {
         const QString rankings = path("data-rankings.jsonl");
-        CliRun run = runCli({"rank", m_data, "--out", rankings, "--jobs", "2", "--json", "--quiet"});
+        CliRun run = runCli({"rank", m_data, "--out", rankings, "--workers", "2", "--json", "--quiet"});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const json summary = json::parse(run.out.toStdString());
         QCOMPARE(summary["answers"]["teacher"]["all_pass"].get<int>(), 1);
