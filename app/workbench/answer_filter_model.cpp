@@ -1,7 +1,7 @@
 #include "answer_filter_model.h"
 
 #include "answer_table_model.h"
-#include "evaluation/case_study.h"
+#include "task_id_order.h"
 
 namespace rrtf {
 
@@ -51,10 +51,7 @@ bool AnswerFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourc
 bool AnswerFilterModel::lessThan(const QModelIndex& left, const QModelIndex& right) const
 {
     if (left.column() == AnswerTableModel::TaskColumn && right.column() == AnswerTableModel::TaskColumn) {
-        const QByteArray a = left.data(sortRole()).toString().toUtf8();
-        const QByteArray b = right.data(sortRole()).toString().toUtf8();
-        return taskIdLess(std::string_view(a.constData(), size_t(a.size())),
-                          std::string_view(b.constData(), size_t(b.size())));
+        return taskIdLess(left.data(sortRole()).toString(), right.data(sortRole()).toString());
     }
     return QSortFilterProxyModel::lessThan(left, right);
 }
