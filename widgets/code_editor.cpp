@@ -2,6 +2,7 @@
 
 #include <QEvent>
 #include <QFontDatabase>
+#include <QFontInfo>
 #include <QShortcut>
 
 #include <algorithm>
@@ -37,7 +38,47 @@ SyntaxColors syntaxColors(bool dark)
             QColor(0x953800), QColor(0x8250df), QColor(0x6639ba), QColor(0x82071e)};
 }
 
+// Installed monospace families, tried in order when the system's fixed font is
+// not fixed-pitch by Qt's account. DejaVu Sans Mono comes with fonts-dejavu-core
+// (scripts/install-deps.sh installs it).
+constexpr const char* KnownMonospaceFamilies[] = {
+    "DejaVu Sans Mono", "Liberation Mono", "Noto Mono", "Noto Sans Mono", "Ubuntu Mono", "Cousine",
+    "Source Code Pro",  "Hack",            "Menlo",     "Consolas",       "Courier New", "Nimbus Mono PS",
+    "FreeMono",         "Courier",
+};
+
+// The family Qt confirms fixed-pitch: the system font's own, a known one, or ""
+// when none is (then the style hint is all that is left).
+QString fixedPitchFamily(const QFont& system)
+{
+    if (QFontInfo(system).fixedPitch())
+        return QFontInfo(system).family();
+    for (const char* name : KnownMonospaceFamilies) {
+        const QString family = QString::fromLatin1(name);
+        if (!QFontDatabase::hasFamily(family))
+            continue;
+        QFont candidate = system;
+        candidate.setFamily(family);
+        const QFontInfo info(candidate);
+        if (info.fixedPitch() && info.family().compare(family, Qt::CaseInsensitive) == 0)
+            return family;
+    }
+    return {};
+}
+
 } // namespace
+
+QFont CodeEditor::codeFont()
+{
+    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    // Resolved once: the fonts installed do not change while the program runs.
+    static const QString family = fixedPitchFamily(font);
+    font.setStyleHint(QFont::TypeWriter);
+    font.setFixedPitch(true);
+    if (!family.isEmpty())
+        font.setFamily(family);
+    return font;
+}
 
 CodeEditor::CodeEditor(QWidget* parent) : QsciScintilla(parent)
 {
@@ -144,7 +185,7 @@ void CodeEditor::applyTheme()
     m_dark = base.lightnessF() < text.lightnessF();
     const SyntaxColors syn = syntaxColors(m_dark);
 
-    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const QFont font = codeFont();
     m_lexer->setDefaultFont(font);
     m_lexer->setFont(font, -1);
     m_lexer->setDefaultPaper(base);
@@ -412,7 +453,7 @@ void CodeEditor::setErrorLine(int line, const QString& messageIn)
         const QColor base = pal.color(QPalette::Base);
         const QColor removed = m_dark ? QColor(0xffa198) : QColor(0x82071e);
         const QsciStyle style(ErrorAnnotationStyle, QStringLiteral("error annotation"), removed,
-                              blend(base, removed, 0.12), QFontDatabase::systemFont(QFontDatabase::FixedFont));
+                              blend(base, removed, 0.12), codeFont());
         annotate(line, message, style);
     }
 }

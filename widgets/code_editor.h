@@ -7,6 +7,8 @@
 
 #include "widgets/qscintilla_include.h"
 
+#include <QFont>
+
 namespace rrtf {
 
 class CodeEditor : public QsciScintilla {
@@ -32,6 +34,13 @@ public:
 
     explicit CodeEditor(QWidget* parent = nullptr);
     ~CodeEditor() override;
+
+    // The font code is shown in: the system's fixed font when Qt confirms it
+    // is fixed-pitch, else the first installed monospace family that Qt
+    // confirms (DejaVu Sans Mono, Liberation Mono, Noto Mono, ...), at the
+    // system fixed font's size. fontconfig's "monospace" can be a font Qt does
+    // not report fixed-pitch (Noto Sans Mono, or a CJK font under zh_CN).
+    static QFont codeFont();
 
     // Zoom in points relative to the font size (0 = no zoom).
     int zoomLevel() const;

@@ -15,7 +15,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -182,7 +181,7 @@ QWidget* InspectorView::createDetails()
     m_badge = new OutcomeBadge(details);
     m_title = new QLabel(details);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const QFont fixed = CodeEditor::codeFont();  // fixed-pitch on any machine
     m_prompt = new QPlainTextEdit(details);
     m_prompt->setReadOnly(true);
     m_prompt->setFont(fixed);

@@ -12,7 +12,6 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -207,7 +206,7 @@ QWidget* RankingsView::createFilterBar()
 
 QWidget* RankingsView::createDetails()
 {
-    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const QFont fixed = CodeEditor::codeFont();  // fixed-pitch on any machine
     auto* left = new QWidget(this);
     m_title = new QLabel(left);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);

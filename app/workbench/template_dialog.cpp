@@ -1,11 +1,11 @@
 #include "template_dialog.h"
 
 #include "model_prompt.h"
+#include "widgets/code_editor.h"
 #include "widgets/error_label.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -18,7 +18,7 @@ namespace {
 QPlainTextEdit* codeBox(QWidget* parent)
 {
     auto* box = new QPlainTextEdit(parent);
-    box->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    box->setFont(CodeEditor::codeFont());
     box->setLineWrapMode(QPlainTextEdit::NoWrap);
     return box;
 }

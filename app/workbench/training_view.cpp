@@ -2,6 +2,7 @@
 
 #include "rankings_view.h"
 #include "training_job_dialog.h"
+#include "widgets/code_editor.h"
 #include "widgets/series_colors.h"
 #include "widgets/training_chart.h"
 
@@ -18,7 +19,6 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
-#include <QFontDatabase>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -153,7 +153,7 @@ TrainingView::TrainingView(QWidget* parent)
     }
     m_log->setReadOnly(true);
     m_log->setAccessibleName(tr("Job log"));
-    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_log->setFont(CodeEditor::codeFont());
     auto* bottom = new QWidget(this);
     auto* bottomLayout = new QVBoxLayout(bottom);
     bottomLayout->setContentsMargins(0, 0, 0, 0);

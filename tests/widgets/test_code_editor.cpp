@@ -60,7 +60,29 @@ private Q_SLOTS:
         QCOMPARE(e.folding(), QsciScintilla::BoxedTreeFoldStyle);
         QCOMPARE(e.braceMatching(), QsciScintilla::SloppyBraceMatch);
         QVERIFY(!e.accessibleName().isEmpty());
-        QVERIFY(e.lexer()->defaultFont().fixedPitch() || QFontInfo(e.lexer()->defaultFont()).fixedPitch());
+        // What Qt draws with is fixed-pitch, whatever fontconfig's "monospace" is
+        // (ctest runs this once more with FONTCONFIG_FILE making it a proportional
+        // font and LANG=zh_CN, as on a machine where it is Noto Sans Mono or a CJK font).
+        QVERIFY2(QFontInfo(e.lexer()->defaultFont()).fixedPitch(),
+                 qPrintable(QFontInfo(e.lexer()->defaultFont()).family()));
+        for (int style = 0; style < 20; ++style)
+            QVERIFY(QFontInfo(e.lexer()->font(style)).fixedPitch());
+        QVERIFY(QFontInfo(CodeEditor::codeFont()).fixedPitch());
+    }
+
+    // A UI font set for the application (a CJK one under zh_CN, say) does not
+    // replace the code font.
+    void applicationFontKeepsTheCodeFont()
+    {
+        const QFont saved = QApplication::font();
+        CodeEditor e;
+        QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 11));
+        QCoreApplication::processEvents();
+        QVERIFY2(QFontInfo(e.lexer()->defaultFont()).fixedPitch(),
+                 qPrintable(QFontInfo(e.lexer()->defaultFont()).family()));
+        CodeEditor created;
+        QVERIFY(QFontInfo(created.lexer()->defaultFont()).fixedPitch());
+        QApplication::setFont(saved);
     }
 
     void lineNumberMarginWidens()
