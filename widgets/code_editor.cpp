@@ -253,13 +253,28 @@ void CodeEditor::applyTheme()
     setIndicatorOutlineColor(m_dark ? QColor(0xe3b341) : QColor(0x9a6700), FindIndicator);
 
     m_applyingTheme = false;
-    // The annotation's style number is re-styled with the new colours.
+    // The annotation's style number is re-styled with the new colours, on the
+    // line the failing line's marker is on now; a marker gone with its text
+    // (an edit) is not brought back.
     if (m_errorLine >= 0) {
-        const int line = m_errorLine;
+        const int line = int(SendScintilla(SCI_MARKERLINEFROMHANDLE, static_cast<unsigned long>(m_errorMarkerHandle)));
         const QString message = m_errorMessage;
-        setErrorLine(line, message);
+        if (line >= 0)
+            setErrorLine(line, message);
+        else
+            clearErrorLine();
     }
     updateLineNumberWidth();
+}
+
+void CodeEditor::setText(const QString& text)
+{
+    // Scintilla keeps the markers of deleted lines (on the line above), so the
+    // marks of an old answer would stay on the new one and come back with a theme.
+    clearErrorLine();
+    clearLineMarks();
+    clearAnnotations();
+    QsciScintilla::setText(text);
 }
 
 void CodeEditor::changeEvent(QEvent* event)
@@ -446,7 +461,7 @@ void CodeEditor::setErrorLine(int line, const QString& messageIn)
         return;
     m_errorLine = line;
     m_errorMessage = message;
-    markerAdd(line, ErrorSymbolMarker);
+    m_errorMarkerHandle = markerAdd(line, ErrorSymbolMarker);
     markerAdd(line, ErrorLineMarker);
     if (!message.isEmpty()) {
         const QPalette pal = palette();
@@ -461,11 +476,13 @@ void CodeEditor::setErrorLine(int line, const QString& messageIn)
 void CodeEditor::clearErrorLine()
 {
     if (m_errorLine >= 0) {
+        const int line = int(SendScintilla(SCI_MARKERLINEFROMHANDLE, static_cast<unsigned long>(m_errorMarkerHandle)));
         markerDeleteAll(ErrorSymbolMarker);
         markerDeleteAll(ErrorLineMarker);
-        clearAnnotations(m_errorLine);
+        clearAnnotations(line >= 0 ? line : m_errorLine);
     }
     m_errorLine = -1;
+    m_errorMarkerHandle = -1;
     m_errorMessage.clear();
 }
 

@@ -42,6 +42,10 @@ public:
     // not report fixed-pitch (Noto Sans Mono, or a CJK font under zh_CN).
     static QFont codeFont();
 
+    // Replacing the text drops what was marked on the old one: diff marks,
+    // the failing line and its annotation.
+    void setText(const QString& text) override;
+
     // Zoom in points relative to the font size (0 = no zoom).
     int zoomLevel() const;
     void setZoomLevel(int level);
@@ -102,6 +106,7 @@ private:
     int m_zoom = 0;
     int m_lineNumberDigits = 0;
     int m_errorLine = -1;
+    int m_errorMarkerHandle = -1;  // follows the failing line through edits
     QString m_errorMessage;
     bool m_dark = false;
     bool m_applyingTheme = false;

@@ -244,6 +244,33 @@ private Q_SLOTS:
         QCOMPARE(e.errorLine(), -1);
     }
 
+    // A new answer in the same editor carries none of the old one's marks: not
+    // after setText, and not after a theme switch re-styles the editor.
+    void newTextDropsOldMarks()
+    {
+        CodeEditor e;
+        e.setPalette(lightPalette());
+        e.setText(QStringLiteral("def f(x):\n    y = x\n    return z\n"));
+        e.setLineMarks({{1, LineMark::Kind::Changed}});
+        e.setErrorLine(2, QStringLiteral("NameError: name 'z' is not defined"));
+        QVERIFY(hasMarker(e, 2, CodeEditor::ErrorSymbolMarker));
+
+        e.setText(QStringLiteral("def f(x):\n    return x\n"));  // the next answer, not judged yet
+        const auto noMarks = [&e] {
+            for (int line = 0; line < e.lines(); ++line) {
+                if (e.markersAtLine(line) != 0 || !e.annotation(line).isEmpty())
+                    return false;
+            }
+            return true;
+        };
+        QCOMPARE(e.errorLine(), -1);
+        QVERIFY(noMarks());
+        e.setPalette(darkPalette());
+        QVERIFY(noMarks());
+        e.setPalette(lightPalette());
+        QVERIFY(noMarks());
+    }
+
     void paletteChangeRecolours()
     {
         CodeEditor e;
