@@ -92,7 +92,7 @@ const std::set<std::string>& knownFields()
         "epochs",
         "max_steps", "global_batch", "micro_batch", "lr", "weight_decay", "betas", "eps", "warmup_steps",
         "warmup_ratio", "schedule", "min_lr_ratio", "max_grad_norm", "dtype", "gradient_checkpointing", "lora",
-        "max_length", "seed", "checkpoint_every", "keep_checkpoints", "objective"};
+        "max_length", "seed", "checkpoint_every", "keep_checkpoints", "objective", "prompt_template"};
     return fields;
 }
 
@@ -223,6 +223,14 @@ TrainConfig parseTrainConfig(const nlohmann::json& object, const std::filesystem
         if (*objective != "rrtf" && *objective != "sft")
             reader.fail("objective", "\"" + *objective + "\" is not rrtf or sft");
         config.objective = *objective == "sft" ? TrainObjective::Sft : TrainObjective::Rrtf;
+    }
+    if (const auto name = reader.text("prompt_template")) {
+        if (name->find(PromptTemplate::placeholder) != std::string::npos)
+            config.promptTemplate = PromptTemplate::custom(*name);
+        else if (*name == "raw" || *name == "alpaca" || *name == "pangu")
+            config.promptTemplate = PromptTemplate(parsePromptTemplate(*name));
+        else
+            reader.fail("prompt_template", "\"" + *name + "\" is not raw, alpaca, pangu or a text with {instruction}");
     }
     if (config.microBatch > config.globalBatch)
         reader.fail("micro_batch", std::to_string(config.microBatch) + " is larger than global_batch " +

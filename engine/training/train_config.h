@@ -7,6 +7,7 @@
 // train silently with the default).
 #pragma once
 
+#include "generation/prompt_template.h"
 #include "training/lora.h"
 #include "training/lr_schedule.h"
 
@@ -55,6 +56,10 @@ struct TrainConfig {
     int64_t checkpointEvery = 50;        // "checkpoint_every": steps between checkpoints (and at the end)
     int keepCheckpoints = 2;             // "keep_checkpoints": older ones are removed
     TrainObjective objective = TrainObjective::Rrtf;  // "objective": rrtf | sft
+    // "prompt_template": raw | alpaca | pangu | a text with {instruction}: how an
+    // instruction is shown to the model in training and in the held-out evaluation
+    // (WizardCoder trains in Alpaca's, PanGu-Coder2 in the triple-quoted one).
+    PromptTemplate promptTemplate{PromptTemplateKind::PanGu};
 
     nlohmann::json json;  // the object as read, for the config hash
 

@@ -45,7 +45,7 @@ StepPlan planStep(int64_t step, int64_t items, const TrainConfig& config, uint64
 }
 
 TrainingBatch buildMicroBatch(const std::vector<const RankedItem*>& items, const Tokenizer& tokenizer,
-                              TrainObjective objective, int64_t maxLength)
+                              TrainObjective objective, const TrainingBatchOptions& options)
 {
     // buildTrainingBatch keeps only items with a (non-empty) pair, so each item
     // gets one extra pair against a copy of its teacher answer, and those rows
@@ -61,8 +61,6 @@ TrainingBatch buildMicroBatch(const std::vector<const RankedItem*>& items, const
         copy.pairs.push_back({int(copy.students.size()) - 1, 0.0, 0.0});
         prepared.push_back(std::move(copy));
     }
-    TrainingBatchOptions options;
-    options.maxLength = maxLength;
     TrainingBatch built = buildTrainingBatch(prepared, tokenizer, options);
     if (built.empty())
         return built;

@@ -38,6 +38,6 @@ StepPlan planStep(int64_t step, int64_t items, const TrainConfig& config, uint64
 // student row is built at all. Items whose prompt leaves no room are skipped
 // (batch.skipped says why).
 TrainingBatch buildMicroBatch(const std::vector<const RankedItem*>& items, const Tokenizer& tokenizer,
-                              TrainObjective objective, int64_t maxLength);
+                              TrainObjective objective, const TrainingBatchOptions& options);
 
 }  // namespace rrtf

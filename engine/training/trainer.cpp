@@ -81,11 +81,14 @@ StepSums accumulate(Job& job, const StepPlan& plan)
     const TrainConfig& config = job.config;
     std::vector<TrainingBatch> batches;
     double localItems = 0;
+    TrainingBatchOptions rows;
+    rows.maxLength = config.maxLength;
+    rows.promptTemplate = config.promptTemplate;
     for (size_t start = 0; start < plan.mine.size(); start += size_t(config.microBatch)) {
         std::vector<const RankedItem*> chunk;
         for (size_t i = start; i < std::min(plan.mine.size(), start + size_t(config.microBatch)); ++i)
             chunk.push_back(&job.items[size_t(plan.mine[i])]);
-        TrainingBatch batch = buildMicroBatch(chunk, *job.tokenizer, config.objective, config.maxLength);
+        TrainingBatch batch = buildMicroBatch(chunk, *job.tokenizer, config.objective, rows);
         localItems += double(batch.items.size());
         if (!batch.empty())
             batches.push_back(std::move(batch));
@@ -129,7 +132,7 @@ void evaluate(Job& job, const TrainerState& state, double epoch)
         auto module = job.trainable.model->module();
         module->eval();
         const PassAtOne score = evaluatePassAtOne(*job.trainable.model, *job.tokenizer, *job.problems,
-                                                  job.config.evalMaxNewTokens, *job.pool);
+                                                  job.config.evalMaxNewTokens, *job.pool, job.config.promptTemplate);
         module->train();
         appendMetricsLine(job.metricsPath(), {{"step", state.step},
                                               {"epoch", epoch},

@@ -50,11 +50,11 @@ bool isCodePrompt(ProblemFormat format)
 
 }  // namespace
 
-EvaluationPrompt evaluationPrompt(const Problem& problem)
+EvaluationPrompt evaluationPrompt(const Problem& problem, const PromptTemplate& format)
 {
     EvaluationPrompt made;
     if (!isCodePrompt(problem.format)) {
-        made.prompt = applyPromptTemplate(PromptTemplateKind::PanGu, problem.prompt);
+        made.prompt = format.apply(problem.prompt);
         return made;
     }
     made.stops = codexHumanEvalStops();
@@ -84,7 +84,7 @@ EvaluationPrompt evaluationPrompt(const Problem& problem)
 }
 
 PassAtOne evaluatePassAtOne(CausalLM& model, const Tokenizer& tokenizer, const ProblemSet& problems,
-                            int maxNewTokens, SandboxPool& pool)
+                            int maxNewTokens, SandboxPool& pool, const PromptTemplate& format)
 {
     std::vector<EvaluationPrompt> prompts;
     std::vector<GenerationRequest> requests;
@@ -92,7 +92,7 @@ PassAtOne evaluatePassAtOne(CausalLM& model, const Tokenizer& tokenizer, const P
     Generator generator(model, &tokenizer);
     const std::vector<int> banned = bannedTokenIds(model, tokenizer);
     for (size_t i = 0; i < problems.size(); ++i) {
-        prompts.push_back(evaluationPrompt(problems[i]));
+        prompts.push_back(evaluationPrompt(problems[i], format));
         GenerationRequest request;
         request.promptIds = tokenizer.encode(prompts.back().prompt);
         request.sampling.greedy = true;

@@ -1,11 +1,13 @@
 // pass@1 during training: greedy answers to a held-out problem set from the
 // weights being trained, judged by the sandbox. The prompt is the paper's
 // evaluation prompt (method.md §2.4), the one RRTF trains with (§2.3): the
-// problem's description inside triple quotes, then code.
+// problem's description inside triple quotes, then code; an instruction goes
+// into the job's own prompt template when it trains in another format.
 #pragma once
 
 #include "evaluation/problem_set.h"
 #include "evaluation/sandbox_pool.h"
+#include "generation/prompt_template.h"
 #include "model/causal_lm.h"
 #include "tokenizer/tokenizer.h"
 
@@ -24,9 +26,10 @@ struct EvaluationPrompt {
 // first, then the function header, which the answer's body continues; the
 // judged program is the header plus the answer). When the prompt has no
 // docstring after `def entry_point(`, the prompt as is (StarCoder's order).
-// MBPP and the workbench's own format: `"""\n{instruction}\n"""\n`, the answer
-// being a whole program.
-EvaluationPrompt evaluationPrompt(const Problem& problem);
+// MBPP and the workbench's own format: the instruction in `format`
+// (`"""\n{instruction}\n"""\n` by default), the answer being a whole program.
+EvaluationPrompt evaluationPrompt(const Problem& problem,
+                                  const PromptTemplate& format = PromptTemplate(PromptTemplateKind::PanGu));
 
 struct PassAtOne {
     int problems = 0;
@@ -37,6 +40,7 @@ struct PassAtOne {
 // Greedy decoding (no gradient) of every problem, then one sandbox verdict each.
 // A prompt that does not fit the context counts as failed.
 PassAtOne evaluatePassAtOne(CausalLM& model, const Tokenizer& tokenizer, const ProblemSet& problems,
-                            int maxNewTokens, SandboxPool& pool);
+                            int maxNewTokens, SandboxPool& pool,
+                            const PromptTemplate& format = PromptTemplate(PromptTemplateKind::PanGu));
 
 }  // namespace rrtf

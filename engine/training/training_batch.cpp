@@ -28,9 +28,10 @@ public:
     }
 
     // The prompt's ids, or nullopt with `reason` set when it leaves no room.
-    std::optional<std::vector<int>> prompt(const std::string& instruction, std::string& reason) const
+    std::optional<std::vector<int>> prompt(const std::string& instruction, std::string& reason)
     {
-        std::vector<int> ids = m_tokenizer.encode(trainingPrompt(instruction), kLiteralText);
+        m_promptText = trainingPrompt(instruction, m_options.promptTemplate);
+        std::vector<int> ids = m_tokenizer.encode(m_promptText, kLiteralText);
         if (ids.empty()) {
             reason = "the prompt has no token";
             return std::nullopt;
@@ -43,10 +44,11 @@ public:
         return ids;
     }
 
-    // Prompt then response, cut at maxLength; nullopt when the response has no token.
+    // Prompt (the last one made) then response, cut at maxLength; nullopt when the
+    // response has no token.
     std::optional<Row> row(const std::vector<int>& prompt, const RankedAnswer& answer) const
     {
-        std::vector<int> response = m_tokenizer.encode(answer.code, kLiteralText);
+        std::vector<int> response = m_tokenizer.encode(trainingResponse(m_promptText, answer.code), kLiteralText);
         if (m_options.appendEos)
             response.push_back(*m_eos);
         if (response.empty())
@@ -67,6 +69,7 @@ private:
     const Tokenizer& m_tokenizer;
     const TrainingBatchOptions& m_options;
     std::optional<int> m_eos;
+    std::string m_promptText;
 };
 
 void fillTensors(TrainingBatch& batch, const std::vector<Row>& rows, int pad)
@@ -97,9 +100,16 @@ void fillTensors(TrainingBatch& batch, const std::vector<Row>& rows, int pad)
 
 }  // namespace
 
-std::string trainingPrompt(const std::string& instruction)
+std::string trainingPrompt(const std::string& instruction, const PromptTemplate& format)
 {
-    return applyPromptTemplate(PromptTemplateKind::PanGu, instruction);
+    return format.apply(instruction);
+}
+
+std::string trainingResponse(const std::string& prompt, const std::string& code)
+{
+    if (prompt.empty() || prompt.back() == '\n' || code.empty() || code.front() == '\n')
+        return code;
+    return "\n" + code;
 }
 
 TrainingBatch buildTrainingBatch(const std::vector<RankedItem>& items, const Tokenizer& tokenizer,
@@ -118,7 +128,7 @@ TrainingBatch buildTrainingBatch(const std::vector<RankedItem>& items, const Tok
 
     TrainingBatch batch;
     std::vector<Row> rows;
-    const RowBuilder builder(tokenizer, options, eos);
+    RowBuilder builder(tokenizer, options, eos);
     for (const RankedItem& item : items) {
         const RankedAnswer* teacher = item.teacher();
         if (item.pairs.empty() || !teacher) {

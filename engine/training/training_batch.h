@@ -1,8 +1,10 @@
 // Tokenised RRTF training rows for ranked items (method.md §2.3, §7): the
-// instruction in triple quotes as the prompt, the code extracted from the
-// answer as the response, EOS after it; the loss scores response tokens only.
+// instruction in the job's prompt template (by default the paper's triple
+// quotes) as the prompt, the code extracted from the answer as the response,
+// EOS after it; the loss scores response tokens only.
 #pragma once
 
+#include "generation/prompt_template.h"
 #include "tokenizer/tokenizer.h"
 #include "training/ranking.h"
 #include "training/rrtf_loss.h"
@@ -25,6 +27,9 @@ struct TrainingBatchOptions {
     // Id written into padding. -1: the tokenizer's EOS id (0 without one), which is
     // safe because the labels and the attention mask come from the lengths, never from ids.
     int padId = -1;
+    // How an instruction becomes the prompt: the paper's `"""\n{instruction}\n"""\n`
+    // (Fig. 3) unless the job trains in another model's format.
+    PromptTemplate promptTemplate{PromptTemplateKind::PanGu};
 };
 
 // An item left out, or a pair of one (an empty student code), and why.
@@ -49,8 +54,14 @@ struct TrainingBatch {
     bool empty() const { return items.empty(); }
 };
 
-// The training prompt of an instruction: `"""\n{instruction}\n"""\n` (Fig. 3).
-std::string trainingPrompt(const std::string& instruction);
+// The training prompt of an instruction: `"""\n{instruction}\n"""\n` (Fig. 3),
+// or the instruction in `format`.
+std::string trainingPrompt(const std::string& instruction,
+                           const PromptTemplate& format = PromptTemplate(PromptTemplateKind::PanGu));
+// The response as trained: the code, on a line of its own. A prompt that does not
+// end in a newline (raw, Alpaca's "### Response:") gets one as the response's first
+// token, so the model learns to start its answer on a fresh line, as it is judged.
+std::string trainingResponse(const std::string& prompt, const std::string& code);
 
 // Builds the rows of every item that has pairs. Items with no pair (their
 // reason is kept), and items whose prompt alone leaves no room for a response

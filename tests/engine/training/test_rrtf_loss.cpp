@@ -242,6 +242,27 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(InvalidArgument, tokenLogProbs(at::zeros({2, 4, 8}), longs({{X, 8, 1, 1}, {X, 1, 1, 1}})));
     }
 
+    void batchRowsInAnotherTemplate()
+    {
+        const ByteTokenizer tokenizer;
+        // Alpaca's prompt ends in "### Response:": the response starts on a line of its
+        // own, the newline being its first (trained) token, as the answer is generated.
+        TrainingBatchOptions options;
+        options.promptTemplate = PromptTemplate(PromptTemplateKind::Alpaca);
+        const std::string prompt = applyPromptTemplate(PromptTemplateKind::Alpaca, "add");
+        QCOMPARE(trainingPrompt("add", options.promptTemplate), prompt);
+        QCOMPARE(trainingResponse(prompt, "x=1\n"), std::string("\nx=1\n"));
+        QCOMPARE(trainingResponse(trainingPrompt("add"), "x=1\n"), std::string("x=1\n"));
+        QCOMPARE(trainingResponse(prompt, ""), std::string());
+        const TrainingBatch batch = buildTrainingBatch({rankedItem("a", "add", "x=1\n", {"y\n"})}, tokenizer, options);
+        const int64_t promptTokens = int64_t(prompt.size());
+        QCOMPARE(batch.promptTokens, (std::vector<int64_t>{promptTokens, promptTokens}));
+        QCOMPARE(batch.responseTokens, (std::vector<int64_t>{6, 4}));  // "\nx=1\n" + EOS, "\ny\n" + EOS
+        QCOMPARE(batch.ids[0][promptTokens].item<int64_t>(), int64_t('\n'));
+        QCOMPARE(batch.labels[0][promptTokens].item<int64_t>(), int64_t('\n'));
+        QCOMPARE(batch.labels[0][promptTokens - 1].item<int64_t>(), X);
+    }
+
     void batchRowsAndLabels()
     {
         const ByteTokenizer tokenizer;

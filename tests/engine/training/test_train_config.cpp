@@ -53,6 +53,22 @@ private slots:
         QCOMPARE(config.checkpointEvery, int64_t(50));
         QCOMPARE(config.keepCheckpoints, 2);
         QVERIFY(config.objective == TrainObjective::Rrtf);
+        QVERIFY(config.promptTemplate.kind() == PromptTemplateKind::PanGu);  // the paper's training format
+    }
+
+    void promptTemplateIsRead()
+    {
+        json object = minimal();
+        object["prompt_template"] = "alpaca";
+        QVERIFY(parseTrainConfig(object, "r", "r/config.json").promptTemplate.kind() == PromptTemplateKind::Alpaca);
+        object["prompt_template"] = "raw";
+        QVERIFY(parseTrainConfig(object, "r", "r/config.json").promptTemplate.kind() == PromptTemplateKind::Raw);
+        object["prompt_template"] = "### Q: {instruction}\n### A:";
+        const TrainConfig custom = parseTrainConfig(object, "r", "r/config.json");
+        QVERIFY(custom.promptTemplate.kind() == PromptTemplateKind::Custom);
+        QCOMPARE(custom.promptTemplate.apply("add"), std::string("### Q: add\n### A:"));
+        // Another format is another loss curve: a resume must not mix them.
+        QVERIFY(custom.curveHash() != parseTrainConfig(minimal(), "r", "r/config.json").curveHash());
     }
 
     void everyFieldIsRead()
@@ -128,6 +144,8 @@ private slots:
         QTest::newRow("checkpoint_every zero") << "checkpoint_every" << "0";
         QTest::newRow("keep_checkpoints zero") << "keep_checkpoints" << "0";
         QTest::newRow("objective unknown") << "objective" << "\"dpo\"";
+        QTest::newRow("prompt_template unknown") << "prompt_template" << "\"chatml\"";
+        QTest::newRow("prompt_template not text") << "prompt_template" << "1";
         QTest::newRow("unknown field") << "learning_rate" << "1e-5";
     }
 

@@ -151,6 +151,10 @@ private slots:
         QCOMPARE(text(made.prompt), QString("\"\"\"\nWrite add(a, b).\n\"\"\"\n"));
         QCOMPARE(text(made.programPrefix), QString());
         QVERIFY(made.stops.empty());
+        // A job that trains in Alpaca's template (WizardCoder's recipe) is evaluated in it.
+        const EvaluationPrompt alpaca = evaluationPrompt(set[0], PromptTemplate(PromptTemplateKind::Alpaca));
+        QCOMPARE(text(alpaca.prompt), text(applyPromptTemplate(PromptTemplateKind::Alpaca, "Write add(a, b).")));
+        QVERIFY(alpaca.stops.empty());
     }
 
     void theRiggedModelAnswersWithEosAtOnce()
