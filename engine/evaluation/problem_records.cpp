@@ -139,6 +139,45 @@ Problem rrtfProblem(const RecordFields& fields)
     return problem;
 }
 
+// LeetCode's `meta` object holds the difficulty (and LeetCode's ids, likes, ...).
+std::string readDifficulty(const RecordFields& fields)
+{
+    if (!fields.has("meta"))
+        return {};
+    const nlohmann::json& meta = fields.json().at("meta");
+    if (!meta.is_object())
+        fields.failWrongType("meta", "an object");
+    const auto difficulty = meta.find("difficulty");
+    if (difficulty == meta.end() || difficulty->is_null())
+        return {};
+    if (!difficulty->is_string())
+        fields.fail("field \"meta.difficulty\" must be a string");
+    return difficulty->get<std::string>();
+}
+
+Problem leetCodeProblem(const RecordFields& fields)
+{
+    Problem problem;
+    problem.format = ProblemFormat::LeetCode;
+    problem.taskId = fields.taskId();
+    problem.prompt = fields.requiredString("prompt");
+    problem.instructionPrompt = fields.optionalString("prompt_sft");
+    problem.test = fields.requiredString("test");
+    problem.difficulty = readDifficulty(fields);
+    return problem;
+}
+
+Problem coderEvalProblem(const RecordFields& fields)
+{
+    Problem problem;
+    problem.format = ProblemFormat::CoderEval;
+    problem.taskId = fields.requiredString("question_id");
+    if (problem.taskId.empty())
+        fields.fail("field \"question_id\" is empty");
+    problem.prompt = fields.requiredString("input");
+    return problem;
+}
+
 }  // namespace
 
 Problem readProblemRecord(ProblemFormat format, const RawRecord& record, const std::string& location)
@@ -158,6 +197,8 @@ Problem readProblemRecord(ProblemFormat format, const RawRecord& record, const s
     case ProblemFormat::Mbpp: problem = mbppProblem(fields); break;
     case ProblemFormat::MbppSanitized: problem = mbppSanitizedProblem(fields); break;
     case ProblemFormat::Rrtf: problem = rrtfProblem(fields); break;
+    case ProblemFormat::LeetCode: problem = leetCodeProblem(fields); break;
+    case ProblemFormat::CoderEval: problem = coderEvalProblem(fields); break;
     case ProblemFormat::Auto: fields.fail("internal error: no format chosen");
     }
     problem.sourceLine = record.line;

@@ -12,13 +12,15 @@
 namespace rrtf {
 namespace {
 
-constexpr std::array<std::pair<ProblemFormat, std::string_view>, 6> kFormatNames{{
+constexpr std::array<std::pair<ProblemFormat, std::string_view>, 8> kFormatNames{{
     {ProblemFormat::Auto, "auto"},
     {ProblemFormat::HumanEval, "humaneval"},
     {ProblemFormat::HumanEvalPlus, "humanevalplus"},
     {ProblemFormat::Mbpp, "mbpp"},
     {ProblemFormat::MbppSanitized, "mbpp-sanitized"},
     {ProblemFormat::Rrtf, "rrtf"},
+    {ProblemFormat::LeetCode, "leetcode"},
+    {ProblemFormat::CoderEval, "codereval"},
 }};
 
 std::string joinKeys(const std::vector<std::string>& keys)
@@ -40,7 +42,8 @@ ProblemFormat detectFromFirstRecord(const RawRecord& record, const std::string& 
     throw FormatError(location + ": cannot tell the problem format from the fields (" + joinKeys(keys) +
                       "); expected HumanEval (prompt, entry_point, test), HumanEval+ (also base_input, "
                       "plus_input), MBPP (text, code, test_list), sanitized MBPP (prompt, code, test_list, "
-                      "test_imports) or the rrtf format (instruction, tests)");
+                      "test_imports), LeetCode contest (prompt, prompt_sft, test), CoderEval (question_id, "
+                      "input) or the rrtf format (instruction, tests)");
 }
 
 // "line 4" in JSON Lines, "record 4" in a JSON array (whose records may share a line).
@@ -79,7 +82,26 @@ std::optional<ProblemFormat> detectProblemFormat(const std::vector<std::string>&
         return ProblemFormat::Rrtf;
     if (has("prompt") && has("entry_point"))
         return ProblemFormat::HumanEval;
+    // DeepSeek-Coder's contest set: no entry_point, the test is a whole script.
+    if (has("prompt_sft") || (has("prompt") && has("test") && has("meta")))
+        return ProblemFormat::LeetCode;
+    if (has("question_id") && (has("input") || has("signature")))
+        return ProblemFormat::CoderEval;
     return std::nullopt;
+}
+
+bool problemHasTests(const Problem& problem)
+{
+    return problem.format != ProblemFormat::CoderEval;
+}
+
+std::string noTestsReason(const ProblemSet& problems)
+{
+    if (problems.format() != ProblemFormat::CoderEval)
+        return {};
+    return problems.sourcePath().string() +
+           ": CoderEval ships prompts only; its tests and the 43 project environments they run in are not part "
+           "of these records, so answers to it cannot be judged here (the prompts can still be generated from)";
 }
 
 ProblemSet::ProblemSet(std::filesystem::path sourcePath, std::string sha256, ProblemFormat format,

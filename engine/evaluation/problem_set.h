@@ -1,6 +1,7 @@
 // Benchmark problem sets: HumanEval, HumanEval+ (EvalPlus), MBPP (full and
-// sanitized) and the workbench's own instruction format, read into one Problem
-// type. See spec/evaluation.md §3 and §4 for the formats.
+// sanitized), DeepSeek-Coder's LeetCode contest set, CoderEval's prompts and the
+// workbench's own instruction format, read into one Problem type. See
+// spec/evaluation.md §3 and §4 for the formats.
 #pragma once
 
 #include <cstddef>
@@ -20,31 +21,42 @@ enum class ProblemFormat {
     Mbpp,           // mbpp.jsonl: task_id, text, code, test_list, test_setup_code, challenge_test_list
     MbppSanitized,  // sanitized-mbpp.json: task_id, prompt, code, test_list, test_imports, source_file
     Rrtf,           // the workbench's own JSONL: task_id, instruction, tests, solution?, entry_point?
+    LeetCode,       // DeepSeek-Coder's contest set: task_id, prompt, prompt_sft, test, meta{difficulty}, url, title
+    CoderEval,      // CoderEval's Python prompts: question_id, input, signature, docstring (no tests)
 };
 
 // Stable names for the CLI and JSON: "auto", "humaneval", "humanevalplus", "mbpp",
-// "mbpp-sanitized", "rrtf".
+// "mbpp-sanitized", "rrtf", "leetcode", "codereval".
 std::string_view problemFormatName(ProblemFormat format);
 std::optional<ProblemFormat> parseProblemFormat(std::string_view name);
 
 // One problem. The common fields carry each format's counterpart; the comments
 // name the source field per format.
 struct Problem {
-    std::string taskId;  // task_id; MBPP's integer ids as decimal text ("11")
+    std::string taskId;  // task_id; MBPP's integer ids as decimal text ("11"); CoderEval's question_id
     ProblemFormat format = ProblemFormat::HumanEval;
     int sourceLine = 0;  // 1-based line of the record in its file
 
     // What the model is shown: HumanEval(+) `prompt` (code: imports, signature,
-    // docstring), MBPP `text`, sanitized MBPP `prompt`, own format `instruction`.
+    // docstring), MBPP `text`, sanitized MBPP `prompt`, own format `instruction`,
+    // LeetCode `prompt` (the problem as a docstring, then a `class Solution` stub
+    // whose method body the model writes), CoderEval `input` (signature, docstring).
     std::string prompt;
+    // What an instruction-tuned model is shown instead, when the format has it:
+    // LeetCode `prompt_sft` (the problem text, then the stub in a ```python fence).
+    // Empty for the other formats.
+    std::string instructionPrompt;
+    // LeetCode `meta.difficulty` ("Easy", "Medium", "Hard"), for display; empty elsewhere.
+    std::string difficulty;
     // The reference: HumanEval(+) `canonical_solution` (a body that continues the
     // prompt), MBPP `code` (a whole program), own format `solution`. May be empty.
     std::string canonicalSolution;
     // Test code: HumanEval(+) `test` (defines check(candidate); empty for
     // HumanEval+ Mini), own format `tests` (asserts or a check function).
     // MBPP keeps its asserts in testList.
+    // LeetCode `test`: a script that makes `my_solution = Solution()` and runs 100 asserts.
     std::string test;
-    std::string entryPoint;  // HumanEval(+) `entry_point`, own format `entry_point`; empty for MBPP
+    std::string entryPoint;  // HumanEval(+) `entry_point`, own format `entry_point`; empty for MBPP, LeetCode
 
     // HumanEval+ only. The inputs are kept as the exact JSON text of the file's
     // `base_input` / `plus_input` values (lists of argument lists; some integers
@@ -105,5 +117,12 @@ ProblemSet loadProblemSet(const std::filesystem::path& path, ProblemFormat forma
 
 // The format a record with these top-level keys belongs to; nullopt when none fits.
 std::optional<ProblemFormat> detectProblemFormat(const std::vector<std::string>& keys);
+
+// Whether answers to `problem` can be judged here. False for CoderEval: its
+// tests and project environments are not part of the records.
+bool problemHasTests(const Problem& problem);
+
+// Why answers to `problems` cannot be judged, naming the file ("" when they can).
+std::string noTestsReason(const ProblemSet& problems);
 
 }  // namespace rrtf

@@ -11,6 +11,8 @@ list(APPEND RRTF_EVALUATION_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/samples.cpp
   ${CMAKE_CURRENT_LIST_DIR}/task_builder.h
   ${CMAKE_CURRENT_LIST_DIR}/task_builder.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/leetcode.h
+  ${CMAKE_CURRENT_LIST_DIR}/leetcode.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pass_at_k.h
   ${CMAKE_CURRENT_LIST_DIR}/pass_at_k.cpp
 )

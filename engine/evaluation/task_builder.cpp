@@ -1,5 +1,6 @@
 #include "evaluation/task_builder.h"
 
+#include "evaluation/leetcode.h"
 #include "evaluation/problem_records.h"
 #include "runtime/error.h"
 
@@ -102,6 +103,24 @@ JudgeTask rrtfTask(const Problem& problem, const std::string& text)
     return task;
 }
 
+// A whole script in the sandbox's level A (no function to call across processes):
+// DeepSeek-Coder's imports, the solution, then the test script. Every assert counts.
+JudgeTask leetCodeTask(const Problem& problem, const std::string& text, bool isFullSolution)
+{
+    JudgeTask task;
+    task.style = TestStyle::Script;
+    task.candidateSource = leetCodeSolution(problem, text, isFullSolution);
+    task.testPrelude = leetCodeImports(task.candidateSource);
+    task.testSource = problem.test;
+    return task;
+}
+
+[[noreturn]] void failNoTests(const Problem& problem)
+{
+    throw InvalidArgument("problem " + problem.taskId + " (" + std::string(problemFormatName(problem.format)) +
+                          ") has no tests: CoderEval ships prompts only, so its answers cannot be judged");
+}
+
 }  // namespace
 
 JudgeTask buildJudgeTask(const Problem& problem, const std::string& completionOrSolution, bool isFullSolution,
@@ -114,6 +133,8 @@ JudgeTask buildJudgeTask(const Problem& problem, const std::string& completionOr
     case ProblemFormat::Mbpp:
     case ProblemFormat::MbppSanitized: task = mbppTask(problem, completionOrSolution, options); break;
     case ProblemFormat::Rrtf: task = rrtfTask(problem, completionOrSolution); break;
+    case ProblemFormat::LeetCode: task = leetCodeTask(problem, completionOrSolution, isFullSolution); break;
+    case ProblemFormat::CoderEval: failNoTests(problem);
     case ProblemFormat::Auto:
         throw InvalidArgument("problem " + problem.taskId + " has no format (Auto is only for loading)");
     }
@@ -132,6 +153,13 @@ JudgeTask buildReferenceTask(const Problem& problem, const TaskOptions& options)
         throw InvalidArgument("problem " + problem.taskId + " has no reference solution");
     // HumanEval(+) canonical solutions are bodies that continue the prompt; the others are whole programs.
     return buildJudgeTask(problem, problem.canonicalSolution, false, options);
+}
+
+std::optional<JudgeTask> buildStubTask(const Problem& problem)
+{
+    if (problem.format != ProblemFormat::LeetCode)
+        return std::nullopt;
+    return buildJudgeTask(problem, std::string(kLeetCodeStubAnswer), false);
 }
 
 std::string differentialInputs(const Problem& problem)
@@ -177,6 +205,11 @@ std::string harnessProgram(const Problem& problem, const std::string& completion
             program.append("\n").append(checkCall(problem));
         return program;
     }
+    case ProblemFormat::LeetCode: {
+        const std::string code = leetCodeSolution(problem, completionOrSolution, isFullSolution);
+        return leetCodeImports(code) + code + "\n" + problem.test + "\n";
+    }
+    case ProblemFormat::CoderEval: failNoTests(problem);
     case ProblemFormat::Auto: break;
     }
     throw InvalidArgument("problem " + problem.taskId + " has no format (Auto is only for loading)");

@@ -15,12 +15,19 @@
 //     test imports; tests = the asserts; TopLevelAsserts, no entry point.
 //   rrtf format: candidate = the output; CheckFunction when `tests` defines
 //     check( and entry_point is set, otherwise TopLevelAsserts.
+//   LeetCode contest (DeepSeek-Coder): program = imports + code + "\n" + test + "\n"
+//     (leetcode.h: the imports, and the code of an answer: prompt + completion, the
+//     fenced block of an instruction model's reply, or a full solution); Script, run
+//     whole in level A (`test` calls methods of a Solution instance, which cannot cross
+//     processes), every assert counted.
+//   CoderEval: no tests; building a task is an InvalidArgument.
 #pragma once
 
 #include "evaluation/judge_task.h"
 #include "evaluation/problem_set.h"
 #include "evaluation/samples.h"
 
+#include <optional>
 #include <string>
 
 namespace rrtf {
@@ -41,6 +48,12 @@ JudgeTask buildJudgeTask(const Problem& problem, const Sample& sample, const Tas
 // prompt + canonical_solution for HumanEval(+), `code` for MBPP, `solution` for
 // the rrtf format. InvalidArgument when the problem has none.
 JudgeTask buildReferenceTask(const Problem& problem, const TaskOptions& options = {});
+
+// For `rrtf check` on a problem without a reference solution: the task judging a
+// deliberately wrong answer, whose tests must fail (not error) for the problem to be
+// sound. LeetCode: the prompt's stub with `pass` as the method body. nullopt for the
+// other formats.
+std::optional<JudgeTask> buildStubTask(const Problem& problem);
 
 // HumanEval+ inputs for DifferentialInputs: base_input then plus_input as one JSON
 // array, joined as text so every number stays as written. When the file gave an

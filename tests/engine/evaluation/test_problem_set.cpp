@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <map>
 #include <regex>
 #include <string>
 
@@ -29,6 +30,14 @@ QByteArray fileBytes(const std::filesystem::path& path)
 std::size_t inputCount(const std::string& inputsJson) { return nlohmann::json::parse(inputsJson).size(); }
 
 QString q(const std::string& text) { return QString::fromStdString(text); }
+
+int assertCount(const std::string& test)
+{
+    int count = 0;
+    for (std::size_t at = test.find("\nassert "); at != std::string::npos; at = test.find("\nassert ", at + 1))
+        ++count;
+    return count;
+}
 
 const char* kHumanEvalLine =
     R"({"task_id": "T/0", "prompt": "def f(x):\n", "entry_point": "f", "canonical_solution": "    return x\n", )"
@@ -245,6 +254,68 @@ private slots:
         QCOMPARE(set[1].atol, 0.0);
     }
 
+    void loadsTheLeetCodeContestSet()
+    {
+        const ProblemSet set = loadProblemSet(dataFile("humaneval/leetcode_contest/20240121-Jul.jsonl"));
+        QCOMPARE(set.size(), std::size_t(180));
+        QCOMPARE(set.format(), ProblemFormat::LeetCode);
+        QCOMPARE(q(set.sha256()), QString("7630417651034cfef749d2b21b47163921e1199e078b39ecbc218b4e7c73fbfc"));
+        QVERIFY(noTestsReason(set).empty());
+
+        const Problem& first = set[0];
+        QCOMPARE(q(first.taskId), QString("weekly-contest-381-minimum-number-of-pushes-to-type-word-i"));
+        QCOMPARE(q(first.difficulty), QString("Easy"));
+        QVERIFY(first.prompt.starts_with("\"\"\"\nYou are given a string word containing distinct lowercase"));
+        QVERIFY(first.prompt.ends_with("class Solution:\n    def minimumPushes(self, word: str) -> int:\n        "));
+        QVERIFY(first.instructionPrompt.ends_with("```python\nclass Solution:\n    def minimumPushes(self, word: str) "
+                                                  "-> int:\n        \n```"));
+        QVERIFY(first.test.starts_with("\nmy_solution = Solution()\n"));
+        QVERIFY(first.entryPoint.empty());
+        QVERIFY(first.canonicalSolution.empty());
+
+        std::map<std::string, int> difficulties;
+        for (const Problem& problem : set) {
+            ++difficulties[problem.difficulty];
+            QVERIFY(problemHasTests(problem));
+            QVERIFY(!problem.instructionPrompt.empty());
+            QVERIFY(problem.prompt.ends_with("\n        "));  // the method body is the model's
+            QCOMPARE(assertCount(problem.test), 100);
+        }
+        QCOMPARE(difficulties, (std::map<std::string, int>{{"Easy", 45}, {"Medium", 91}, {"Hard", 44}}));
+    }
+
+    void loadsCoderEvalPromptsWithoutTests_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("sha256");
+        QTest::newRow("raw") << "CEPythonRaw.jsonl"
+                             << "f423c2a9a6de6fe5c761f7b432660e4921de45deb67a8329916103958560bf18";
+        QTest::newRow("human label") << "CEPythonHumanLabel.jsonl"
+                                     << "482f61d81da58f7eddee0bb8fd7e968d620ee39a44b29f3bf0db140ee5e8c003";
+    }
+
+    void loadsCoderEvalPromptsWithoutTests()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, sha256);
+        const auto path = dataFile("humaneval/codereval") / file.toStdString();
+        const ProblemSet set = loadProblemSet(path);
+        QCOMPARE(set.size(), std::size_t(230));
+        QCOMPARE(set.format(), ProblemFormat::CoderEval);
+        QCOMPARE(q(set.sha256()), sha256);
+        QCOMPARE(q(set[0].taskId), QString("62e60f43d76274f8a4026e28"));
+        QVERIFY(set[0].prompt.starts_with("def hydrate_time(nanoseconds, tz=None):\n\t\"\"\"\n"));
+        for (const Problem& problem : set) {
+            QVERIFY(!problemHasTests(problem));
+            QVERIFY(problem.test.empty());
+            QVERIFY(!problem.prompt.empty());
+        }
+        // Judging says why it cannot, naming the file.
+        const QString reason = q(noTestsReason(set));
+        QVERIFY2(reason.contains(q(path.string())) && reason.contains("CoderEval ships prompts only"),
+                 qPrintable(reason));
+    }
+
     void forcedFormatMustFit()
     {
         const auto path = dataFile("humaneval/HumanEval.jsonl.gz");
@@ -256,7 +327,8 @@ private slots:
     void namesFormats()
     {
         for (ProblemFormat format : {ProblemFormat::Auto, ProblemFormat::HumanEval, ProblemFormat::HumanEvalPlus,
-                                     ProblemFormat::Mbpp, ProblemFormat::MbppSanitized, ProblemFormat::Rrtf})
+                                     ProblemFormat::Mbpp, ProblemFormat::MbppSanitized, ProblemFormat::Rrtf,
+                                     ProblemFormat::LeetCode, ProblemFormat::CoderEval})
             QCOMPARE(parseProblemFormat(problemFormatName(format)), std::optional<ProblemFormat>(format));
         QVERIFY(!parseProblemFormat("HumanEval"));
         QCOMPARE(detectProblemFormat({"task_id", "prompt", "entry_point", "canonical_solution", "test"}),
@@ -269,7 +341,38 @@ private slots:
                  std::optional<ProblemFormat>(ProblemFormat::MbppSanitized));
         QCOMPARE(detectProblemFormat({"task_id", "instruction", "tests"}),
                  std::optional<ProblemFormat>(ProblemFormat::Rrtf));
+        QCOMPARE(detectProblemFormat({"task_id", "url", "title", "meta", "prompt", "prompt_sft", "test", "start_time"}),
+                 std::optional<ProblemFormat>(ProblemFormat::LeetCode));
+        QCOMPARE(detectProblemFormat({"question_id", "input", "signature", "docstring"}),
+                 std::optional<ProblemFormat>(ProblemFormat::CoderEval));
+        QVERIFY(!detectProblemFormat({"task_id", "prompt", "test"}));  // no entry point and nothing LeetCode's
         QVERIFY(!detectProblemFormat({"task_id", "question"}));
+    }
+
+    void readsLeetCodeRecordsStrictly_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QStringList>("words");
+        QTest::newRow("no test") << QByteArray(R"({"task_id": "a", "prompt": "p", "prompt_sft": "s"})")
+                                 << QStringList{":1:", "missing field \"test\""};
+        QTest::newRow("meta not an object")
+            << QByteArray(R"({"task_id": "a", "prompt": "p", "test": "t", "meta": "Easy"})")
+            << QStringList{":1:", "field \"meta\" is a string, expected an object"};
+        QTest::newRow("difficulty not a string")
+            << QByteArray(R"({"task_id": "a", "prompt": "p", "test": "t", "meta": {"difficulty": 2}})")
+            << QStringList{":1:", "meta.difficulty"};
+        QTest::newRow("CoderEval without input") << QByteArray(R"({"question_id": "q", "signature": "def f():"})")
+                                                 << QStringList{":1:", "missing field \"input\""};
+    }
+
+    void readsLeetCodeRecordsStrictly()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QStringList, words);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("set.jsonl");
+        QVERIFY(test::writeBytes(path, content));
+        test::expectFormatError([&] { loadProblemSet(path.toStdString()); }, QStringList{path} + words);
     }
 
     void rejectsMalformedFiles_data()

@@ -44,6 +44,20 @@ const ProblemSet& sanitizedMbpp()
     return set;
 }
 
+const ProblemSet& leetCode()
+{
+    static const ProblemSet set = loadProblemSet(dataFile("humaneval/leetcode_contest/20240121-Jul.jsonl"));
+    return set;
+}
+
+const char* kPushesTask = "weekly-contest-381-minimum-number-of-pushes-to-type-word-i";
+// A correct method body for it, as a base model would continue the prompt.
+const char* kPushesBody = "return sum(i // 8 + 1 for i in range(len(word)))\n";
+// DeepSeek-Coder's IMPORT_HELPER["python"] without numpy, one per line.
+const char* kDeepSeekImports = "import math\nimport re\nimport sys\nimport copy\nimport datetime\nimport itertools\n"
+                               "import collections\nimport heapq\nimport functools\nimport hashlib\nimport string\n"
+                               "from typing import *\nfrom collections import *\nfrom functools import *\n";
+
 Problem literalHumanEvalProblem()
 {
     Problem problem;
@@ -268,6 +282,92 @@ private slots:
         QCOMPARE(q(harnessProgram(problem, "C", false)), program);
     }
 
+    void assemblesLeetCodeAsDeepSeekCoderDoes()
+    {
+        const Problem& problem = *leetCode().find(kPushesTask);
+        const JudgeTask task = buildJudgeTask(problem, kPushesBody, false);
+        QCOMPARE(q(task.taskId), QString(kPushesTask));
+        QCOMPARE(task.style, TestStyle::Script);  // `test` calls a Solution instance: a whole script
+        QCOMPARE(q(task.candidateSource), q(problem.prompt + kPushesBody));
+        QCOMPARE(q(task.testPrelude), QString(kDeepSeekImports));
+        QCOMPARE(q(task.testSource), q(problem.test));
+        QVERIFY(task.entryPoint.empty());
+        // human_eval/evaluation.py: imports + "\n" + code + "\n" + test + "\n" (its import lines end without one)
+        QCOMPARE(q(harnessProgram(problem, kPushesBody, false)),
+                 q(kDeepSeekImports + problem.prompt + kPushesBody + "\n" + problem.test + "\n"));
+
+        // A whole program (a `solution` field) is taken as it is.
+        const JudgeTask full = buildJudgeTask(problem, "class Solution:\n    pass\n", true);
+        QCOMPARE(q(full.candidateSource), QString("class Solution:\n    pass\n"));
+        QVERIFY_THROWS_EXCEPTION(InvalidArgument, buildReferenceTask(problem));  // the set ships none
+    }
+
+    void readsTheCodeOfAnAnswerAsDeepSeekCoderDoes_data()
+    {
+        QTest::addColumn<QString>("answer");
+        QTest::addColumn<QString>("code");  // "PROMPT" stands for the problem's prompt
+
+        const QString solution = "class Solution:\n    def minimumPushes(self, word):\n        return 1";
+        QTest::newRow("continuation") << "return 1\n" << "PROMPTreturn 1\n";
+        QTest::newRow("continuation on a new line") << "\n        return 1\n" << "PROMPT\n        return 1\n";
+        QTest::newRow("fenced reply") << "Here it is:\n```python\n" + solution + "\n```\nIt is O(n)." << solution;
+        QTest::newRow("first python block wins")
+            << "```text\nnot code\n```\n```py\n" + solution + "\n```\n```python\nother\n```" << solution;
+        QTest::newRow("fence cut off by the token limit") << "```Python3 \n" + solution << solution;
+        QTest::newRow("CodeLlama tags") << "[PYTHON]\n" + solution + "\n[/PYTHON]" << solution;
+        QTest::newRow("reply without a fence") << "\n" + solution + "\n" << "\n" + solution + "\n";
+        // Indented: a method body that happens to define a class continues the prompt.
+        QTest::newRow("indented class") << "    class Solution: pass\n" << "PROMPT    class Solution: pass\n";
+        QTest::newRow("untagged fence is not python") << "```\nx\n```" << "PROMPT```\nx\n```";
+    }
+
+    void readsTheCodeOfAnAnswerAsDeepSeekCoderDoes()
+    {
+        QFETCH(QString, answer);
+        QFETCH(QString, code);
+        const Problem& problem = *leetCode().find(kPushesTask);
+        code.replace("PROMPT", q(problem.prompt));
+        QCOMPARE(q(buildJudgeTask(problem, answer.toStdString(), false).candidateSource), code);
+    }
+
+    void importsNumpyOnlyForCodeThatNamesIt()
+    {
+        const Problem& problem = *leetCode().find(kPushesTask);
+        QCOMPARE(q(buildJudgeTask(problem, kPushesBody, false).testPrelude), QString(kDeepSeekImports));
+        const std::string prelude = buildJudgeTask(problem, "return int(np.sum([1]))\n", false).testPrelude;
+        QVERIFY(prelude.starts_with(kDeepSeekImports));
+        QVERIFY(prelude.find("    import numpy as np\nexcept ImportError:") != std::string::npos);
+    }
+
+    void stubsOnlyWhatHasNoReference()
+    {
+        const Problem& problem = *leetCode().find(kPushesTask);
+        const std::optional<JudgeTask> stub = buildStubTask(problem);
+        QVERIFY(stub);
+        QCOMPARE(q(stub->candidateSource), q(problem.prompt + "pass\n"));
+        QCOMPARE(stub->style, TestStyle::Script);
+        QVERIFY(!buildStubTask(*humanEval().find("HumanEval/0")));
+        QVERIFY(!buildStubTask(*mbpp().find("1")));
+    }
+
+    void refusesToJudgeCoderEval()
+    {
+        const ProblemSet set = loadProblemSet(dataFile("humaneval/codereval/CEPythonRaw.jsonl"));
+        const Problem& problem = set[0];
+        try {
+            buildJudgeTask(problem, "    return 1\n", false);
+            QFAIL("a CoderEval answer was judged");
+        } catch (const InvalidArgument& error) {
+            const QString message = QString::fromUtf8(error.what());
+            QVERIFY2(message.contains("62e60f43d76274f8a4026e28") && message.contains("has no tests") &&
+                         message.contains("CoderEval"),
+                     qPrintable(message));
+        }
+        QVERIFY_THROWS_EXCEPTION(InvalidArgument, harnessProgram(problem, "    return 1\n", false));
+        QVERIFY_THROWS_EXCEPTION(InvalidArgument, buildReferenceTask(problem));
+        QVERIFY(!buildStubTask(problem));
+    }
+
     void refusesWhatCannotBeBuilt()
     {
         QVERIFY_THROWS_EXCEPTION(InvalidArgument, buildReferenceTask(rrtfProblem("assert f()", "")));
@@ -300,6 +400,11 @@ private slots:
         const Problem& sanitized = *sanitizedMbpp().find("82");
         QCOMPARE(runPython(python, harnessProgram(sanitized, sanitized.canonicalSolution, true)), 0);
         QVERIFY(runPython(python, harnessProgram(sanitized, "def volume_sphere(r):\n    return r", true)) != 0);
+
+        const Problem& pushes = *leetCode().find(kPushesTask);
+        QCOMPARE(runPython(python, harnessProgram(pushes, kPushesBody, false)), 0);
+        QVERIFY(runPython(python, harnessProgram(pushes, "return len(word)\n", false)) != 0);
+        QVERIFY(runPython(python, harnessProgram(pushes, "pass\n", false)) != 0);  // the stub
     }
 };
 
