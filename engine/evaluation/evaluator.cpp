@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "evaluation/sha256.h"
+#include "runtime/error.h"
 
 namespace rrtf {
 namespace {
@@ -75,15 +76,31 @@ std::string humanEvalResultText(const Verdict& verdict) {
 
 ReferenceCheck Evaluator::checkReferences(const ProblemSet& problems, const EvaluationOptions& options,
                                           const ProgressCallback& progress, const CancellationToken& cancel) {
+    if (const std::string reason = noTestsReason(problems); !reason.empty()) throw InvalidArgument(reason);
     std::vector<const Problem*> withReference;
-    for (const Problem& problem : problems)
+    std::vector<std::pair<const Problem*, JudgeTask>> stubs;
+    for (const Problem& problem : problems) {
         if (!problem.canonicalSolution.empty()) withReference.push_back(&problem);
+        else if (std::optional<JudgeTask> stub = buildStubTask(problem)) stubs.emplace_back(&problem, std::move(*stub));
+    }
 
     ReferenceCheck check;
     std::mutex mutex;
-    EvaluationProgress state{"checking references", 0, int(withReference.size()), 0};
+    EvaluationProgress state{"checking references", 0, int(withReference.size() + stubs.size()), 0};
     const JudgeLimits limits = referenceLimits(options);
-    parallelFor(int(withReference.size()), m_pool.workers(), cancel, [&](int i) {
+    parallelFor(int(withReference.size() + stubs.size()), m_pool.workers(), cancel, [&](int i) {
+        if (size_t(i) >= withReference.size()) {
+            // No reference: its tests must run and fail on a wrong answer. Nothing is timed.
+            auto& [problem, task] = stubs[size_t(i) - withReference.size()];
+            Verdict verdict = m_pool.judge(task, limits);
+            std::lock_guard lock(mutex);
+            ++check.stubsChecked;
+            if (verdict.outcome != Outcome::Failed) check.brokenStubs.push_back({problem->taskId, std::move(verdict)});
+            else ++state.passed;
+            ++state.done;
+            if (progress) progress(state);
+            return;
+        }
         const Problem& problem = *withReference[size_t(i)];
         JudgeTask task = buildReferenceTask(problem, options.taskOptions);
         task.preferSplit = options.preferSplit;
@@ -101,13 +118,17 @@ ReferenceCheck Evaluator::checkReferences(const ProblemSet& problems, const Eval
         ++state.done;
         if (progress) progress(state);
     });
-    std::sort(check.failures.begin(), check.failures.end(),
-              [&](const ReferenceFailure& a, const ReferenceFailure& b) { return a.taskId < b.taskId; });
+    const auto byTask = [](const ReferenceFailure& a, const ReferenceFailure& b) { return a.taskId < b.taskId; };
+    std::sort(check.failures.begin(), check.failures.end(), byTask);
+    std::sort(check.brokenStubs.begin(), check.brokenStubs.end(), byTask);
     return check;
 }
 
 ReferenceCheck Evaluator::references(const ProblemSet& problems, const EvaluationOptions& options,
                                     const ProgressCallback& progress, const CancellationToken& cancel) {
+    // Nothing to time (LeetCode): the stub checks are for `rrtf check`, not for calibration.
+    if (std::none_of(problems.begin(), problems.end(), [](const Problem& p) { return !p.canonicalSolution.empty(); }))
+        return {};
     if (m_workspace) {
         ReferenceCheck cached;
         for (const auto& [task, timing] : m_workspace->referenceTimings(problems.sha256())) {
@@ -125,6 +146,7 @@ ReferenceCheck Evaluator::references(const ProblemSet& problems, const Evaluatio
 EvaluationResult Evaluator::evaluate(const ProblemSet& problems, const SampleFile& samples,
                                      const EvaluationOptions& options, const ProgressCallback& progress,
                                      const CancellationToken& cancel) {
+    if (const std::string reason = noTestsReason(problems); !reason.empty()) throw InvalidArgument(reason);
     validateSamples(samples, problems);
     ReferenceCheck calibration;
     if (options.calibrate) calibration = references(problems, options, progress, cancel);

@@ -81,21 +81,28 @@ struct ReferenceCheck {
     // Tasks whose reference solution needed the in-process runner (its values cannot
     // cross processes): the only tasks whose candidates may fall back to it.
     std::set<std::string> needsInProcess;
+    // Problems without a reference whose tests were run instead against a wrong stub
+    // answer (buildStubTask: LeetCode), and those whose tests did not fail on it as they
+    // should (any outcome but failed: the tests or the stub do not run).
+    int stubsChecked = 0;
+    std::vector<ReferenceFailure> brokenStubs;
 };
 
 class Evaluator {
 public:
     using ProgressCallback = std::function<void(const EvaluationProgress&)>;
 
-    // `workspace` may be null: nothing is stored and nothing resumes.
+    // `workspace` may be null: nothing is stored and nothing resumes. evaluate() and
+    // checkReferences() throw InvalidArgument for a problem set without tests (CoderEval).
     Evaluator(SandboxPool& pool, Workspace* workspace) : m_pool(pool), m_workspace(workspace) {}
 
     EvaluationResult evaluate(const ProblemSet& problems, const SampleFile& samples,
                               const EvaluationOptions& options, const ProgressCallback& progress = {},
                               const CancellationToken& cancel = {});
 
-    // Runs every reference solution (problems without one are skipped) under
-    // generous limits; stores their times for later calibration.
+    // Runs every reference solution under generous limits and stores their times
+    // for later calibration; a problem without one gets its stub check when it has
+    // one (buildStubTask), otherwise it is skipped.
     ReferenceCheck checkReferences(const ProblemSet& problems, const EvaluationOptions& options,
                                    const ProgressCallback& progress = {}, const CancellationToken& cancel = {});
 
