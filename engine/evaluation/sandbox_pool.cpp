@@ -6,11 +6,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "evaluation/sandbox/line_channel.h"
+#include "runtime/thread_guard.h"
 
 extern char** environ;
 
@@ -35,6 +38,8 @@ std::string_view styleName(TestStyle style) {
 int answerTimeoutMs(const JudgeLimits& limits) { return int((2 * limits.wallSeconds + 30) * 1000); }
 
 }  // namespace
+
+int defaultSandboxWorkers() { return int(std::max(1u, std::thread::hardware_concurrency())); }
 
 std::filesystem::path findSandboxHelper() {
     std::error_code error;
@@ -189,6 +194,7 @@ void SandboxPool::release(Worker* worker) {
 }
 
 Verdict SandboxPool::judge(const JudgeTask& task, const JudgeLimits& limits) {
+    requireWorkerThread("SandboxPool::judge");
     Worker* worker = acquire();
     long id;
     {

@@ -37,6 +37,10 @@ struct SandboxInfo {
     std::string detail;       // what the probe found
 };
 
+// Programs judged in parallel unless asked otherwise: one per core (rrtf eval's
+// --workers 0, and the workbench's judge).
+int defaultSandboxWorkers();
+
 // rrtf-sandbox next to the running program, else $RRTF_SANDBOX, else the build tree's.
 std::filesystem::path findSandboxHelper();
 

@@ -3,6 +3,7 @@
 #include "generation/decode_batch.h"
 #include "generation/stop_sequences.h"
 #include "runtime/error.h"
+#include "runtime/thread_guard.h"
 #include "tokenizer/tokenizer.h"
 
 #include <ATen/Parallel.h>
@@ -79,6 +80,7 @@ void Generator::validate(const GenerationRequest& request) const
 std::vector<GenerationResult> Generator::generate(const std::vector<GenerationRequest>& requests,
                                                   const GenerateOptions& options)
 {
+    requireWorkerThread("Generator::generate");
     for (const auto& request : requests)
         validate(request);
     if (options.maxBatchRows < 1)

@@ -2,6 +2,7 @@
 
 #include "model/checkpoint.h"
 #include "runtime/error.h"
+#include "runtime/thread_guard.h"
 
 #include <ATen/core/grad_mode.h>
 
@@ -51,7 +52,10 @@ CausalLM::CausalLM(const GPTBigCodeConfig& config, const LoadOptions& options)
 
 std::shared_ptr<CausalLM> CausalLM::load(const std::filesystem::path& modelDir, const LoadOptions& options)
 {
+    requireWorkerThread("CausalLM::load");
     const auto config = GPTBigCodeConfig::fromFile(modelDir / "config.json");
+    if (options.cancel.isCancelled())
+        throw Cancelled();
     const auto tensors = readCheckpoint(modelDir);
     return fromTensors(config, tensors, options, modelDir.string());
 }
@@ -65,10 +69,21 @@ std::shared_ptr<CausalLM> CausalLM::fromTensors(const GPTBigCodeConfig& config,
         throw FormatError(source + ": transformer.wte.weight has " + std::to_string(wte->second.size(0)) +
                           " rows but config.json says vocab_size " + std::to_string(config.vocabSize));
 
+    if (options.cancel.isCancelled())
+        throw Cancelled();
     std::shared_ptr<CausalLM> model(new CausalLM(config, options));
+    model->m_options.onProgress = nullptr;  // the caller's, for this load only
     at::NoGradGuard noGrad;
     std::set<std::string> used;
-    for (auto& item : model->m_module->named_parameters()) {
+    auto parameters = model->m_module->named_parameters();
+    const int total = static_cast<int>(parameters.size());
+    int done = 0;
+    for (auto& item : parameters) {
+        if (options.onProgress)
+            options.onProgress(done, total);
+        if (options.cancel.isCancelled())
+            throw Cancelled();
+        ++done;
         const std::string& name = item.key();
         at::Tensor& parameter = item.value();
         auto found = tensors.find(name);
@@ -92,6 +107,8 @@ std::shared_ptr<CausalLM> CausalLM::fromTensors(const GPTBigCodeConfig& config,
         throw FormatError(source + ": unexpected tensor \"" + name + "\" " + shapeText(tensor.sizes()) +
                           " (not part of a GPTBigCode model with this config)");
     }
+    if (options.onProgress)
+        options.onProgress(total, total);
     return model;
 }
 
@@ -133,6 +150,7 @@ void CausalLM::validateInput(const ForwardInput& input, const KvCache* cache) co
 
 at::Tensor CausalLM::forward(const ForwardInput& input, KvCache* cache)
 {
+    requireWorkerThread("CausalLM::forward");
     validateInput(input, cache);
     at::NoGradGuard noGrad;
     ForwardInput onDevice = input;

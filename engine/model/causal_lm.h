@@ -5,8 +5,10 @@
 #include "model/config.h"
 #include "model/gpt_bigcode.h"
 #include "model/kv_cache.h"
+#include "runtime/cancellation.h"
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -16,6 +18,11 @@ namespace rrtf {
 struct LoadOptions {
     at::Device device = at::kCPU;          // where the weights live and compute runs
     at::ScalarType dtype = at::kFloat;     // compute dtype: kFloat or kBFloat16 (kHalf on CUDA)
+    // Checked before the checkpoint is read and between tensors: a cancelled load
+    // throws Cancelled and leaves nothing behind.
+    CancellationToken cancel;
+    // Called before each tensor is copied (done of total) and once at the end; may be empty.
+    std::function<void(int done, int total)> onProgress;
 };
 
 // Parses "float32" | "fp32" | "bfloat16" | "bf16" | "float16" | "fp16".

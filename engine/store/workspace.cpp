@@ -2,6 +2,8 @@
 
 #include "store/workspace_schema.h"
 
+#include "runtime/thread_guard.h"
+
 #include <pwd.h>
 #include <unistd.h>
 
@@ -212,6 +214,7 @@ std::vector<EvalRun> Workspace::runs()
 
 void Workspace::markRunFinished(std::int64_t runId)
 {
+    requireWorkerThread("Workspace::markRunFinished");
     std::lock_guard lock(mutex);
     try {
         Transaction transaction(db);
@@ -226,6 +229,7 @@ void Workspace::markRunFinished(std::int64_t runId)
 
 void Workspace::addGenerationStats(std::int64_t runId, const GenerationStats& call)
 {
+    requireWorkerThread("Workspace::addGenerationStats");
     std::lock_guard lock(mutex);
     try {
         Transaction transaction(db);
@@ -274,6 +278,7 @@ void Workspace::recordVerdict(std::int64_t runId, const StoredVerdict& stored)
 
 void Workspace::recordVerdicts(std::int64_t runId, std::span<const StoredVerdict> batch)
 {
+    requireWorkerThread("Workspace::recordVerdicts");
     for (const StoredVerdict& stored : batch)
         if (stored.sampleIndex < 0)
             throw InvalidArgument("sample index must be >= 0, got " + std::to_string(stored.sampleIndex));

@@ -1,6 +1,7 @@
 #include "tokenizer/tokenizer.h"
 
 #include "runtime/error.h"
+#include "runtime/thread_guard.h"
 #include "tokenizer/bpe_tokenizer.h"
 #include "tokenizer/gguf_vocab.h"
 #include "tokenizer/sentencepiece_tokenizer.h"
@@ -54,6 +55,7 @@ void readEosToken(const std::filesystem::path& jsonPath, BpeSpec& spec)
 
 std::unique_ptr<Tokenizer> loadTokenizer(const std::filesystem::path& path)
 {
+    requireWorkerThread("loadTokenizer");
     std::error_code error;
     if (std::filesystem::is_directory(path, error)) {
         for (const char* name : {"tokenizer.json", "tokenizer.model"})

@@ -214,6 +214,46 @@ private slots:
         tensors["transformer.h.0.attn.bias"] = at::ones({1, 1, 64, 64});
         CausalLM::fromTensors(config, tensors, {}, "old");
     }
+
+    // A load is cancelled between tensors: the progress hook sees each step, and a
+    // cancel made at step 3 stops the load there with Cancelled (no model).
+    void loadIsCancelledBetweenTensors()
+    {
+        const auto config = smallConfig(true);
+        QTemporaryDir dir;
+        const std::filesystem::path path = dir.path().toStdString();
+        std::ofstream(path / "config.json") << config.toJson().dump();
+        writeCheckpoint(path, CausalLM::random(config, 2)->stateDict());
+
+        LoadOptions options;
+        std::vector<int> steps;
+        int total = 0;
+        options.onProgress = [&](int done, int of) {
+            steps.push_back(done);
+            total = of;
+            if (done == 3)
+                options.cancel.cancel();
+        };
+        try {
+            CausalLM::load(path, options);
+            QFAIL("a cancelled load returned a model");
+        } catch (const Cancelled&) {
+        }
+        QCOMPARE(steps, (std::vector<int>{0, 1, 2, 3}));
+        QVERIFY(total > 4);
+
+        LoadOptions cancelledBefore;
+        cancelledBefore.cancel.cancel();
+        QVERIFY_THROWS_EXCEPTION(Cancelled, CausalLM::load(path, cancelledBefore));
+
+        // Uncancelled, the hook ends at total of total.
+        LoadOptions plain;
+        std::vector<int> all;
+        plain.onProgress = [&](int done, int) { all.push_back(done); };
+        QVERIFY(CausalLM::load(path, plain) != nullptr);
+        QCOMPARE(all.back(), total);
+        QCOMPARE(int(all.size()), total + 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestModel)
