@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -79,10 +80,29 @@ void writeResults(const std::string& path, const EvaluationResult& result) {
     std::filesystem::rename(temporary, path);
 }
 
-json summary(const EvaluationResult& result, const SampleFile& samples, const SandboxPool& pool,
-             const Workspace* workspace) {
+// pass@1 per difficulty (the LeetCode contest set's Easy / Medium / Hard, as DeepSeek-Coder
+// reports it): the mean of c/n over the attempted problems of each; empty when no problem has one.
+json passAtOneByDifficulty(const EvaluationResult& result, const ProblemSet& problems) {
+    std::map<std::string, std::pair<int, double>> groups;  // difficulty → problems, sum of c/n
+    for (const ProblemCounts& counts : result.perProblem) {
+        const Problem* problem = problems.find(counts.taskId);
+        if (!problem || problem->difficulty.empty() || counts.samples == 0) continue;
+        auto& [count, sum] = groups[problem->difficulty];
+        ++count;
+        sum += double(counts.correct) / counts.samples;
+    }
+    json out = json::object();
+    for (const auto& [difficulty, group] : groups)
+        out[difficulty] = {{"problems", group.first}, {"pass@1", group.second / group.first}};
+    return out;
+}
+
+json summary(const EvaluationResult& result, const ProblemSet& problems, const SampleFile& samples,
+             const SandboxPool& pool, const Workspace* workspace) {
     json out = json::object();
     for (const PassAtKValue& value : result.passAtK.values) out["pass@" + std::to_string(value.k)] = value.mean;
+    if (json byDifficulty = passAtOneByDifficulty(result, problems); !byDifficulty.empty())
+        out["by_difficulty"] = byDifficulty;
     int judged = 0;
     for (const auto& [name, count] : result.outcomes) judged += count;
     out["n_samples"] = judged;
@@ -104,6 +124,10 @@ void printText(const json& s) {
     std::printf("samples   %d of %zu problems\n", s["n_samples"].get<int>(), s["n_problems"].get<size_t>());
     for (const auto& [name, count] : s["outcomes"].items())
         std::printf("  %-14s %d\n", name.c_str(), count.get<int>());
+    if (s.contains("by_difficulty"))
+        for (const auto& [difficulty, group] : s["by_difficulty"].items())
+            std::printf("pass@1 %-8s %.4f (%d problems)\n", difficulty.c_str(), group["pass@1"].get<double>(),
+                        group["problems"].get<int>());
     for (const auto& d : s["dropped_k"])
         std::printf("pass@%d not reported: %s\n", d["k"].get<int>(), d["reason"].get<std::string>().c_str());
 }
@@ -113,6 +137,7 @@ int runEval(const EvalArgs& args) {
     if (!format) throw InvalidArgument("--format: unknown problem format '" + args.format + "'");
     std::vector<int> ks = parseKs(args.ks);
     ProblemSet problems = loadProblemSet(args.problems, *format);
+    if (const std::string reason = noTestsReason(problems); !reason.empty()) throw InvalidArgument(reason);
     SampleFile samples = loadSamples(args.samples);
     validateSamples(samples, problems);
     if (auto missing = unattemptedTasks(samples, problems); !missing.empty() && !args.judge.quiet)
@@ -143,7 +168,7 @@ int runEval(const EvalArgs& args) {
     progress.restart();
 
     if (!args.out.empty()) writeResults(args.out, result);
-    json s = summary(result, samples, pool, workspace.get());
+    json s = summary(result, problems, samples, pool, workspace.get());
     if (args.json) printJson(s);
     else printText(s);
     if (result.cancelled) {
@@ -161,14 +186,16 @@ void addEvalCommand(CLI::App& app) {
     CLI::App* command = app.add_subcommand(
         "eval", "Judge model outputs against a problem set in the sandbox: verdicts, partial credit, pass@k");
     command->add_option("--problems", args->problems,
-                        "Problem set: HumanEval(.jsonl[.gz]), HumanEval+, MBPP (full or sanitized) or rrtf JSONL")
+                        "Problem set: HumanEval(.jsonl[.gz]), HumanEval+, MBPP (full or sanitized), LeetCode "
+                        "contest (DeepSeek-Coder) or rrtf JSONL")
         ->required()
         ->check(CLI::ExistingFile);
     command->add_option("--samples", args->samples, "samples.jsonl: {\"task_id\", \"completion\" or \"solution\"}")
         ->required()
         ->check(CLI::ExistingFile);
     command->add_option("--format", args->format,
-                        "Problem format: auto, humaneval, humanevalplus, mbpp, mbpp-sanitized, rrtf")
+                        "Problem format: auto, humaneval, humanevalplus, mbpp, mbpp-sanitized, rrtf, leetcode, "
+                        "codereval")
         ->capture_default_str();
     command->add_option("--k", args->ks, "pass@k values to report, comma-separated")->capture_default_str();
     command->add_option("--out", args->out,

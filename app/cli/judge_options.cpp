@@ -1,7 +1,5 @@
 #include "judge_options.h"
 
-#include <thread>
-
 namespace rrtf::cli {
 
 void JudgeOptions::addTo(CLI::App& command) {
@@ -46,7 +44,7 @@ EvaluationOptions JudgeOptions::evaluationOptions() const {
 
 SandboxOptions JudgeOptions::sandboxOptions() const {
     SandboxOptions options;
-    options.workers = workers > 0 ? workers : int(std::max(1u, std::thread::hardware_concurrency()));
+    options.workers = workers > 0 ? workers : defaultSandboxWorkers();
     options.allowUnsafe = allowUnsafe;
     return options;
 }

@@ -41,6 +41,16 @@ QString ownProblems(const QTemporaryDir& dir) {
 
 json parse(const QByteArray& text) { return json::parse(text.toStdString()); }
 
+// The first `count` records of DeepSeek-Coder's LeetCode contest set, as a file of their own.
+QString leetCodeHead(const QTemporaryDir& dir, int count) {
+    std::ifstream in(std::string(RRTF_SHARED_DATA) + "/humaneval/leetcode_contest/20240121-Jul.jsonl");
+    QString path = dir.filePath("leetcode.jsonl");
+    std::ofstream out(path.toStdString());
+    std::string line;
+    for (int i = 0; i < count && std::getline(in, line); ++i) out << line << '\n';
+    return path;
+}
+
 }  // namespace
 
 class TestCliEval : public QObject {
@@ -160,6 +170,84 @@ private slots:
         QVERIFY(summary["complete"].get<bool>());
         QCOMPARE(summary["outcomes"]["passed"].get<int>(), 32);
         QCOMPARE(summary["outcomes"]["failed"].get<int>(), 8);
+    }
+
+    // The first three contest problems: minimum pushes I (Easy), houses at a distance I and
+    // minimum pushes II (Medium); one right answer, one partly right, one that does not compile.
+    void evalJudgesLeetCodeWithDifficulties() {
+        QTemporaryDir dir;
+        const std::string pushes = "return sum(i // 8 + 1 for i in range(len(word)))\n";
+        QString samples = write(dir, "samples.jsonl", {
+            {{"task_id", "weekly-contest-381-minimum-number-of-pushes-to-type-word-i"}, {"completion", pushes}},
+            {{"task_id", "weekly-contest-381-count-the-number-of-houses-at-a-certain-distance-i"},
+             {"completion", "return [0] * (\n"}},
+            {{"task_id", "weekly-contest-381-minimum-number-of-pushes-to-type-word-ii"}, {"completion", pushes}},
+        });
+        QString out = dir.filePath("results.jsonl");
+        CliRun run = runCli({"eval", "--problems", leetCodeHead(dir, 3), "--samples", samples, "--k", "1", "--out", out,
+                             "--no-workspace", "--json"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        json summary = parse(run.out);
+        QCOMPARE(summary["outcomes"], json({{"passed", 1}, {"failed", 1}, {"syntax_error", 1}}));
+        QVERIFY(qAbs(summary["pass@1"].get<double>() - 1.0 / 3.0) < 1e-12);
+        QCOMPARE(summary["by_difficulty"]["Easy"], json({{"problems", 1}, {"pass@1", 1.0}}));
+        QCOMPARE(summary["by_difficulty"]["Medium"], json({{"problems", 2}, {"pass@1", 0.0}}));
+
+        std::ifstream results(out.toStdString());
+        std::vector<json> lines;
+        for (std::string line; std::getline(results, line);) lines.push_back(json::parse(line));
+        QCOMPARE(lines.size(), size_t(3));
+        QCOMPARE(lines[0]["tests_passed"].get<int>(), 100);
+        QCOMPARE(lines[2]["outcome"].get<std::string>(), std::string("failed"));
+        QCOMPARE(lines[2]["tests_passed"].get<int>(), 98);  // partial credit over the 100 asserts
+        QCOMPARE(lines[2]["tests_total"].get<int>(), 100);
+        QCOMPARE(lines[1]["outcome"].get<std::string>(), std::string("syntax_error"));
+        QCOMPARE(lines[0]["level"].get<std::string>(), std::string("in-process"));  // a whole script, and it says so
+        QVERIFY(lines[0]["fallback_reason"].get<std::string>().find("whole-script") != std::string::npos);
+        QCOMPARE(lines[0]["sandbox"]["cpu_s"].get<double>(), 3.0);  // no reference to scale from: the floor
+
+        CliRun text = runCli({"eval", "--problems", leetCodeHead(dir, 3), "--samples", samples, "--k", "1",
+                              "--no-workspace", "--quiet"});
+        QVERIFY2(text.exitCode == 0, text.err.constData());
+        QVERIFY2(text.out.contains("pass@1 Easy") && text.out.contains("(2 problems)"), text.out.constData());
+    }
+
+    // The set ships no reference solutions: check says so and runs each test script
+    // against a wrong stub answer instead, which must fail it.
+    void checkOnLeetCodeRunsTheTestsAgainstAStub() {
+        QTemporaryDir dir;
+        CliRun run = runCli({"check", "--problems", leetCodeHead(dir, 4), "--no-workspace", "--json"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        json report = parse(run.out);
+        QCOMPARE(report["checked"].get<int>(), 0);
+        QCOMPARE(report["without_reference"].get<int>(), 4);
+        QCOMPARE(report["stubs"]["checked"].get<int>(), 4);
+        QCOMPARE(report["stubs"]["failed_as_expected"].get<int>(), 4);
+        QVERIFY(report["stubs"]["broken"].empty());
+
+        CliRun text = runCli({"check", "--problems", leetCodeHead(dir, 4), "--no-workspace", "--quiet"});
+        QVERIFY2(text.exitCode == 0, text.err.constData());
+        QVERIFY2(text.out.contains("0 reference solutions checked") &&
+                     text.out.contains("4 problems have no reference solution") &&
+                     text.out.contains("4 of 4 failed as they should"),
+                 text.out.constData());
+    }
+
+    void coderEvalIsRefusedNamingTheFile() {
+        QTemporaryDir dir;
+        const QString problems = QString(RRTF_SHARED_DATA) + "/humaneval/codereval/CEPythonRaw.jsonl";
+        QString samples =
+            write(dir, "samples.jsonl", {{{"task_id", "62e60f43d76274f8a4026e28"}, {"completion", "    return 1\n"}}});
+        for (const QStringList& arguments :
+             {QStringList{"eval", "--problems", problems, "--samples", samples, "--no-workspace"},
+              QStringList{"check", "--problems", problems, "--no-workspace"}}) {
+            CliRun run = runCli(arguments);
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY(run.out.isEmpty());  // no verdict, no pass@k
+            QVERIFY2(run.err.startsWith("rrtf: error: ") && run.err.contains("CEPythonRaw.jsonl") &&
+                         run.err.contains("CoderEval ships prompts only") && run.err.count('\n') == 1,
+                     run.err.constData());
+        }
     }
 
     void malformedSamplesNameFileAndLine() {
