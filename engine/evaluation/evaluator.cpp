@@ -124,6 +124,48 @@ ReferenceCheck Evaluator::checkReferences(const ProblemSet& problems, const Eval
     return check;
 }
 
+SampleJudge::SampleJudge(SandboxPool& pool, const ProblemSet& problems, EvaluationOptions options,
+                         ReferenceCheck calibration)
+    : m_pool(pool), m_problems(problems), m_options(std::move(options)), m_calibration(std::move(calibration)) {}
+
+JudgeTask SampleJudge::task(const Sample& sample) const {
+    const Problem* problem = m_problems.find(sample.taskId);
+    if (!problem) throw InvalidArgument("no problem with task_id \"" + sample.taskId + "\" in " +
+                                        m_problems.sourcePath().string());
+    JudgeTask task = buildJudgeTask(*problem, sample, m_options.taskOptions);
+    task.preferSplit = m_options.preferSplit;
+    task.allowFallback = m_calibration.needsInProcess.count(sample.taskId) > 0;
+    return task;
+}
+
+JudgeLimits SampleJudge::limits(const std::string& taskId) const {
+    auto reference = m_calibration.wallMs.find(taskId);
+    return limitsFor(m_options.timeouts, m_options.baseLimits,
+                     reference == m_calibration.wallMs.end() ? 0 : reference->second);
+}
+
+Verdict SampleJudge::judgeOnce(const JudgeTask& task, bool recheck) const {
+    Verdict verdict = m_pool.judge(task, limits(task.taskId));
+    verdict.rechecked = recheck;
+    return verdict;
+}
+
+Verdict SampleJudge::judge(const JudgeTask& task) const {
+    Verdict verdict = judgeOnce(task);
+    if (m_options.recheckTimeouts && verdict.outcome == Outcome::Timeout) verdict = judgeOnce(task, true);
+    return verdict;
+}
+
+ReferenceCheck Evaluator::calibration(const ProblemSet& problems, const EvaluationOptions& options,
+                                      const ProgressCallback& progress, const CancellationToken& cancel) {
+    return options.calibrate ? references(problems, options, progress, cancel) : ReferenceCheck{};
+}
+
+SampleJudge Evaluator::sampleJudge(const ProblemSet& problems, const EvaluationOptions& options,
+                                   const ProgressCallback& progress, const CancellationToken& cancel) {
+    return SampleJudge(m_pool, problems, options, calibration(problems, options, progress, cancel));
+}
+
 ReferenceCheck Evaluator::references(const ProblemSet& problems, const EvaluationOptions& options,
                                     const ProgressCallback& progress, const CancellationToken& cancel) {
     // Nothing to time (LeetCode): the stub checks are for `rrtf check`, not for calibration.
@@ -148,8 +190,7 @@ EvaluationResult Evaluator::evaluate(const ProblemSet& problems, const SampleFil
                                      const CancellationToken& cancel) {
     if (const std::string reason = noTestsReason(problems); !reason.empty()) throw InvalidArgument(reason);
     validateSamples(samples, problems);
-    ReferenceCheck calibration;
-    if (options.calibrate) calibration = references(problems, options, progress, cancel);
+    const SampleJudge judge = sampleJudge(problems, options, progress, cancel);
 
     EvaluationResult result;
     result.runKey = evaluationRunKey(problems, samples, options);
@@ -176,15 +217,8 @@ EvaluationResult Evaluator::evaluate(const ProblemSet& problems, const SampleFil
         parallelFor(int(indexes.size()), threads, cancel, [&](int i) {
             size_t index = indexes[size_t(i)];
             const Sample& sample = samples.samples[index];
-            const Problem& problem = *problems.find(sample.taskId);
-            JudgeTask task = buildJudgeTask(problem, sample, options.taskOptions);
-            task.preferSplit = options.preferSplit;
-            task.allowFallback = calibration.needsInProcess.count(sample.taskId) > 0;
-            auto reference = calibration.wallMs.find(sample.taskId);
-            JudgeLimits limits = limitsFor(options.timeouts, options.baseLimits,
-                                           reference == calibration.wallMs.end() ? 0 : reference->second);
-            Verdict verdict = m_pool.judge(task, limits);
-            verdict.rechecked = recheck;
+            // One run per pass: the re-check of timeouts is a pass of its own, with half the parallelism.
+            Verdict verdict = judge.judgeOnce(judge.task(sample), recheck);
             if (m_workspace)
                 m_workspace->recordVerdict(result.runId, {int(index), sample.taskId, std::to_string(sample.completionId),
                                                           sample.text, verdict});

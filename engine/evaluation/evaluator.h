@@ -33,6 +33,7 @@ struct TimeoutPolicy {
 // The limits for a problem whose reference took `referenceMs` (0: unknown).
 JudgeLimits limitsFor(const TimeoutPolicy& policy, const JudgeLimits& base, double referenceMs);
 
+// The defaults are rrtf eval's (and the workbench judges with them too).
 struct EvaluationOptions {
     std::vector<int> ks = {1, 10, 100};
     JudgeLimits baseLimits;        // memory, processes, output caps
@@ -88,6 +89,37 @@ struct ReferenceCheck {
     std::vector<ReferenceFailure> brokenStubs;
 };
 
+// Judges one sample at a time exactly as Evaluator::evaluate does: the task built
+// from the problem and the sample, level B preferred (level A only for a problem
+// whose reference solution needed it), the limits scaled from the reference's
+// time, and (judge) a timeout run once more before it is final. The workbench
+// judges answers with it as they are generated. Thread-safe: many threads may
+// judge at once (each call takes a free sandbox worker). `problems` must outlive it.
+class SampleJudge {
+public:
+    SampleJudge(SandboxPool& pool, const ProblemSet& problems, EvaluationOptions options, ReferenceCheck calibration);
+
+    // The program and tests a sample is judged by. InvalidArgument for an unknown task.
+    JudgeTask task(const Sample& sample) const;
+    // The limits of a task: limitsFor(the reference's time).
+    JudgeLimits limits(const std::string& taskId) const;
+    // One run in the sandbox; `recheck` marks the verdict as a timeout's second look.
+    Verdict judgeOnce(const JudgeTask& task, bool recheck = false) const;
+    // judgeOnce, and once more (rechecked) when it timed out and the options say so:
+    // the verdict evaluate() ends with for this sample.
+    Verdict judge(const JudgeTask& task) const;
+    Verdict judge(const Sample& sample) const { return judge(task(sample)); }
+
+    const EvaluationOptions& options() const { return m_options; }
+    const ReferenceCheck& calibration() const { return m_calibration; }
+
+private:
+    SandboxPool& m_pool;
+    const ProblemSet& m_problems;
+    EvaluationOptions m_options;
+    ReferenceCheck m_calibration;
+};
+
 class Evaluator {
 public:
     using ProgressCallback = std::function<void(const EvaluationProgress&)>;
@@ -105,6 +137,16 @@ public:
     // one (buildStubTask), otherwise it is skipped.
     ReferenceCheck checkReferences(const ProblemSet& problems, const EvaluationOptions& options,
                                    const ProgressCallback& progress = {}, const CancellationToken& cancel = {});
+
+    // The reference times limits are scaled from: read from the workspace's cache
+    // when it has every problem's, else measured (checkReferences) and cached.
+    // Empty when options.calibrate is false.
+    ReferenceCheck calibration(const ProblemSet& problems, const EvaluationOptions& options,
+                               const ProgressCallback& progress = {}, const CancellationToken& cancel = {});
+
+    // A SampleJudge for `problems`, calibrated as evaluate() calibrates.
+    SampleJudge sampleJudge(const ProblemSet& problems, const EvaluationOptions& options,
+                            const ProgressCallback& progress = {}, const CancellationToken& cancel = {});
 
 private:
     ReferenceCheck references(const ProblemSet& problems, const EvaluationOptions& options,
