@@ -11,6 +11,9 @@ list(APPEND RRTF_EVALUATION_SOURCES
   # Case-study statistics: solve matrix, Venn/UpSet regions, McNemar, Cohen's kappa.
   ${CMAKE_CURRENT_LIST_DIR}/case_study.h
   ${CMAKE_CURRENT_LIST_DIR}/case_study.cpp
+  # The line of an answer a verdict points at (its syntax error, its bug).
+  ${CMAKE_CURRENT_LIST_DIR}/fault_line.h
+  ${CMAKE_CURRENT_LIST_DIR}/fault_line.cpp
 )
 # Problem sets, samples, program assembly and pass@k.
 include(${CMAKE_CURRENT_LIST_DIR}/problem_sources.cmake)
