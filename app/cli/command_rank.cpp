@@ -162,6 +162,12 @@ int runRank(const RankArgs& args)
     judging.limits.cpuSeconds = args.timeout;
     judging.limits.wallSeconds = 2 * args.timeout;  // the sandbox's own ratio: waits on I/O count too
     judging.limits.memoryMiB = args.memoryMiB;
+    judging.dataAnswersOnly = args.samples.empty();
+    if (args.samples.empty() && groups.empty() && !args.quiet)
+        std::fprintf(stderr,
+                     "rrtf: no samples file given and no record of %s has \"answers\" of its own: nothing to rank "
+                     "(give the SAMPLES.jsonl that rrtf sample writes)\n",
+                     args.data.c_str());
     auto journal = std::make_unique<VerdictJournal>(verdictJournalPath(args.out),
                                                     JudgingSettings{judging.limits, judging.preferSplit,
                                                                     pool.info().interpreter});
@@ -199,6 +205,12 @@ int runRank(const RankArgs& args)
         kept.clear();
     }
     const json summary = summarise(judged, ranked, pool, kept);
+    if (args.samples.empty() && !groups.empty() && !args.quiet)
+        std::fprintf(stderr,
+                     "rrtf: no samples file: the data's own answers were ranked as teachers, with no student "
+                     "answers to pair them with; train on %s with objective \"sft\" (rrtf sample writes the "
+                     "answers that RRTF pairs)\n",
+                     args.out.c_str());
     if (args.json)
         printJson(summary);
     else

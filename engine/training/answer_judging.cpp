@@ -56,7 +56,13 @@ JudgedRecords judgeSampleGroups(SandboxPool& pool, const std::vector<TrainingRec
     std::vector<std::string_view> texts;
     for (std::size_t r = 0; r < records.size(); ++r) {
         if (byRecord[r].empty()) {
-            result.unsampled.push_back({records[r].taskId, "no answers in the samples file"});
+            std::string reason = "no answers in the samples file";
+            if (options.dataAnswersOnly)
+                reason = records[r].solution.empty()
+                             ? "no samples file given, and the record has no \"answers\" of its own to rank"
+                             : "no samples file given, and the record has no \"answers\" of its own to rank "
+                               "(its reference \"solution\" is not ranked)";
+            result.unsampled.push_back({records[r].taskId, std::move(reason)});
             continue;
         }
         RankingItem item;

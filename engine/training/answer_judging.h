@@ -31,6 +31,10 @@ struct AnswerJudgingOptions {
     // When set, an answer whose verdict the journal holds is not judged again,
     // and every new verdict is appended to it as it arrives (a resumable run).
     VerdictJournal* journal = nullptr;
+    // The groups are the records' own answers (no samples file was given): a
+    // record without any is then said to have none of its own, not to be
+    // missing from a samples file.
+    bool dataAnswersOnly = false;
 };
 
 // A record of the data that got no answer from the samples file.

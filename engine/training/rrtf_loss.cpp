@@ -95,7 +95,7 @@ at::Tensor sequenceScores(const at::Tensor& tokenLogProbs, const at::Tensor& lab
 }
 
 RrtfLoss rrtfLossFromLogProbs(const at::Tensor& tokenLogProbs, const at::Tensor& labels,
-                              const std::vector<LossItem>& items)
+                              const std::vector<LossItem>& items, SftReduction sft)
 {
     if (!tokenLogProbs.defined() || tokenLogProbs.dim() != 2)
         throw InvalidArgument("token log-probs must be [rows, tokens]");
@@ -148,7 +148,8 @@ RrtfLoss rrtfLossFromLogProbs(const at::Tensor& tokenLogProbs, const at::Tensor&
     const at::Tensor p = sums / counts.clamp_min(1).to(at::kFloat);
     const double itemCount = double(items.size());
 
-    loss.sft = -sums.index_select(0, at::tensor(teacherRows, indexOptions)).sum() / itemCount;
+    const at::Tensor teachers = at::tensor(teacherRows, indexOptions);
+    loss.sft = -(sft == SftReduction::Mean ? p : sums).index_select(0, teachers).sum() / itemCount;
     if (gaps.empty()) {
         loss.rank = at::zeros({}, floatOptions);
     } else {
@@ -166,9 +167,10 @@ RrtfLoss rrtfLossFromLogProbs(const at::Tensor& tokenLogProbs, const at::Tensor&
     return loss;
 }
 
-RrtfLoss rrtfLoss(const at::Tensor& logits, const at::Tensor& labels, const std::vector<LossItem>& items)
+RrtfLoss rrtfLoss(const at::Tensor& logits, const at::Tensor& labels, const std::vector<LossItem>& items,
+                  SftReduction sft)
 {
-    return rrtfLossFromLogProbs(tokenLogProbs(logits, labels), labels, items);
+    return rrtfLossFromLogProbs(tokenLogProbs(logits, labels), labels, items, sft);
 }
 
 }  // namespace rrtf

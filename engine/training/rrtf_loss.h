@@ -3,6 +3,8 @@
 // cross-entropy on the teacher response.
 #pragma once
 
+#include "training/sft_reduction.h"
+
 #include <ATen/ATen.h>
 
 #include <vector>
@@ -47,7 +49,7 @@ struct LossItem {
 struct RrtfLoss {
     at::Tensor total;  // rank + sft, scalar float32, differentiable
     at::Tensor rank;   // mean over items of sum over pairs (r_tea - r_stu) * max(0, p_stu - p_tea)
-    at::Tensor sft;    // mean over items of -(sum of the teacher's response-token log-probs)
+    at::Tensor sft;    // mean over items of -(sum, or mean, of the teacher's response-token log-probs)
     at::Tensor scores;  // p per row [R], detached (for metrics and the viewer)
     int64_t items = 0;
     int64_t pairs = 0;          // pairs with r_tea > r_stu (the others are not in the sum)
@@ -59,13 +61,14 @@ struct RrtfLoss {
 // The loss from per-token log-probs (tokenLogProbs) and the labels they came
 // from. Reduction over items (prompts) is the mean, which the paper leaves
 // open: the loss scale then does not grow with the batch, as in RRHF's
-// one-prompt-per-device setup. L_ft is the paper's token sum, not a mean.
-// InvalidArgument when there is no item, a row is out of range, or a scored
-// row has no response token.
+// one-prompt-per-device setup. L_ft is the paper's token sum unless `sft` asks
+// for RRHF's mean. InvalidArgument when there is no item, a row is out of range,
+// or a scored row has no response token.
 RrtfLoss rrtfLossFromLogProbs(const at::Tensor& tokenLogProbs, const at::Tensor& labels,
-                              const std::vector<LossItem>& items);
+                              const std::vector<LossItem>& items, SftReduction sft = SftReduction::Sum);
 
 // tokenLogProbs then rrtfLossFromLogProbs.
-RrtfLoss rrtfLoss(const at::Tensor& logits, const at::Tensor& labels, const std::vector<LossItem>& items);
+RrtfLoss rrtfLoss(const at::Tensor& logits, const at::Tensor& labels, const std::vector<LossItem>& items,
+                  SftReduction sft = SftReduction::Sum);
 
 }  // namespace rrtf

@@ -2,6 +2,7 @@
 # optimiser and schedule, checkpoints and the training loop.
 list(APPEND RRTF_ENGINE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/rrtf_loss.h
+  ${CMAKE_CURRENT_LIST_DIR}/sft_reduction.h
   ${CMAKE_CURRENT_LIST_DIR}/rrtf_loss.cpp
   ${CMAKE_CURRENT_LIST_DIR}/training_batch.h
   ${CMAKE_CURRENT_LIST_DIR}/training_batch.cpp

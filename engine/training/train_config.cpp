@@ -92,7 +92,7 @@ const std::set<std::string>& knownFields()
         "epochs",
         "max_steps", "global_batch", "micro_batch", "lr", "weight_decay", "betas", "eps", "warmup_steps",
         "warmup_ratio", "schedule", "min_lr_ratio", "max_grad_norm", "dtype", "gradient_checkpointing", "lora",
-        "max_length", "seed", "checkpoint_every", "keep_checkpoints", "objective", "prompt_template"};
+        "max_length", "seed", "checkpoint_every", "keep_checkpoints", "objective", "prompt_template", "sft_reduction"};
     return fields;
 }
 
@@ -231,6 +231,11 @@ TrainConfig parseTrainConfig(const nlohmann::json& object, const std::filesystem
             config.promptTemplate = PromptTemplate(parsePromptTemplate(*name));
         else
             reader.fail("prompt_template", "\"" + *name + "\" is not raw, alpaca, pangu or a text with {instruction}");
+    }
+    if (const auto reduction = reader.text("sft_reduction")) {
+        if (*reduction != "sum" && *reduction != "mean")
+            reader.fail("sft_reduction", "\"" + *reduction + "\" is not sum or mean");
+        config.sftReduction = *reduction == "mean" ? SftReduction::Mean : SftReduction::Sum;
     }
     if (config.microBatch > config.globalBatch)
         reader.fail("micro_batch", std::to_string(config.microBatch) + " is larger than global_batch " +

@@ -10,6 +10,7 @@
 #include "generation/prompt_template.h"
 #include "training/lora.h"
 #include "training/lr_schedule.h"
+#include "training/sft_reduction.h"
 
 #include <nlohmann/json.hpp>
 
@@ -60,6 +61,11 @@ struct TrainConfig {
     // instruction is shown to the model in training and in the held-out evaluation
     // (WizardCoder trains in Alpaca's, PanGu-Coder2 in the triple-quoted one).
     PromptTemplate promptTemplate{PromptTemplateKind::PanGu};
+    // "sft_reduction": sum | mean. The paper's fine-tuning term sums the teacher's
+    // token log-probs; RRHF's code, which RRTF builds on, averages them. With the
+    // sum, an answer of n tokens weighs n times a ranking pair, whose scores are
+    // means; with the mean the two terms are on one scale.
+    SftReduction sftReduction = SftReduction::Sum;
 
     nlohmann::json json;  // the object as read, for the config hash
 

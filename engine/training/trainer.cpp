@@ -14,6 +14,7 @@
 #include <torch/nn/utils/clip_grad.h>
 #include <torch/optim/adamw.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <optional>
@@ -105,7 +106,7 @@ StepSums accumulate(Job& job, const StepPlan& plan)
         input.ids = batch.ids.to(job.options.device);
         input.attentionMask = batch.attentionMask.to(job.options.device);
         const at::Tensor logits = module->forward(input, nullptr);
-        const RrtfLoss loss = rrtfLoss(logits, batch.labels.to(job.options.device), batch.items);
+        const RrtfLoss loss = rrtfLoss(logits, batch.labels.to(job.options.device), batch.items, config.sftReduction);
         // rrtfLoss is a mean over this micro batch; weighting by its share of the
         // global batch (and by the ranks, which averageGradients divides out)
         // makes the summed gradient that of the global batch's mean.
@@ -191,6 +192,16 @@ void setUp(Job& job, at::Device device)
     job.items = trainableItems(readRankings(config.rankings));
     if (job.items.empty())
         throw InvalidArgument(config.rankings.string() + ": no item has a teacher answer to train on");
+    // Without a pair the ranking term is zero and "rrtf" would quietly be SFT.
+    const bool anyPair =
+        std::any_of(job.items.begin(), job.items.end(), [](const RankedItem& item) { return !item.pairs.empty(); });
+    if (config.objective == TrainObjective::Rrtf && !anyPair)
+        throw InvalidArgument(config.rankings.string() +
+                              ": has no pairs (no student answer ranked below its teacher), so objective \"rrtf\" "
+                              "would train as plain SFT; set \"objective\": \"sft\" in " +
+                              (config.runDir / "config.json").string() +
+                              " to train on the teacher answers alone, or rank sampled student answers "
+                              "(rrtf sample, then rrtf rank DATA SAMPLES)");
     job.tokenizer = loadTrainingTokenizer(config);
     if (!config.evalProblems.empty() && job.context.isMain()) {
         job.problems = loadProblemSet(config.evalProblems);

@@ -107,9 +107,13 @@ std::string trainingPrompt(const std::string& instruction, const PromptTemplate&
 
 std::string trainingResponse(const std::string& prompt, const std::string& code)
 {
-    if (prompt.empty() || prompt.back() == '\n' || code.empty() || code.front() == '\n')
-        return code;
-    return "\n" + code;
+    // Sampled answers often open with blank lines and references do not: rows of
+    // both must start alike, or the ranking compares line breaks instead of code.
+    const std::size_t start = std::min(code.find_first_not_of("\r\n"), code.size());
+    std::string response = code.substr(start);
+    if (response.empty() || prompt.empty() || prompt.back() == '\n')
+        return response;
+    return "\n" + response;
 }
 
 TrainingBatch buildTrainingBatch(const std::vector<RankedItem>& items, const Tokenizer& tokenizer,

@@ -58,9 +58,10 @@ struct TrainingBatch {
 // or the instruction in `format`.
 std::string trainingPrompt(const std::string& instruction,
                            const PromptTemplate& format = PromptTemplate(PromptTemplateKind::PanGu));
-// The response as trained: the code, on a line of its own. A prompt that does not
-// end in a newline (raw, Alpaca's "### Response:") gets one as the response's first
-// token, so the model learns to start its answer on a fresh line, as it is judged.
+// The response as trained: the code without its leading blank lines, on a line of
+// its own. A prompt that does not end in a newline (raw, Alpaca's "### Response:")
+// gets one as the response's first token, so the model learns to start its answer
+// on a fresh line, as it is judged.
 std::string trainingResponse(const std::string& prompt, const std::string& code);
 
 // Builds the rows of every item that has pairs. Items with no pair (their

@@ -6,6 +6,7 @@
 // errors naming file:line.
 #include "support/cli_run.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
@@ -218,8 +219,9 @@ private slots:
     void rankWithoutSamplesRanksTheDataAnswers()
     {
         const QString rankings = path("data-rankings.jsonl");
-        CliRun run = runCli({"rank", m_data, "--out", rankings, "--workers", "2", "--json", "--quiet"});
+        CliRun run = runCli({"rank", m_data, "--out", rankings, "--workers", "2", "--json"});
         QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.err.contains("objective \"sft\""), run.err.constData());  // what these rankings are for
         const json summary = json::parse(run.out.toStdString());
         QCOMPARE(summary["answers"]["teacher"]["all_pass"].get<int>(), 1);
         QCOMPARE(summary["answers"]["student"]["all_pass"].get<int>(), 0);
@@ -230,6 +232,48 @@ private slots:
         QCOMPARE(items[0]["task_id"].get<std::string>(), std::string("add/1"));
         QCOMPARE(items[0]["teachers"].size(), size_t(1));
         QCOMPARE(items[0]["students"].size(), size_t(0));
+        // The two left out are so because no samples file was given and they carry
+        // no answers, not for "no answers in the samples file".
+        QCOMPARE(summary["dropped"].size(), size_t(2));
+        bool said = false;
+        for (const json& dropped : summary["dropped"]) {
+            const std::string reason = dropped["reason"].get<std::string>();
+            QVERIFY2(reason.find("no answers in the samples file") == std::string::npos, reason.c_str());
+            if (reason.find("no samples file given") != std::string::npos) {
+                QCOMPARE(dropped["items"].get<int>(), 2);
+                said = true;
+            }
+        }
+        QVERIFY2(said, summary.dump().c_str());
+    }
+
+    // Rankings without a pair: objective "rrtf" would be SFT in disguise, so rrtf
+    // train refuses it, naming the file and the objective that does train on it.
+    void trainRefusesRrtfWithoutPairs()
+    {
+        const QString rankings = path("pairless-rankings.jsonl");
+        CliRun ranked = runCli({"rank", m_data, "--out", rankings, "--workers", "2", "--quiet"});
+        QVERIFY2(ranked.exitCode == 0, ranked.err.constData());
+        const QString runDir = path("pairless-run");
+        QVERIFY(QDir().mkpath(runDir));
+        for (const char* objective : {"rrtf", "sft"}) {
+            const json config = {{"model", m_student.toStdString()}, {"rankings", rankings.toStdString()},
+                                 {"objective", objective},           {"global_batch", 1},
+                                 {"micro_batch", 1},                 {"max_steps", 1},
+                                 {"max_length", 64},                 {"checkpoint_every", 1}};
+            writeText(runDir + "/config.json", config.dump());
+            CliRun train = runCli({"train", runDir, "--threads", "1"});
+            if (std::string(objective) == "rrtf") {
+                QCOMPARE(train.exitCode, 1);
+                const QByteArray line = lastErrorLine(train);
+                QVERIFY2(line.contains(rankings.toUtf8()) && line.contains("has no pairs") &&
+                             line.contains("\"objective\": \"sft\""),
+                         train.err.constData());
+                QVERIFY(!QFile::exists(runDir + "/metrics.jsonl"));  // nothing trained
+            } else {
+                QVERIFY2(train.exitCode == 0, train.err.constData());  // SFT on the teacher answers is allowed
+            }
+        }
     }
 
     // The embedding has one row per id of the tokenizer shipped with the model.

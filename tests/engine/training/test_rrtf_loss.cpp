@@ -143,6 +143,14 @@ private slots:
         QCOMPARE(loss.pairs, int64_t(3));
         QCOMPARE(loss.activePairs, int64_t(2));
         QCOMPARE(loss.tokens, int64_t(3 + 2 + 1 + 2 + 1));
+
+        // RRHF's reduction: each teacher's token mean (-2 and -1), then the mean over
+        // prompts; the ranking term is the same.
+        const RrtfLoss mean = rrtfLossFromLogProbs(
+            logProbs, labels, {{0, {{1, 3.0, 1.0}}}, {2, {{3, 2.0, 1.0}, {4, 2.0, 0.0}}}}, SftReduction::Mean);
+        QVERIFY(qAbs(value(mean.sft) - 1.5) < 1e-6);
+        QVERIFY(qAbs(value(mean.rank) - 1.75) < 1e-6);
+        QVERIFY(qAbs(value(mean.total) - 3.25) < 1e-6);
     }
 
     void gradientSigns_data()
@@ -254,6 +262,9 @@ private slots:
         QCOMPARE(trainingResponse(prompt, "x=1\n"), std::string("\nx=1\n"));
         QCOMPARE(trainingResponse(trainingPrompt("add"), "x=1\n"), std::string("x=1\n"));
         QCOMPARE(trainingResponse(prompt, ""), std::string());
+        // A sampled answer's own leading newlines are not kept: every row starts alike.
+        QCOMPARE(trainingResponse(prompt, "\n\nx=1\n"), std::string("\nx=1\n"));
+        QCOMPARE(trainingResponse(trainingPrompt("add"), "\nx=1\n"), std::string("x=1\n"));
         const TrainingBatch batch = buildTrainingBatch({rankedItem("a", "add", "x=1\n", {"y\n"})}, tokenizer, options);
         const int64_t promptTokens = int64_t(prompt.size());
         QCOMPARE(batch.promptTokens, (std::vector<int64_t>{promptTokens, promptTokens}));

@@ -54,6 +54,7 @@ private slots:
         QCOMPARE(config.keepCheckpoints, 2);
         QVERIFY(config.objective == TrainObjective::Rrtf);
         QVERIFY(config.promptTemplate.kind() == PromptTemplateKind::PanGu);  // the paper's training format
+        QVERIFY(config.sftReduction == SftReduction::Sum);                    // the paper's formula
     }
 
     void promptTemplateIsRead()
@@ -67,6 +68,8 @@ private slots:
         const TrainConfig custom = parseTrainConfig(object, "r", "r/config.json");
         QVERIFY(custom.promptTemplate.kind() == PromptTemplateKind::Custom);
         QCOMPARE(custom.promptTemplate.apply("add"), std::string("### Q: add\n### A:"));
+        object["sft_reduction"] = "mean";
+        QVERIFY(parseTrainConfig(object, "r", "r/config.json").sftReduction == SftReduction::Mean);
         // Another format is another loss curve: a resume must not mix them.
         QVERIFY(custom.curveHash() != parseTrainConfig(minimal(), "r", "r/config.json").curveHash());
     }
@@ -146,6 +149,7 @@ private slots:
         QTest::newRow("objective unknown") << "objective" << "\"dpo\"";
         QTest::newRow("prompt_template unknown") << "prompt_template" << "\"chatml\"";
         QTest::newRow("prompt_template not text") << "prompt_template" << "1";
+        QTest::newRow("sft_reduction unknown") << "sft_reduction" << "\"median\"";
         QTest::newRow("unknown field") << "learning_rate" << "1e-5";
     }
 
