@@ -72,6 +72,8 @@ void addTokenizeCommand(CLI::App& app);
 void addLogitsCommand(CLI::App& app);
 void addGenerateCommand(CLI::App& app);
 void addDemoModelCommand(CLI::App& app);
+// The three shipped demo models on one held-out problem, judged (quick start without a display).
+void addDemoCommand(CLI::App& app);
 void addInfoCommand(CLI::App& app);
 void addEvalCommand(CLI::App& app);
 void addCheckCommand(CLI::App& app);

@@ -16,6 +16,7 @@ int main(int argc, char** argv)
     rrtf::cli::addGenerateCommand(app);
     rrtf::cli::addInfoCommand(app);
     rrtf::cli::addDemoModelCommand(app);
+    rrtf::cli::addDemoCommand(app);
     rrtf::cli::addEvalCommand(app);
     rrtf::cli::addCheckCommand(app);
     rrtf::cli::addContaminationCommand(app);

@@ -14,6 +14,9 @@ list(APPEND RRTF_EVALUATION_SOURCES
   # The line of an answer a verdict points at (its syntax error, its bug).
   ${CMAKE_CURRENT_LIST_DIR}/fault_line.h
   ${CMAKE_CURRENT_LIST_DIR}/fault_line.cpp
+  # The shipped demo models, problems and training job (demo.json).
+  ${CMAKE_CURRENT_LIST_DIR}/demo_pack.h
+  ${CMAKE_CURRENT_LIST_DIR}/demo_pack.cpp
 )
 # Problem sets, samples, program assembly and pass@k.
 include(${CMAKE_CURRENT_LIST_DIR}/problem_sources.cmake)
