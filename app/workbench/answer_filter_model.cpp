@@ -35,8 +35,11 @@ bool AnswerFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourc
     const QModelIndex index = source->index(sourceRow, 0, sourceParent);
     if (!m_model.isEmpty() && index.data(AnswerTableModel::ModelRole).toString() != m_model)
         return false;
-    if (!m_outcome.isEmpty() && index.data(AnswerTableModel::OutcomeRole).toString() != m_outcome)
-        return false;
+    if (!m_outcome.isEmpty()) {
+        const QString outcome = index.data(AnswerTableModel::OutcomeRole).toString();
+        if (m_outcome == failures() ? outcome == QLatin1String("passed") : outcome != m_outcome)
+            return false;
+    }
     if (!m_label.isEmpty()) {
         const QString label = index.data(AnswerTableModel::LabelRole).toString();
         if (m_label == unlabelled() ? !label.isEmpty() : label.compare(m_label, Qt::CaseInsensitive) != 0)

@@ -14,6 +14,8 @@ public:
     // The label filter that keeps only answers without a label (not translated:
     // it is a key, not a text to show).
     static QString unlabelled() { return QStringLiteral("(unlabelled)"); }
+    // The outcome filter that keeps every answer that did not pass (a key too).
+    static QString failures() { return QStringLiteral("(failures)"); }
 
     // Empty: no filter. The model name and outcome key ("failed") must match
     // exactly; the label name ignores case; the search text is a case-insensitive

@@ -40,11 +40,27 @@ QString formatStopSequences(const QStringList& stops)
     return escaped.join(',');
 }
 
+QJsonObject decodingRecord(const PaneSampling& sampling)
+{
+    QJsonObject record{{"greedy", sampling.greedy}};
+    if (!sampling.greedy) {
+        record.insert("temperature", sampling.temperature);
+        record.insert("top_p", sampling.topP);
+        record.insert("seed", static_cast<qint64>(sampling.seed));
+    }
+    return record;
+}
+
 AnswerPane::AnswerPane(int modelRow, const QString& modelName, QWidget* parent)
     : QWidget(parent), m_modelRow(modelRow), m_modelName(modelName)
 {
     setObjectName(QStringLiteral("answerPane"));
     auto* title = new QLabel(QStringLiteral("<b>%1</b>").arg(modelName.toHtmlEscaped()), this);
+    // No text in the pane sets its width: a long name, answer line, stats line or
+    // message is clipped, wrapped or scrolled inside the pane, so three panes fit
+    // a normal window and streaming never widens it.
+    title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    title->setToolTip(modelName);
 
     m_greedy = new QCheckBox(tr("Greedy"), this);
     m_greedy->setChecked(true);
@@ -77,6 +93,7 @@ AnswerPane::AnswerPane(int modelRow, const QString& modelName, QWidget* parent)
     enableSampling(true);
 
     auto* settings = new QFormLayout;
+    settings->setRowWrapPolicy(QFormLayout::WrapLongRows);  // a narrow pane puts the labels above
     auto* decodingRow = new QHBoxLayout;
     decodingRow->addWidget(m_greedy);
     decodingRow->addWidget(new QLabel(tr("T"), this));
@@ -99,9 +116,11 @@ AnswerPane::AnswerPane(int modelRow, const QString& modelName, QWidget* parent)
     m_badge = new OutcomeBadge(this);
     m_badge->setOutcome(QStringLiteral("not_judged"));
     m_stats = new QLabel(this);
+    m_stats->setWordWrap(true);
     m_stats->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_detail = new QLabel(this);
     m_detail->setWordWrap(true);
+    m_detail->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);  // a long traceback word must not widen it
     m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_stop = new QPushButton(tr("Stop"), this);
     m_stop->setEnabled(false);
@@ -114,12 +133,15 @@ AnswerPane::AnswerPane(int modelRow, const QString& modelName, QWidget* parent)
     connect(m_test, &QPushButton::clicked, this, [this] { Q_EMIT testRequested(this); });
     connect(m_recordButton, &QPushButton::clicked, this, &AnswerPane::showRecord);
 
+    // The badge at its full size with the stats wrapping beside it, the buttons on their own row.
     auto* status = new QHBoxLayout;
-    status->addWidget(m_badge);
+    status->addWidget(m_badge, 0, Qt::AlignTop);
     status->addWidget(m_stats, 1);
-    status->addWidget(m_stop);
-    status->addWidget(m_test);
-    status->addWidget(m_recordButton);
+    auto* actions = new QHBoxLayout;
+    actions->addStretch(1);
+    actions->addWidget(m_stop);
+    actions->addWidget(m_test);
+    actions->addWidget(m_recordButton);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(title);
@@ -127,6 +149,7 @@ AnswerPane::AnswerPane(int modelRow, const QString& modelName, QWidget* parent)
     layout->addWidget(m_editor, 1);
     layout->addLayout(status);
     layout->addWidget(m_detail);
+    layout->addLayout(actions);
 }
 
 PaneSampling AnswerPane::sampling() const
@@ -169,6 +192,16 @@ void AnswerPane::startRun(quint64 requestId, const QJsonObject& record)
     m_recordButton->setEnabled(true);
 }
 
+void AnswerPane::clearAnswer()
+{
+    startRun(0, {});
+    m_running = false;
+    m_stats->clear();
+    m_badge->setOutcome(QStringLiteral("not_judged"));
+    m_stop->setEnabled(false);
+    m_recordButton->setEnabled(false);
+}
+
 void AnswerPane::appendText(quint64 requestId, const QString& text, int tokens)
 {
     if (requestId != m_requestId || !m_running)
@@ -186,7 +219,7 @@ void AnswerPane::finishRun(const PaneResult& result)
     m_answer = result.text;
     m_editor->setText(m_answer);
     m_stop->setEnabled(false);
-    m_test->setEnabled(result.error.isEmpty());
+    m_test->setEnabled(result.error.isEmpty() && m_noTestsReason.isEmpty());
     m_badge->setOutcome(QStringLiteral("not_judged"));
     m_record.insert("finish_reason", result.finishReason);
     m_record.insert("prompt_tokens", result.promptTokens);
@@ -200,7 +233,22 @@ void AnswerPane::finishRun(const PaneResult& result)
                          .arg(result.newTokens)
                          .arg(result.timeToFirstTokenMs, 0, 'f', 0)
                          .arg(result.tokensPerSecond, 0, 'f', 1)
-                         .arg(result.finishReason));
+                         .arg(finishReasonText(result.finishReason)));
+}
+
+QString AnswerPane::finishReasonText(const QString& reason)
+{
+    if (reason == QLatin1String("length"))
+        return tr("token limit");
+    if (reason == QLatin1String("eos"))
+        return tr("end of text");
+    if (reason == QLatin1String("stop"))
+        return tr("stop sequence");
+    if (reason == QLatin1String("cancelled"))
+        return tr("cancelled");
+    if (reason == QLatin1String("error"))
+        return tr("error");
+    return reason;
 }
 
 void AnswerPane::showVerdict(const AnswerVerdict& verdict)
@@ -211,6 +259,14 @@ void AnswerPane::showVerdict(const AnswerVerdict& verdict)
     showOutcome(verdict.outcomeKey(), verdict.verdict.testsPassed, verdict.verdict.testsTotal, detail);
     if (verdict.failingLine > 0)
         m_editor->setErrorLine(verdict.failingLine - 1, detail);
+}
+
+void AnswerPane::setTestsUnavailable(const QString& reason)
+{
+    m_noTestsReason = reason;
+    m_test->setToolTip(reason.isEmpty() ? tr("Run the problem's tests on this answer in the sandbox") : reason);
+    if (!reason.isEmpty())
+        m_test->setEnabled(false);
 }
 
 void AnswerPane::showNotJudged(const QString& reason)

@@ -1,6 +1,7 @@
 #include "answer_table_model.h"
 
 #include "benchmark_runs.h"
+#include "failure_label_text.h"
 #include "runtime/error.h"
 #include "store/workspace.h"
 #include "widgets/outcome_badge.h"
@@ -72,14 +73,14 @@ QVariant AnswerTableModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case ModelColumn: return answer.model;
-        case DecodingColumn: return answer.decoding;
+        case DecodingColumn: return decodingText(answer.decoding);
         case TaskColumn: return answer.taskId;
         case SampleColumn: return answer.sampleNumber;
         case OutcomeColumn: return OutcomeBadge::outcomeText(outcomeKey(verdict.outcome));
         case TestsColumn:
             return verdict.testsTotal > 0 ? QStringLiteral("%1/%2").arg(verdict.testsPassed).arg(verdict.testsTotal)
                                           : QString();
-        case LabelColumn: return answer.label;
+        case LabelColumn: return failureLabelName(answer.label);
         case NoteColumn: return firstLine(answer.note);
         default: return {};
         }

@@ -67,6 +67,10 @@ bool BenchmarkRunner::start(std::shared_ptr<const ProblemSet> problems, const QV
         return fail(tr("No workspace is open."));
     if (!problems || problems->empty())
         return fail(tr("Open a problem set first."));
+    if (!noTestsReason(*problems).empty())
+        return fail(tr("%1 has no tests: CoderEval ships its prompts only, so answers to it cannot be judged. "
+                       "Its prompts can still be run side by side.")
+                        .arg(QString::fromStdString(problems->sourcePath().string())));
     if (modelRows.isEmpty())
         return fail(tr("Pick at least one model."));
     for (int row : modelRows)
@@ -184,9 +188,9 @@ void BenchmarkRunner::requestNext(ModelJob& job)
     request.sampling.topP = m_decoding.topP;
     request.sampling.seed = m_decoding.seed;
     request.sampling.maxNewTokens = m_decoding.maxNewTokens;
-    request.sampling.stopSequences = m_decoding.stopSequences;
-    request.promptText =
-        modelPrompt(QString::fromStdString(problem.prompt), promptIsCode(problem), job.slot);
+    request.sampling.stopSequences = modelStopSequences(m_decoding.stopSequences, promptIsCode(problem), job.slot,
+                                                        QString::fromStdString(problem.instructionPrompt));
+    request.promptText = problemModelPrompt(problem, job.slot);
     job.requestId = request.id;
     QMetaObject::invokeMethod(m_models.hostAt(job.modelRow), "generate", Qt::QueuedConnection,
                               Q_ARG(rrtf::PaneRequest, request));
@@ -216,10 +220,16 @@ void BenchmarkRunner::onGenerated(ModelJob& job, const PaneResult& result)
             continue;
         const quint64 answerId = m_nextAnswer++;
         const QString taskId = QString::fromStdString(problem.taskId);
-        m_pending[answerId] = {job.index, sampleIndex, taskId, result.texts[s]};
+        m_pending[answerId] = {job.index, sampleIndex, taskId};
         ++job.pendingJudgements;
-        QMetaObject::invokeMethod(&m_judge, "judge", Qt::QueuedConnection, Q_ARG(quint64, answerId),
-                                  Q_ARG(QString, taskId), Q_ARG(QString, result.texts[s]), Q_ARG(bool, false));
+        // Judged and stored in the workspace off this thread; onJudged hears when both are done.
+        JudgeRequest request{answerId, taskId, result.texts[s], false, {}};
+        request.store.workspacePath = QString::fromStdString(m_workspace->path().string());
+        request.store.runId = job.runId;
+        request.store.sampleIndex = sampleIndex;
+        request.store.completionId = problem.taskId + "#" + std::to_string(s);
+        JudgeWorker* judge = &m_judge;
+        QMetaObject::invokeMethod(judge, [judge, request] { judge->submit(request); }, Qt::QueuedConnection);
     }
     ++job.nextProblem;
     requestNext(job);  // the next problem generates while this one is judged
@@ -236,11 +246,16 @@ void BenchmarkRunner::recordSpeed(const ModelJob& job, const PaneResult& result)
     call.device = job.slot.device.toStdString();
     call.dtype = job.slot.dtype.toStdString();
     m_progress[job.index].generation.add(call);
-    try {
-        m_workspace->addGenerationStats(job.runId, call);
-    } catch (const std::exception&) {
-        // Speed is a figure to show, not a result: a failed write must not stop the benchmark.
-    }
+    // Speed is a figure to show, not a result: the judge's thread writes it, errors dropped.
+    writeLater([runId = job.runId, call](Workspace& workspace) { workspace.addGenerationStats(runId, call); });
+}
+
+void BenchmarkRunner::writeLater(std::function<void(Workspace&)> write)
+{
+    JudgeWorker* judge = &m_judge;
+    const QString path = QString::fromStdString(m_workspace->path().string());
+    QMetaObject::invokeMethod(
+        judge, [judge, path, write = std::move(write)] { judge->write(path, write); }, Qt::QueuedConnection);
 }
 
 void BenchmarkRunner::onJudged(const AnswerVerdict& judged)
@@ -254,23 +269,15 @@ void BenchmarkRunner::onJudged(const AnswerVerdict& judged)
     BenchmarkModelProgress& progress = m_progress[answer.job];
     --job.pendingJudgements;
 
-    StoredVerdict stored;
-    stored.sampleIndex = answer.sampleIndex;
-    stored.taskId = answer.taskId.toStdString();
-    stored.completionId = stored.taskId + "#" + std::to_string(answer.sampleIndex % m_decoding.samplesPerProblem);
-    stored.completion = answer.completion.toStdString();
-    stored.verdict = judged.verdict;
-    try {
-        m_workspace->recordVerdict(job.runId, stored);
-    } catch (const std::exception& error) {
-        progress.status = tr("failed: %1").arg(QString::fromUtf8(error.what()));
-    }
+    // The judge's thread has stored it (or says why not).
+    if (!judged.storeError.isEmpty())
+        progress.status = tr("failed: %1").arg(judged.storeError);
     job.recorded.insert(answer.sampleIndex);
     ++progress.done;
     ++m_judgedThisSession;
     ProblemCounts& counts = progress.counts[static_cast<std::size_t>(answer.sampleIndex / m_decoding.samplesPerProblem)];
     ++counts.samples;
-    if (stored.verdict.outcome == Outcome::Passed) {
+    if (judged.verdict.outcome == Outcome::Passed) {
         ++progress.passed;
         ++counts.correct;
     }
@@ -286,8 +293,8 @@ void BenchmarkRunner::finishJob(ModelJob& job, const QString& status)
     disconnect(job.connection);
     job.connection = {};
     m_progress[job.index].status = status;
-    if (status == tr("done"))
-        m_workspace->markRunFinished(job.runId);
+    if (status == tr("done"))  // after every verdict of the run: the judge's thread wrote those first
+        writeLater([runId = job.runId](Workspace& workspace) { workspace.markRunFinished(runId); });
     if (--m_active == 0)
         Q_EMIT finished(m_cancelled);
     Q_EMIT progressChanged();

@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <vector>
@@ -51,6 +52,8 @@ private:
     void recordSpeed(const ModelJob& job, const PaneResult& result);
     void onJudged(const AnswerVerdict& verdict);
     void finishJob(ModelJob& job, const QString& status);
+    // Runs `write` on the judge's thread, on its connection to the workspace.
+    void writeLater(std::function<void(Workspace&)> write);
 
     ModelListModel& m_models;
     JudgeWorker& m_judge;
@@ -63,7 +66,6 @@ private:
         std::size_t job;
         int sampleIndex;
         QString taskId;
-        QString completion;
     };
     std::map<quint64, PendingAnswer> m_pending;  // answer id → where its verdict goes
     quint64 m_nextAnswer = (quint64(1) << 62);   // apart from the side-by-side panes' ids

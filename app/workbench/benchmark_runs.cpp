@@ -1,5 +1,7 @@
 #include "benchmark_runs.h"
 
+#include "free_tr.h"
+
 namespace rrtf {
 
 QString BenchmarkDecoding::label() const
@@ -7,6 +9,15 @@ QString BenchmarkDecoding::label() const
     if (greedy)
         return QStringLiteral("greedy");
     return QStringLiteral("T=%1 top-p=%2 n=%3").arg(temperature).arg(topP).arg(samplesPerProblem);
+}
+
+QString decodingText(const QString& label)
+{
+    if (label == QLatin1String("greedy"))
+        return tr("greedy");
+    if (label == QLatin1String("side by side"))
+        return tr("side by side");
+    return label;
 }
 
 bool readBenchmarkRun(const EvalRun& run, BenchmarkRunInfo& info, bool comparisons)

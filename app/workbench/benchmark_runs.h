@@ -38,6 +38,10 @@ struct BenchmarkDecoding {
     QString label() const;  // "greedy" or "T=0.8 top-p=0.95 n=10"
 };
 
+// A stored decoding label as shown to people: "greedy" and "side by side" in
+// the user's language (the stored label stays English: it identifies the run).
+QString decodingText(const QString& label);
+
 struct BenchmarkRunInfo {
     EvalRun run;
     QString model;

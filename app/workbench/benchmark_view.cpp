@@ -1,5 +1,7 @@
 #include "benchmark_view.h"
 
+#include "benchmark_runs.h"
+
 #include "model_list_model.h"
 #include "problem_list_model.h"
 
@@ -43,7 +45,7 @@ QVariant BenchmarkTableModel::data(const QModelIndex& index, int role) const
     const BenchmarkModelProgress& row = m_rows[static_cast<std::size_t>(index.row())];
     switch (index.column()) {
     case Model: return row.model;
-    case Decoding: return row.decoding;
+    case Decoding: return decodingText(row.decoding);
     case Samples: return tr("%1 / %2").arg(row.done).arg(row.total);
     case Passed: return row.passed;
     case PassAt1: return m_passAt[static_cast<std::size_t>(index.row())][0];
@@ -129,6 +131,11 @@ BenchmarkView::BenchmarkView(ModelListModel& models, ProblemListModel& problems,
         m_topP->setEnabled(!greedy);
     });
     Q_EMIT m_greedy->toggled(true);
+    connect(m_greedy, &QCheckBox::toggled, this, &BenchmarkView::decodingChanged);
+    for (QSpinBox* box : {m_samples, m_maxTokens})
+        connect(box, &QSpinBox::valueChanged, this, &BenchmarkView::decodingChanged);
+    for (QDoubleSpinBox* box : {m_temperature, m_topP})
+        connect(box, &QDoubleSpinBox::valueChanged, this, &BenchmarkView::decodingChanged);
 
     auto* form = new QFormLayout;
     form->addRow(m_greedy);
@@ -138,7 +145,9 @@ BenchmarkView::BenchmarkView(ModelListModel& models, ProblemListModel& problems,
     form->addRow(tr("Max new tokens"), m_maxTokens);
 
     m_start = new QPushButton(tr("Start or resume"), this);
+    m_start->setObjectName(QStringLiteral("benchmarkStart"));
     m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("benchmarkCancel"));
     m_cancel->setEnabled(false);
     m_bar = new QProgressBar(this);
     m_eta = new QLabel(this);
@@ -244,8 +253,11 @@ void BenchmarkView::start()
         QMessageBox::warning(this, tr("Benchmark"), error);
         return;
     }
-    m_start->setEnabled(false);
-    m_cancel->setEnabled(true);
+    // A run whose verdicts are all stored has already finished inside start().
+    const bool running = m_runner.isRunning();
+    m_start->setEnabled(!running);
+    m_cancel->setEnabled(running);
+    showProgress();
 }
 
 void BenchmarkView::showProgress()

@@ -68,6 +68,9 @@ public Q_SLOTS:
     void start();
     void refreshModels();
 
+Q_SIGNALS:
+    void decodingChanged();  // the user changed a decoding setting (kept in the settings)
+
 private:
     void showProgress();
     void rememberChoice(QListWidgetItem* item);

@@ -181,7 +181,7 @@ void CaseStudyView::reload()
         QString name = QFileInfo(group.problemSetPath).baseName();
         if (name.isEmpty())
             name = group.sha256.isEmpty() ? tr("Unknown problem set") : group.sha256.left(8);
-        labels << tr("%1 · %2 (%n model(s))", nullptr, int(group.runs.size())).arg(name, group.decoding);
+        labels << tr("%1 · %2 (%n model(s))", nullptr, int(group.runs.size())).arg(name, decodingText(group.decoding));
     }
     for (qsizetype i = 0; i < labels.size(); ++i)  // two versions of one problem set: tell them apart
         if (labels.count(labels[i]) > 1)

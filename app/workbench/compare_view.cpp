@@ -24,7 +24,6 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
-#include <set>
 
 namespace rrtf {
 
@@ -53,7 +52,8 @@ CompareView::CompareView(ModelListModel& models, JudgeWorker& judge, QWidget* pa
         if (!owner)
             return;  // a benchmark's, or a pane that has gone
         owner->showVerdict(verdict);
-        storeVerdict(*owner, verdict);
+        if (!verdict.itemKey.isEmpty())  // stored by the judge's thread
+            Q_EMIT answerStored(verdict.itemKey);
         Q_EMIT verdictShown(verdict);
     });
 }
@@ -92,6 +92,17 @@ void CompareView::syncPanes()
     linkScrollBars();
 }
 
+void CompareView::showProblem(const QString& problemKey)
+{
+    if (problemKey == m_problemKey)
+        return;
+    m_problemKey = problemKey;
+    stopAll();
+    for (AnswerPane* pane : m_panes)
+        pane->clearAnswer();
+    m_lastSource = PromptSource();
+}
+
 void CompareView::setSyncScrolling(bool on)
 {
     m_sync->setChecked(on);
@@ -117,64 +128,62 @@ void CompareView::run(AnswerPane* pane, const PromptSource& source)
     PaneRequest request;
     request.id = m_nextRequest++;
     request.sampling = pane->sampling();
-    request.promptText = modelPrompt(source.instruction, source.promptIsCode, slot);
+    request.promptText = modelPrompt(source.instruction, source.promptIsCode, slot, source.instructionPrompt);
+    request.sampling.stopSequences =
+        modelStopSequences(request.sampling.stopSequences, source.promptIsCode, slot, source.instructionPrompt);
     QJsonObject record{
         {"model", slot.name},
         {"checkpoint", slot.directory},
         {"checkpoint_fingerprint_sha256", info.configSha256},
         {"device", slot.device},
         {"dtype", slot.dtype},
-        {"template", source.promptIsCode ? QStringLiteral("raw (code prompt)") : promptTemplateIdentity(slot)},
+        {"template", modelPromptUsesTemplate(source.promptIsCode, slot, source.instructionPrompt)
+                         ? promptTemplateIdentity(slot)
+                         : QStringLiteral("raw (code prompt)")},
         {"task_id", source.taskId},
         {"prompt", request.promptText},
-        {"greedy", request.sampling.greedy},
-        {"temperature", request.sampling.temperature},
-        {"top_p", request.sampling.topP},
-        {"seed", static_cast<qint64>(request.sampling.seed)},
         {"max_new_tokens", request.sampling.maxNewTokens},
         {"stop_sequences", QJsonArray::fromStringList(request.sampling.stopSequences)},
         {"engine_version", engineVersion()},
         {"started", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
     };
+    const QJsonObject decoding = decodingRecord(request.sampling);
+    for (auto it = decoding.begin(); it != decoding.end(); ++it)
+        record.insert(it.key(), it.value());
+    pane->setTestsUnavailable(source.noTestsReason);
     pane->startRun(request.id, record);
     ++m_pending;
     QMetaObject::invokeMethod(m_models.hostAt(pane->modelRow()), "generate", Qt::QueuedConnection,
                               Q_ARG(rrtf::PaneRequest, request));
 }
 
-void CompareView::storeVerdict(const AnswerPane& pane, const AnswerVerdict& verdict)
+// Where a judged answer is kept (one "comparison" run per model and problem set,
+// sample indexes in judging order): the judge's thread writes it, each answer once.
+VerdictTarget CompareView::storeTarget(const AnswerPane& pane)
 {
-    if (!m_workspace || verdict.taskId.isEmpty() || m_lastSource.problemSetSha256.isEmpty())
-        return;
+    if (!m_workspace || m_lastSource.taskId.isEmpty() || m_lastSource.problemSetSha256.isEmpty() ||
+        m_storedAnswers.contains(pane.answerId()))
+        return {};
+    m_storedAnswers.insert(pane.answerId());
     const ModelSlot& slot = m_models.slotAt(pane.modelRow());
     const QString fingerprint = m_models.infoAt(pane.modelRow()).configSha256;
-    try {
-        EvalRunSpec spec;
-        const QString identity = slot.name + '\n' + fingerprint + '\n' + m_lastSource.problemSetSha256 + '\n' +
-                                 promptTemplateIdentity(slot);
-        spec.key = "comparison:" + sha256Hex(identity.toStdString());
-        spec.problemSetPath = m_lastSource.problemSetPath.toStdString();
-        spec.problemSetSha256 = m_lastSource.problemSetSha256.toStdString();
-        spec.samplesPath = "side-by-side:" + slot.name.toStdString();
-        spec.samplesSha256 = spec.key;
-        spec.engineVersion = engineVersion().toStdString();
-        spec.settings = {{"kind", "comparison"},          {"model", slot.name.toStdString()},
-                         {"checkpoint", slot.directory.toStdString()}, {"fingerprint", fingerprint.toStdString()},
-                         {"template", promptTemplateIdentity(slot).toStdString()}, {"decoding", "side by side"},
-                         {"n", 1}};
-        const EvalRun run = m_workspace->findOrCreateRun(spec);
-        const std::set<int> recorded = m_workspace->recordedSampleIndexes(run.id);
-        StoredVerdict stored;
-        stored.sampleIndex = recorded.empty() ? 0 : *recorded.rbegin() + 1;
-        stored.taskId = verdict.taskId.toStdString();
-        stored.completionId = stored.taskId + "#" + std::to_string(pane.answerId());
-        stored.completion = pane.answer().toStdString();
-        stored.verdict = verdict.verdict;
-        m_workspace->recordVerdict(run.id, stored);
-        Q_EMIT answerStored(annotationItemKey(run.id, stored.sampleIndex));
-    } catch (const std::exception&) {
-        // Keeping the answer is a convenience; the pane already shows the verdict.
-    }
+    VerdictTarget target;
+    target.workspacePath = QString::fromStdString(m_workspace->path().string());
+    EvalRunSpec& spec = target.run;
+    const QString identity =
+        slot.name + '\n' + fingerprint + '\n' + m_lastSource.problemSetSha256 + '\n' + promptTemplateIdentity(slot);
+    spec.key = "comparison:" + sha256Hex(identity.toStdString());
+    spec.problemSetPath = m_lastSource.problemSetPath.toStdString();
+    spec.problemSetSha256 = m_lastSource.problemSetSha256.toStdString();
+    spec.samplesPath = "side-by-side:" + slot.name.toStdString();
+    spec.samplesSha256 = spec.key;
+    spec.engineVersion = engineVersion().toStdString();
+    spec.settings = {{"kind", "comparison"},          {"model", slot.name.toStdString()},
+                     {"checkpoint", slot.directory.toStdString()}, {"fingerprint", fingerprint.toStdString()},
+                     {"template", promptTemplateIdentity(slot).toStdString()}, {"decoding", "side by side"},
+                     {"n", 1}};
+    target.completionId = m_lastSource.taskId.toStdString() + "#" + std::to_string(pane.answerId());
+    return target;
 }
 
 void CompareView::stopAll()
@@ -197,9 +206,13 @@ void CompareView::test(AnswerPane* pane)
         pane->showNotJudged(tr("This prompt has no tests: pick a problem from the problem list."));
         return;
     }
-    QMetaObject::invokeMethod(&m_judge, "judge", Qt::QueuedConnection, Q_ARG(quint64, pane->answerId()),
-                              Q_ARG(QString, m_lastSource.taskId), Q_ARG(QString, pane->answer()),
-                              Q_ARG(bool, false));
+    if (!m_lastSource.noTestsReason.isEmpty()) {
+        pane->showNotJudged(m_lastSource.noTestsReason);
+        return;
+    }
+    const JudgeRequest request{pane->answerId(), m_lastSource.taskId, pane->answer(), false, storeTarget(*pane)};
+    JudgeWorker* judge = &m_judge;
+    QMetaObject::invokeMethod(judge, [judge, request] { judge->submit(request); }, Qt::QueuedConnection);
 }
 
 void CompareView::showDiff()

@@ -4,6 +4,7 @@
 
 #include "answer_pane.h"
 
+#include <QSet>
 #include <QWidget>
 
 class QCheckBox;
@@ -20,6 +21,8 @@ struct PromptSource {
     QString instruction;  // the text in the prompt editor
     QString taskId;       // empty for a free prompt (then answers cannot be tested)
     bool promptIsCode = false;  // HumanEval-style prompt: answers continue it
+    QString instructionPrompt;  // what models with a template get instead (LeetCode's prompt_sft), or empty
+    QString noTestsReason;      // why the problem's answers cannot be judged (CoderEval), or empty
     QString problemSetPath;     // the problem's file, where judged answers are filed
     QString problemSetSha256;
 };
@@ -32,6 +35,9 @@ public:
     // Rebuilds the panes for the loaded models, keeping the settings of panes that stay.
     void syncPanes();
     QList<AnswerPane*> panes() const { return m_panes; }
+    // The problem the prompt now shows ("<problem set>\n<task id>"): when it is
+    // another one, running answers are stopped and every pane is cleared.
+    void showProblem(const QString& problemKey);
     void setSyncScrolling(bool on);
     bool syncScrolling() const;
     // Judged answers are kept here (one "comparison" run per model and problem
@@ -53,7 +59,7 @@ private:
     void run(AnswerPane* pane, const PromptSource& source);
     void test(AnswerPane* pane);
     void linkScrollBars();
-    void storeVerdict(const AnswerPane& pane, const AnswerVerdict& verdict);
+    VerdictTarget storeTarget(const AnswerPane& pane);
 
     ModelListModel& m_models;
     JudgeWorker& m_judge;
@@ -62,6 +68,8 @@ private:
     QCheckBox* m_sync;
     QList<AnswerPane*> m_panes;
     PromptSource m_lastSource;
+    QString m_problemKey;
+    QSet<quint64> m_storedAnswers;  // answers already sent to the workspace: Run tests again only shows
     quint64 m_nextRequest = 1;
     int m_pending = 0;
 };

@@ -1,23 +1,32 @@
-// The embedded default: on first start with no models configured, the window
-// opens on three tiny GPTBigCode models the program writes itself (random
-// weights, StarCoder's tokenizer; one per slot and prompt template) and a small
-// built-in problem set, so every view works without a download.
+// The demo pack in the window: three small models that the project's own
+// pipeline trained (StarCoder, WizardCoder and PanGu-Coder2 stand-ins), the
+// held-out problem set they are shown on, the problem the window opens on and
+// the Training tab's ready jobs. Everything ships read-only beside the program
+// (engine/evaluation/demo_pack.h reads its demo.json): nothing is built or
+// written at start-up.
 #pragma once
 
-#include "model_list_model.h"
+#include "model_slot.h"
+#include "training_view.h"
 
 #include <QString>
 #include <QVector>
 
 namespace rrtf {
 
-struct DemoPack {
+struct WorkbenchDemo {
+    QString folder;
     QVector<ModelSlot> models;
     QString problemSetPath;
+    QString showcaseTaskId;
+    QVector<TrainingJobSpec> trainingJobs;
 };
 
-// Writes what is missing under `folder` (existing files are kept) and returns
-// the slots and problem set. Throws rrtf::Error when the folder cannot be written.
-DemoPack ensureDemoPack(const QString& folder);
+// Reads FOLDER/demo.json. Throws rrtf::Error naming the file and the field.
+WorkbenchDemo readWorkbenchDemo(const QString& folder);
+
+// The pack that ships beside this program (share/rrtf-workbench/demo, or
+// $RRTF_DEMO_DIR); empty when there is none.
+QString shippedDemoFolder();
 
 }  // namespace rrtf

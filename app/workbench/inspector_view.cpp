@@ -2,7 +2,11 @@
 
 #include "answer_filter_model.h"
 #include "answer_table_model.h"
+#include "benchmark_runs.h"
+#include "failure_label_text.h"
 #include "taxonomy_dialog.h"
+
+#include "evaluation/fault_line.h"
 #include "evaluation/problem_set.h"
 #include "runtime/error.h"
 #include "store/annotations.h"
@@ -23,7 +27,6 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
@@ -41,16 +44,6 @@ QString defaultAnnotator()
 {
     const QString user = qEnvironmentVariable("USER");
     return user.isEmpty() ? qEnvironmentVariable("USERNAME") : user;
-}
-
-// The last "line N" the detail names (a traceback's innermost frame), 1-based; 0 when none.
-int failingLine(const QString& detail)
-{
-    static const QRegularExpression pattern(QStringLiteral("\\bline (\\d+)"));
-    int line = 0;
-    for (auto it = pattern.globalMatch(detail); it.hasNext();)
-        line = it.next().captured(1).toInt();
-    return line;
 }
 
 }  // namespace
@@ -258,6 +251,17 @@ void InspectorView::reload()
     showCurrent();
 }
 
+void InspectorView::showModelAnswers(const QString& model)
+{
+    m_modelCombo->setCurrentIndex(qMax(0, m_modelCombo->findData(model)));
+    m_outcomeCombo->setCurrentIndex(qMax(0, m_outcomeCombo->findData(AnswerFilterModel::failures())));
+    applyFilters();
+    if (m_filter->rowCount() > 0) {
+        m_table->setCurrentIndex(m_filter->index(0, 0));
+        showCurrent();
+    }
+}
+
 void InspectorView::setAnnotator(const QString& annotator)
 {
     const QString name = annotator.trimmed();
@@ -289,11 +293,12 @@ void InspectorView::refreshFilterCombos()
     QList<std::pair<QString, QString>> models, outcomes, labels;
     for (const QString& model : m_answers->models())
         models.append({model, model});
+    outcomes.append({tr("All failures"), AnswerFilterModel::failures()});
     for (const QString& outcome : m_answers->outcomes())
         outcomes.append({OutcomeBadge::outcomeText(outcome), outcome});
     labels.append({tr("(unlabelled)"), AnswerFilterModel::unlabelled()});
     for (const FailureLabel& label : m_answers->labels())
-        labels.append({QString::fromStdString(label.name), QString::fromStdString(label.name)});
+        labels.append({failureLabelName(label.name), QString::fromStdString(label.name)});
     refill(m_modelCombo, tr("All models"), models);
     refill(m_outcomeCombo, tr("All outcomes"), outcomes);
     refill(m_labelCombo, tr("All labels"), labels);
@@ -309,7 +314,7 @@ void InspectorView::applyFilters()
 
 QString InspectorView::labelCaption(const FailureLabel& label)
 {
-    const QString name = QString::fromStdString(label.name);
+    const QString name = failureLabelName(label.name);
     return label.shortcut.empty() ? name : QString::fromStdString(label.shortcut) + ' ' + name;
 }
 
@@ -320,7 +325,7 @@ void InspectorView::refreshLabelBar()
     for (const FailureLabel& label : m_answers->labels()) {
         auto* action = new QAction(labelCaption(label), m_labelBar);
         action->setCheckable(true);
-        action->setToolTip(QString::fromStdString(label.description));
+        action->setToolTip(failureLabelDescription(label.name, label.description));
         action->setData(QVariant::fromValue<qint64>(label.id));
         const std::int64_t id = label.id;
         connect(action, &QAction::triggered, this, [this, id] { labelCurrent(id, false); });
@@ -385,10 +390,10 @@ void InspectorView::showCurrent()
     m_badge->setTestCounts(verdict.testsPassed, verdict.testsTotal);
     m_badge->setDetail(detail);
     m_title->setText(tr("%1 · %2 · %3 · sample %4")
-                         .arg(answer.model, answer.decoding, answer.taskId)
+                         .arg(answer.model, decodingText(answer.decoding), answer.taskId)
                          .arg(answer.sampleNumber));
     m_answer->setText(answer.completion);
-    const int line = failingLine(detail);
+    const int line = faultLine(answer);
     if (line >= 1 && line <= m_answer->lines())
         m_answer->setErrorLine(line - 1, detail.section('\n', 0, 0));
     else
@@ -414,6 +419,13 @@ const InspectorView::CachedProblems& InspectorView::problemsAt(const QString& pa
         entry.error = QString::fromStdString(error.what());
     }
     return m_problemSets.emplace(path, std::move(entry)).first->second;
+}
+
+int InspectorView::faultLine(const InspectedAnswer& answer)
+{
+    const CachedProblems& cached = problemsAt(answer.problemSetPath);
+    const Problem* problem = cached.problems ? cached.problems->find(answer.taskId.toStdString()) : nullptr;
+    return problem ? answerFaultLine(answer.verdict, *problem, answer.completion.toStdString(), false) : 0;
 }
 
 void InspectorView::showProblem(const InspectedAnswer& answer)
@@ -475,6 +487,14 @@ bool InspectorView::eventFilter(QObject* watched, QEvent* event)
 {
     if (event->type() == QEvent::FocusOut && watched == m_note) {
         saveNote();
+    } else if (event->type() == QEvent::ShortcutOverride && watched == m_note) {
+        // Ctrl+Return saves the note (as the placeholder says): claimed before the
+        // window's shortcut on the same keys (Run All) can take it.
+        auto* key = static_cast<QKeyEvent*>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && (key->modifiers() & Qt::ControlModifier)) {
+            event->accept();
+            return true;
+        }
     } else if (event->type() == QEvent::KeyPress) {
         auto* key = static_cast<QKeyEvent*>(event);
         const bool plain = !(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier));

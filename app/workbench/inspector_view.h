@@ -49,6 +49,9 @@ public:
     void setWorkspace(Workspace* workspace);
     Workspace* workspace() const { return m_workspace; }
     void reload();  // rereads answers, taxonomy and annotations, keeping the current answer
+    // Shows only `model`'s answers (all when it has none) and makes the first one current:
+    // its failures, ready to label.
+    void showModelAnswers(const QString& model);
 
     // Whose labels and notes the view shows and writes (trimmed; empty: none can
     // be written). Starts as the login name; annotatorChanged follows each change.
@@ -108,6 +111,8 @@ private:
     void updateLabelButtons();
     void showCurrent();
     void showProblem(const InspectedAnswer& answer);
+    // The line of the answer to mark (its syntax error, or where it leaves the reference).
+    int faultLine(const InspectedAnswer& answer);
     const CachedProblems& problemsAt(const QString& path);
     int currentSourceRow() const;
     void selectSourceRow(int sourceRow, int column);

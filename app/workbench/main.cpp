@@ -1,7 +1,10 @@
 // rrtf-workbench: the desktop program. Opens on the models and problem set of
 // the last session, or on the demo workspace the first time.
+#include "demo_pack.h"
 #include "main_window.h"
+#include "screenshot_tour.h"
 
+#include "runtime/thread_guard.h"
 #include "runtime/threads.h"
 
 #include <QApplication>
@@ -30,11 +33,14 @@ void installTranslations(QApplication& app)
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
+    // Torch, the sandbox and verdict writes refuse this thread: it only draws and routes.
+    rrtf::markResponsiveThread();
     QApplication::setOrganizationName(QStringLiteral("rrtf-workbench"));
     QApplication::setApplicationName(QStringLiteral("rrtf-workbench"));
-    QApplication::setApplicationDisplayName(QStringLiteral("RRTF Workbench"));
     QApplication::setApplicationVersion(QStringLiteral(RRTF_VERSION));
     installTranslations(app);
+    // Translated like the window's title, which it follows in a title bar.
+    QApplication::setApplicationDisplayName(QApplication::translate("rrtf::MainWindow", "RRTF Workbench"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Compare, judge and train code models"));
@@ -42,14 +48,28 @@ int main(int argc, char** argv)
     parser.addVersionOption();
     QCommandLineOption noLoad(QStringLiteral("no-load"), QApplication::translate("main", "Do not load the models at start"));
     parser.addOption(noLoad);
+    QCommandLineOption screenshots(QStringLiteral("screenshots"),
+                                   QApplication::translate("main", "After the first start's demo, save a PNG of "
+                                                                   "each tab into DIR and quit"),
+                                   QStringLiteral("DIR"));
+    parser.addOption(screenshots);
+    QCommandLineOption withTraining(QStringLiteral("screenshots-with-training"),
+                                    QApplication::translate("main", "Before the screenshots, run the demo training "
+                                                                    "jobs to their end"));
+    parser.addOption(withTraining);
     parser.process(app);
 
     rrtf::configureComputeThreads(0);
     rrtf::MainWindowOptions options;
-    options.demoFolder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo");
+    options.demoFolder = rrtf::shippedDemoFolder();
     options.loadModelsOnStart = !parser.isSet(noLoad);
     rrtf::MainWindow window(options);
     window.resize(1400, 900);
     window.show();
+    if (parser.isSet(screenshots)) {
+        auto* tour = new rrtf::ScreenshotTour(window, parser.value(screenshots), parser.isSet(withTraining));
+        QObject::connect(tour, &rrtf::ScreenshotTour::finished, &app, [](bool ok) { QApplication::exit(ok ? 0 : 1); });
+        tour->start();
+    }
     return app.exec();
 }

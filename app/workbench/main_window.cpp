@@ -5,6 +5,7 @@
 #include "inspector_view.h"
 #include "compare_view.h"
 #include "demo_pack.h"
+#include "demo_tour.h"
 #include "judge_service.h"
 #include "model_list_model.h"
 #include "model_prompt.h"
@@ -37,6 +38,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -93,6 +95,8 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent) : QMai
     if (options.loadModelsOnStart)
         for (int row = 0; row < m_models->rowCount(); ++row)
             m_models->load(row);
+    if (m_tour)
+        m_tour->start();
 }
 
 MainWindow::~MainWindow()
@@ -198,6 +202,9 @@ void MainWindow::createDocks()
     addDockWidget(Qt::LeftDockWidgetArea, m_problemDock);
 
     m_benchmark = new BenchmarkView(*m_models, *m_problems, *m_runner, this);
+    m_benchmark->setDecoding(m_settings.benchmarkDecoding());
+    connect(m_benchmark, &BenchmarkView::decodingChanged, this,
+            [this] { m_settings.setBenchmarkDecoding(m_benchmark->decoding()); });
     m_tabs->addTab(m_benchmark, tr("Benchmark"));
 
     m_caseStudy = new CaseStudyView(this);
@@ -317,25 +324,35 @@ void MainWindow::restoreOrSeedModels(const MainWindowOptions& options)
 {
     QVector<ModelSlot> models = m_settings.modelSlots();
     QString problemSet = m_settings.problemSetPath();
-    if (!m_settings.hasModelSlots() && !options.demoFolder.isEmpty()) {
+    WorkbenchDemo demo;
+    if (!options.demoFolder.isEmpty()) {
         try {
-            statusBar()->showMessage(tr("Writing the demo models…"));
-            const DemoPack pack = ensureDemoPack(options.demoFolder);
-            models = pack.models;
-            problemSet = pack.problemSetPath;
-            m_settings.setModelSlots(models);
-            m_settings.setProblemSetPath(problemSet);
-            statusBar()->showMessage(tr("Demo workspace: tiny random models and a small problem set"), 8000);
+            demo = readWorkbenchDemo(options.demoFolder);
         } catch (const std::exception& error) {
-            QMessageBox::warning(this, tr("Demo workspace"), QString::fromUtf8(error.what()));
+            statusBar()->showMessage(tr("Cannot read the demo pack: %1").arg(QString::fromUtf8(error.what())));
         }
     }
+    // A first start opens on the demo: models the project's own pipeline trained, shipped read-only.
+    const bool firstStart = !m_settings.hasModelSlots() && !demo.models.isEmpty();
+    if (firstStart) {
+        models = demo.models;
+        problemSet = demo.problemSetPath;
+        m_settings.setModelSlots(models);
+        m_settings.setProblemSetPath(problemSet);
+        statusBar()->showMessage(tr("Demo: three small models trained by this program's own RRTF pipeline"), 8000);
+    }
+    m_training->setDemoJobs(demo.trainingJobs, QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                                                   QStringLiteral("/training"));
     for (const ModelSlot& slot : models)
         m_models->addSlot(slot);
     // The last session's problem set may be gone: say so without blocking the start.
     QString error;
     if (!problemSet.isEmpty() && !tryOpenProblemSet(problemSet, &error))
         statusBar()->showMessage(tr("Cannot open the last problem set: %1").arg(error));
+    if (firstStart && options.demoTour && options.loadModelsOnStart)
+        m_tour = new DemoTour(*this, demo.showcaseTaskId);
+    else if (firstStart && !demo.showcaseTaskId.isEmpty())
+        openProblem(demo.showcaseTaskId, {});
 }
 
 RankingsView* MainWindow::openRankings(const QString& path)
@@ -374,6 +391,7 @@ void MainWindow::selectProblem(int row)
     // HumanEval prompts are code the model continues; other formats are instructions.
     m_promptIsCode = promptIsCode(*problem);
     m_prompt->setText(QString::fromStdString(problem->prompt));
+    m_compare->showProblem(m_problems->path() + QLatin1Char('\n') + m_taskId);  // the last one's answers go
     m_problemTitle->setText(tr("Problem %1").arg(m_taskId));
     m_problemList->setCurrentIndex(m_problems->index(row));
 }
@@ -400,6 +418,10 @@ void MainWindow::runAll()
     if (problem && QString::fromStdString(problem->prompt) == source.instruction) {
         source.taskId = m_taskId;
         source.promptIsCode = m_promptIsCode;
+        source.instructionPrompt = QString::fromStdString(problem->instructionPrompt);
+        if (!problemHasTests(*problem))
+            source.noTestsReason = tr("CoderEval ships its prompts only: there are no tests here to run this "
+                                      "answer against.");
         source.problemSetPath = QString::fromStdString(m_problems->problemSet()->sourcePath().string());
         source.problemSetSha256 = QString::fromStdString(m_problems->problemSet()->sha256());
     } else {
@@ -433,6 +455,7 @@ bool MainWindow::openWorkspace(const QString& path)
         m_caseStudy->setWorkspace(workspace.get());
         m_inspector->setWorkspace(workspace.get());
         m_compare->setWorkspace(workspace.get());
+        m_judge->setWorkspacePath(path);
         m_workspace = std::move(workspace);
         m_settings.addRecentWorkspace(path);
         rebuildRecentMenu();
@@ -474,6 +497,10 @@ void MainWindow::removeSelectedModel()
     const int row = selectedModelRow();
     if (row < 0)
         return;
+    if (m_runner->isRunning()) {  // its jobs know the models by row
+        statusBar()->showMessage(tr("Cancel the benchmark before removing a model."), 5000);
+        return;
+    }
     m_models->removeSlot(row);
     m_compare->syncPanes();
     m_settings.setModelSlots(m_models->allSlots());
@@ -568,6 +595,19 @@ void MainWindow::saveSettings()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (m_runner->isRunning()) {
+        QMessageBox ask(QMessageBox::Question, tr("Benchmark running"),
+                        tr("A benchmark is running. Close the window anyway? The answers judged so far are kept, "
+                           "and Start resumes the run next time."),
+                        QMessageBox::Close | QMessageBox::Cancel, this);
+        ask.setObjectName(QStringLiteral("closeWhileBenchmarking"));
+        ask.setDefaultButton(QMessageBox::Cancel);
+        if (ask.exec() != QMessageBox::Close) {
+            event->ignore();
+            return;
+        }
+        m_runner->cancel();
+    }
     m_compare->stopAll();
     saveSettings();
     event->accept();

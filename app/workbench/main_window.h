@@ -29,6 +29,7 @@ class FindBar;
 class InspectorView;
 class TrainingView;
 class CompareView;
+class DemoTour;
 class Workspace;
 class JudgeWorker;
 class ModelListModel;
@@ -36,9 +37,10 @@ class ProblemListModel;
 class RankingsView;
 
 struct MainWindowOptions {
-    QString demoFolder;       // where the demo pack is written on first start
+    QString demoFolder;       // the demo pack (demo.json) a first start opens on; empty: none
     bool loadModelsOnStart = true;
     QString workspacePath;    // empty: the last one opened, else the default workspace
+    bool demoTour = true;     // a first start answers, judges and benchmarks the demo (with loadModelsOnStart)
 };
 
 class MainWindow : public QMainWindow {
@@ -57,6 +59,8 @@ public:
     CaseStudyView& caseStudy() { return *m_caseStudy; }
     InspectorView& inspector() { return *m_inspector; }
     TrainingView& training() { return *m_training; }
+    DemoTour* demoTour() { return m_tour; }  // the first start's tour; null otherwise
+    QTabWidget& tabs() { return *m_tabs; }
     Workspace* workspace() { return m_workspace.get(); }
 
     void openProblemSet(const QString& path);
@@ -118,6 +122,7 @@ private:
     TrainingView* m_training = nullptr;
     BenchmarkRunner* m_runner = nullptr;
     BenchmarkView* m_benchmark = nullptr;
+    DemoTour* m_tour = nullptr;
     QMenu* m_recentMenu = nullptr;
     QByteArray m_defaultState;
     QString m_taskId;

@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <exception>
 #include <fstream>
 
@@ -66,11 +67,30 @@ ModelHost::~ModelHost() = default;
 
 void ModelHost::cancel(quint64 requestId)
 {
-    if (requestId == 0 || m_running.load() == requestId)
-        m_cancelRequested.store(true);
+    std::lock_guard lock(m_cancelMutex);
+    if (m_running != 0 && (requestId == 0 || requestId == m_running)) {
+        m_cancelRunning.store(true);
+        return;
+    }
+    if (requestId == 0)
+        return;
+    m_cancelled.insert(requestId);
+    // A cancel that came after its generation had finished stays here unused: keep the newest few.
+    while (m_cancelled.size() > 256)
+        m_cancelled.erase(m_cancelled.begin());
 }
 
-void ModelHost::load(const QString& directory, const QString& device, const QString& dtype)
+// Marks `requestId` as running; true when it was cancelled before it started.
+bool ModelHost::takeCancel(quint64 requestId)
+{
+    std::lock_guard lock(m_cancelMutex);
+    m_running = requestId;
+    m_cancelRunning.store(m_cancelled.erase(requestId) > 0);
+    return m_cancelRunning.load();
+}
+
+void ModelHost::load(const QString& directory, const QString& device, const QString& dtype,
+                     const CancellationToken& cancel)
 {
     try {
         Q_EMIT loadProgress(5, tr("Reading the checkpoint"));
@@ -79,11 +99,21 @@ void ModelHost::load(const QString& directory, const QString& device, const QStr
         LoadOptions options;
         options.device = at::Device(device.toStdString());
         options.dtype = parseDtype(dtype.toStdString());
+        options.cancel = cancel;
+        int shown = -1;
+        options.onProgress = [this, &shown](int done, int total) {
+            const int percent = 10 + 70 * done / std::max(1, total);
+            if (percent != shown)
+                Q_EMIT loadProgress(percent, tr("Reading the weights"));
+            shown = percent;
+        };
         if (options.device.is_cuda() && !at::hasCUDA())
             throw InvalidArgument("this build of LibTorch has no CUDA: pick the cpu device");
         m_model = CausalLM::load(directory.toStdString(), options);
         Q_EMIT loadProgress(80, tr("Reading the tokenizer"));
         m_tokenizer = loadTokenizer(directory.toStdString());
+        if (cancel.isCancelled())
+            throw Cancelled();
         Q_EMIT loadProgress(95, tr("Fingerprinting"));
         LoadedModelInfo info;
         info.directory = directory;
@@ -95,6 +125,10 @@ void ModelHost::load(const QString& directory, const QString& device, const QStr
         m_info = info;
         Q_EMIT loadProgress(100, tr("Ready"));
         Q_EMIT loaded(info);
+    } catch (const Cancelled&) {
+        m_model.reset();
+        m_tokenizer.reset();
+        Q_EMIT loadCancelled();
     } catch (const std::exception& error) {
         m_model.reset();
         m_tokenizer.reset();
@@ -119,10 +153,18 @@ void ModelHost::generate(const PaneRequest& request)
         Q_EMIT generationFinished(result);
         return;
     }
-    m_running.store(request.id);
-    m_cancelRequested.store(false);
     QElapsedTimer clock;
     clock.start();
+    if (takeCancel(request.id)) {
+        // Stop was pressed before this generation started: it never runs.
+        {
+            std::lock_guard lock(m_cancelMutex);
+            m_running = 0;
+        }
+        result.finishReason = QStringLiteral("cancelled");
+        Q_EMIT generationFinished(result);
+        return;
+    }
     try {
         GenerationRequest job;
         job.promptIds = m_tokenizer->encode(request.promptText.toStdString());
@@ -151,7 +193,7 @@ void ModelHost::generate(const PaneRequest& request)
                 pending.clear();
                 lastEmit = clock.elapsed();
             }
-            return !m_cancelRequested.load();
+            return !m_cancelRunning.load();
         };
         Generator generator(*m_model, m_tokenizer.get());
         const GenerationResult generated = generator.generate({job}, options).at(0);
@@ -164,7 +206,7 @@ void ModelHost::generate(const PaneRequest& request)
         }
         result.text = result.texts.value(0);
         result.newTokens = static_cast<int>(sample.ids.size());
-        result.finishReason = m_cancelRequested.load() ? QStringLiteral("cancelled")
+        result.finishReason = m_cancelRunning.load() ? QStringLiteral("cancelled")
                                                        : QString::fromLatin1(finishReasonName(sample.finish));
     } catch (const std::exception& error) {
         result.finishReason = "error";
@@ -174,7 +216,10 @@ void ModelHost::generate(const PaneRequest& request)
     const double decodeMs = result.totalMs - result.timeToFirstTokenMs;
     if (result.newTokens > 1 && decodeMs > 0)
         result.tokensPerSecond = (result.newTokens - 1) / (decodeMs / 1000.0);
-    m_running.store(0);
+    {
+        std::lock_guard lock(m_cancelMutex);
+        m_running = 0;
+    }
     Q_EMIT generationFinished(result);
 }
 

@@ -5,11 +5,15 @@
 
 #include "generation_request.h"
 
+#include "runtime/cancellation.h"
+
 #include <QObject>
 #include <QString>
 
 #include <atomic>
 #include <memory>
+#include <mutex>
+#include <set>
 
 namespace rrtf {
 
@@ -33,11 +37,15 @@ public:
     ModelHost();
     ~ModelHost() override;
 
-    // Safe from any thread: stops the generation running now (if it is `requestId`, or any when 0).
+    // Safe from any thread: stops generation `requestId`, whether it runs now or is
+    // still queued (then it finishes at once as "cancelled", never starting); 0 stops
+    // the one running now, whichever it is.
     void cancel(quint64 requestId = 0);
 
 public Q_SLOTS:
-    void load(const QString& directory, const QString& device, const QString& dtype);
+    // A cancelled `cancel` stops the load between tensors: loadCancelled, and nothing stays loaded.
+    void load(const QString& directory, const QString& device, const QString& dtype,
+              const rrtf::CancellationToken& cancel = {});
     void unload();
     void generate(const rrtf::PaneRequest& request);
 
@@ -45,6 +53,7 @@ Q_SIGNALS:
     void loadProgress(int percent, const QString& phase);
     void loaded(const rrtf::LoadedModelInfo& info);
     void loadFailed(const QString& message);
+    void loadCancelled();
     void unloaded();
     // `text` is what arrived since the last signal; `tokens` the count so far.
     void tokensArrived(quint64 requestId, const QString& text, int tokens);
@@ -54,10 +63,15 @@ private:
     std::shared_ptr<CausalLM> m_model;
     std::unique_ptr<Tokenizer> m_tokenizer;
     LoadedModelInfo m_info;
-    std::atomic<quint64> m_running{0};
-    std::atomic<bool> m_cancelRequested{false};
+    bool takeCancel(quint64 requestId);
+
+    std::mutex m_cancelMutex;         // guards m_running and m_cancelled
+    quint64 m_running = 0;            // the generation running now, 0 when none
+    std::set<quint64> m_cancelled;    // cancelled before they started
+    std::atomic<bool> m_cancelRunning{false};  // the running one is cancelled
 };
 
 }  // namespace rrtf
 
 Q_DECLARE_METATYPE(rrtf::LoadedModelInfo)
+Q_DECLARE_METATYPE(rrtf::CancellationToken)

@@ -3,6 +3,9 @@
 #include "model_prompt.h"
 
 #include <QLocale>
+#include <QTimer>
+
+#include <algorithm>
 
 namespace rrtf {
 
@@ -22,15 +25,22 @@ ModelListModel::ModelListModel(QObject* parent) : QAbstractTableModel(parent)
     qRegisterMetaType<LoadedModelInfo>();
     qRegisterMetaType<PaneRequest>();
     qRegisterMetaType<PaneResult>();
+    qRegisterMetaType<CancellationToken>();
 }
 
+// At exit the host threads are joined, but only after what they run was told to stop.
 ModelListModel::~ModelListModel()
 {
+    // Retiring rows were cancelled when they were removed, and their host may
+    // already be deleted (it goes with its thread): only wait for those.
     for (auto& row : m_rows) {
+        row->loadCancel.cancel();
         row->host->cancel();
         row->thread.quit();
-        row->thread.wait();
     }
+    for (auto* rows : {&m_rows, &m_retiring})
+        for (auto& row : *rows)
+            row->thread.wait();
 }
 
 int ModelListModel::rowCount(const QModelIndex& parent) const
@@ -175,6 +185,13 @@ int ModelListModel::addSlot(const ModelSlot& slot)
         const int r = rowOf(host);
         if (r < 0)
             return;
+        if (m_rows[r]->loadCancel.isCancelled()) {
+            // Unload was pressed as the load was finishing: it still wins.
+            QMetaObject::invokeMethod(host, "unload", Qt::QueuedConnection);
+            m_rows[r]->state = ModelState::Unloaded;
+            changed(r);
+            return;
+        }
         m_rows[r]->state = ModelState::Loaded;
         m_rows[r]->info = info;
         m_rows[r]->error.clear();
@@ -190,9 +207,17 @@ int ModelListModel::addSlot(const ModelSlot& slot)
     });
     connect(host, &ModelHost::unloaded, this, [this, host] {
         const int r = rowOf(host);
+        if (r < 0 || m_rows[r]->state == ModelState::Loading)
+            return;  // a load queued after the unload is on its way
+        m_rows[r]->state = ModelState::Unloaded;
+        changed(r);
+    });
+    connect(host, &ModelHost::loadCancelled, this, [this, host] {
+        const int r = rowOf(host);
         if (r < 0)
             return;
         m_rows[r]->state = ModelState::Unloaded;
+        m_rows[r]->error.clear();
         changed(r);
     });
     entry->thread.setObjectName(QStringLiteral("model host: %1").arg(slot.name));
@@ -210,9 +235,37 @@ void ModelListModel::removeSlot(int row)
     std::unique_ptr<Row> entry = std::move(m_rows[row]);
     m_rows.erase(m_rows.begin() + row);
     endRemoveRows();
-    entry->host->cancel();
-    entry->thread.quit();
-    entry->thread.wait();
+    retire(std::move(entry));
+}
+
+void ModelListModel::retire(std::unique_ptr<Row> row)
+{
+    row->loadCancel.cancel();
+    row->host->cancel();
+    // The weights are freed on the host thread, which then ends; the row is
+    // deleted once it has (reap), so nothing here waits for it.
+    QThread* thread = &row->thread;
+    QMetaObject::invokeMethod(row->host, [host = row->host, thread] {
+        host->unload();
+        thread->quit();
+    }, Qt::QueuedConnection);
+    const Row* raw = row.get();
+    connect(thread, &QThread::finished, this, [this, raw] { reap(raw); }, Qt::QueuedConnection);
+    m_retiring.push_back(std::move(row));
+}
+
+void ModelListModel::reap(const Row* row)
+{
+    const auto found = std::find_if(m_retiring.begin(), m_retiring.end(),
+                                    [row](const std::unique_ptr<Row>& each) { return each.get() == row; });
+    if (found == m_retiring.end())
+        return;
+    if (!row->thread.isFinished()) {
+        // finished() comes just before the thread has wound down: look again shortly.
+        QTimer::singleShot(10, this, [this, row] { reap(row); });
+        return;
+    }
+    m_retiring.erase(found);
 }
 
 QVector<ModelSlot> ModelListModel::allSlots() const
@@ -240,17 +293,27 @@ void ModelListModel::load(int row)
     entry.state = ModelState::Loading;
     entry.progress = 0;
     entry.phase = tr("Waiting");
+    entry.loadCancel = CancellationToken();
     changed(row);
     QMetaObject::invokeMethod(entry.host, "load", Qt::QueuedConnection, Q_ARG(QString, entry.slot.directory),
-                              Q_ARG(QString, entry.slot.device), Q_ARG(QString, entry.slot.dtype));
+                              Q_ARG(QString, entry.slot.device), Q_ARG(QString, entry.slot.dtype),
+                              Q_ARG(rrtf::CancellationToken, entry.loadCancel));
 }
 
 void ModelListModel::unload(int row)
 {
     if (row < 0 || row >= rowCount())
         return;
-    m_rows[row]->host->cancel();
-    QMetaObject::invokeMethod(m_rows[row]->host, "unload", Qt::QueuedConnection);
+    Row& entry = *m_rows[row];
+    if (entry.state == ModelState::Loading) {
+        // The host stops between tensors and answers loadCancelled (the row becomes Unloaded).
+        entry.loadCancel.cancel();
+        entry.phase = tr("Cancelling");
+        changed(row);
+        return;
+    }
+    entry.host->cancel();
+    QMetaObject::invokeMethod(entry.host, "unload", Qt::QueuedConnection);
 }
 
 int ModelListModel::rowOf(const ModelHost* host) const

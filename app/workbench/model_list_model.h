@@ -34,6 +34,8 @@ public:
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
 
     int addSlot(const ModelSlot& slot);
+    // Removes the row at once; its generation and load are cancelled and its host
+    // thread frees the weights and ends on its own (the GUI thread never waits for it).
     void removeSlot(int row);
     QVector<ModelSlot> allSlots() const;
     const ModelSlot& slotAt(int row) const { return m_rows[row]->slot; }
@@ -47,6 +49,8 @@ public:
     void setCustomTemplate(int row, const QString& text);
 
     void load(int row);
+    // Unloads the row's model; a load in progress is cancelled (the row goes back to
+    // Unloaded, not Failed). Never waits: the host thread does the work.
     void unload(int row);
 
 Q_SIGNALS:
@@ -60,14 +64,18 @@ private:
         QString phase;
         QString error;
         LoadedModelInfo info;
+        CancellationToken loadCancel;  // of the load in progress
         QThread thread;
         ModelHost* host = nullptr;  // lives in `thread`; deleted when it finishes
     };
+    void retire(std::unique_ptr<Row> row);
+    void reap(const Row* row);
     static QString toolTip(const Row& row, int column);
     int rowOf(const ModelHost* host) const;
     void changed(int row);
 
     std::vector<std::unique_ptr<Row>> m_rows;
+    std::vector<std::unique_ptr<Row>> m_retiring;  // removed rows whose host thread is still ending
 };
 
 QString stateText(ModelState state);

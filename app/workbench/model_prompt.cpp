@@ -22,7 +22,13 @@ PromptTemplate slotTemplate(const QString& name, const QString& customText)
 
 bool promptIsCode(const Problem& problem)
 {
-    return problem.format == ProblemFormat::HumanEval || problem.format == ProblemFormat::HumanEvalPlus;
+    switch (problem.format) {
+    case ProblemFormat::HumanEval:
+    case ProblemFormat::HumanEvalPlus:
+    case ProblemFormat::LeetCode:
+    case ProblemFormat::CoderEval: return true;
+    default: return false;
+    }
 }
 
 QStringList promptTemplateNames()
@@ -50,12 +56,29 @@ QString promptTemplateIdentity(const ModelSlot& slot)
     return slot.promptTemplate;
 }
 
-QString modelPrompt(const QString& text, bool isCode, const ModelSlot& slot)
+bool modelPromptUsesTemplate(bool isCode, const ModelSlot& slot, const QString& instruction)
 {
-    if (isCode)
+    return !isCode || (!instruction.isEmpty() && slot.promptTemplate != QLatin1String("raw"));
+}
+
+QString modelPrompt(const QString& text, bool isCode, const ModelSlot& slot, const QString& instruction)
+{
+    if (!modelPromptUsesTemplate(isCode, slot, instruction))
         return text;
     const PromptTemplate chosen = slotTemplate(slot.promptTemplate, slot.customTemplate);
-    return QString::fromStdString(chosen.apply(text.toStdString()));
+    return QString::fromStdString(chosen.apply((isCode ? instruction : text).toStdString()));
+}
+
+QStringList modelStopSequences(const QStringList& stops, bool isCode, const ModelSlot& slot,
+                               const QString& instruction)
+{
+    return isCode && !modelPromptUsesTemplate(isCode, slot, instruction) ? stops : QStringList();
+}
+
+QString problemModelPrompt(const Problem& problem, const ModelSlot& slot)
+{
+    return modelPrompt(QString::fromStdString(problem.prompt), promptIsCode(problem), slot,
+                       QString::fromStdString(problem.instructionPrompt));
 }
 
 }  // namespace rrtf

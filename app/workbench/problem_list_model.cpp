@@ -5,6 +5,17 @@
 namespace rrtf {
 
 ProblemListModel::ProblemListModel(QObject* parent) : QAbstractListModel(parent) {}
+
+QString ProblemListModel::difficultyName(const std::string& difficulty)
+{
+    if (difficulty == "Easy")
+        return tr("Easy");
+    if (difficulty == "Medium")
+        return tr("Medium");
+    if (difficulty == "Hard")
+        return tr("Hard");
+    return QString::fromStdString(difficulty);
+}
 ProblemListModel::~ProblemListModel() = default;
 
 int ProblemListModel::rowCount(const QModelIndex& parent) const
@@ -17,9 +28,16 @@ QVariant ProblemListModel::data(const QModelIndex& index, int role) const
     if (!index.isValid() || index.row() >= rowCount())
         return {};
     const Problem& problem = m_problems->problems()[static_cast<std::size_t>(index.row())];
+    const QString taskId = QString::fromStdString(problem.taskId);
     switch (role) {
-    case Qt::DisplayRole: return QString::fromStdString(problem.taskId);
-    case Qt::ToolTipRole: return QString::fromStdString(problem.prompt).left(600);
+    case Qt::DisplayRole:
+        return problem.difficulty.empty() ? taskId : tr("%1 · %2").arg(taskId, difficultyName(problem.difficulty));
+    case Qt::ToolTipRole: {
+        QString tip = QString::fromStdString(problem.prompt).left(600);
+        if (!problemHasTests(problem))
+            tip = tr("No tests: CoderEval ships its prompts only.") + QStringLiteral("\n\n") + tip;
+        return tip;
+    }
     case Qt::UserRole: return QString::fromStdString(problem.prompt);
     default: return {};
     }

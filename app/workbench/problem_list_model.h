@@ -1,10 +1,11 @@
-// The problems of the open problem set, for the problem list (task id and the
-// first line of what the model is shown).
+// The problems of the open problem set, for the problem list (task id with the
+// difficulty when the set has one, LeetCode's; the prompt as the tooltip).
 #pragma once
 
 #include <QAbstractListModel>
 
 #include <memory>
+#include <string>
 
 namespace rrtf {
 
@@ -25,6 +26,9 @@ public:
     QString path() const { return m_path; }
     std::shared_ptr<const ProblemSet> problemSet() const { return m_problems; }
     const Problem* problemAt(int row) const;
+
+    // LeetCode's "Easy", "Medium" and "Hard" in the user's language; other text as it is.
+    static QString difficultyName(const std::string& difficulty);
 
 private:
     QString m_path;

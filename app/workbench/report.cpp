@@ -2,7 +2,9 @@
 
 #include "free_tr.h"
 
+#include "benchmark_runs.h"
 #include "compare_view.h"
+#include "failure_label_text.h"
 #include "run_summaries.h"
 
 #include "evaluation/case_study.h"
@@ -45,7 +47,7 @@ void addLeaderboard(ReportDocument& report, Workspace& workspace)
     QVector<QStringList> table;
     for (const BenchmarkModelProgress& row : rows) {
         const GenerationStats& speed = row.generation;
-        table.push_back({row.model, problemSetName(row.problemSetPath), row.decoding,
+        table.push_back({row.model, problemSetName(row.problemSetPath), decodingText(row.decoding),
                          QStringLiteral("%1 / %2").arg(row.done).arg(row.total), QString::number(row.passed),
                          passAtKText(row, 1), passAtKText(row, 10), passAtKText(row, 100),
                          speed.newTokens > 0 ? QStringLiteral("%1").arg(speed.tokensPerSecond(), 0, 'f', 1) : QString(),
@@ -77,7 +79,7 @@ void addOutcomes(ReportDocument& report, Workspace& workspace)
             else
                 ++other;
         }
-        QStringList row{info.model, info.decoding};
+        QStringList row{info.model, decodingText(info.decoding)};
         for (Outcome outcome : shown)
             row << QString::number(counts[outcome]);
         row << QString::number(other);
@@ -110,7 +112,7 @@ QString taskList(const std::vector<std::string>& tasks)
 
 void addCaseStudy(ReportDocument& report, Workspace& workspace, const RunGroup& group)
 {
-    report.heading(2, tr("Case study: %1, %2").arg(problemSetName(group.problemSetPath), group.decoding));
+    report.heading(2, tr("Case study: %1, %2").arg(problemSetName(group.problemSetPath), decodingText(group.decoding)));
     int sandboxErrors = 0;
     const SolveMatrix matrix = groupSolveMatrix(workspace, group, &sandboxErrors);
     const std::size_t shownModels = std::min(matrix.models().size(), SolveRegions::kMaxModels);
@@ -193,7 +195,7 @@ void addAnnotations(ReportDocument& report, Workspace& workspace)
     QVector<QStringList> rows;
     for (const FailureLabel& label : annotations.labels()) {
         const QString name = QString::fromStdString(label.name);
-        QStringList row{name};
+        QStringList row{failureLabelName(label.name)};
         int total = 0;
         for (const QString& model : models) {
             const int count = counts[{name, model}];

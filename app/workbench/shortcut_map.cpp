@@ -45,6 +45,24 @@ QVector<ReservedShortcut> reservedShortcuts()
         {QKeySequence(Qt::CTRL | Qt::Key_Plus), tr("zoom in the editor")},
         {QKeySequence(Qt::CTRL | Qt::Key_Minus), tr("zoom out the editor")},
         {QKeySequence(Qt::CTRL | Qt::Key_0), tr("reset the editor's zoom")},
+        // Editing keys of every editor and text field: a window shortcut on one
+        // would take it from them (Ctrl+Z would run instead of undoing).
+        {QKeySequence(Qt::CTRL | Qt::Key_Z), tr("undo")},
+        {QKeySequence(Qt::CTRL | Qt::Key_Y), tr("redo")},
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), tr("redo")},
+        {QKeySequence(Qt::CTRL | Qt::Key_X), tr("cut")},
+        {QKeySequence(Qt::SHIFT | Qt::Key_Delete), tr("cut")},
+        {QKeySequence(Qt::CTRL | Qt::Key_C), tr("copy")},
+        {QKeySequence(Qt::CTRL | Qt::Key_Insert), tr("copy")},
+        {QKeySequence(Qt::CTRL | Qt::Key_V), tr("paste")},
+        {QKeySequence(Qt::SHIFT | Qt::Key_Insert), tr("paste")},
+        {QKeySequence(Qt::CTRL | Qt::Key_A), tr("select all")},
+        {QKeySequence(Qt::CTRL | Qt::Key_Backspace), tr("delete the previous word")},
+        {QKeySequence(Qt::CTRL | Qt::Key_Delete), tr("delete the next word")},
+        {QKeySequence(Qt::Key_Backspace), tr("delete the previous character")},
+        {QKeySequence(Qt::Key_Delete), tr("delete the next character")},
+        {QKeySequence(Qt::Key_Return), tr("start a new line")},
+        {QKeySequence(Qt::Key_Tab), tr("indent")},
     };
 }
 

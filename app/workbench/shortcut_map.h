@@ -1,7 +1,9 @@
 // The window's remappable keyboard shortcuts: every menu action that has one is
 // registered here under a stable id with its default keys; the user's changes
 // are kept in the settings and applied at start. Keys that widgets own (the
-// editor's find and zoom keys) are listed as reserved so a remap cannot steal them.
+// editor's find and zoom keys, the editing keys of every text field: undo,
+// cut, copy, paste, select all, ...) are listed as reserved so a remap cannot
+// steal them.
 #pragma once
 
 #include <QKeySequence>
@@ -41,7 +43,8 @@ private:
     QVector<ShortcutEntry> m_entries;
 };
 
-// The keys the editor owns (find, find next/previous, zoom).
+// The keys the editor owns (find, find next/previous, zoom) and the editing
+// keys every editor and text field owns (undo, redo, cut, copy, paste, ...).
 QVector<ReservedShortcut> reservedShortcuts();
 
 // For a proposed assignment (id -> keys; empty keys mean none), one line per

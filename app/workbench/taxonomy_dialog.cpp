@@ -1,5 +1,6 @@
 #include "taxonomy_dialog.h"
 
+#include "failure_label_text.h"
 #include "inspector_view.h"
 #include "store/annotations.h"
 #include "store/workspace.h"
@@ -72,7 +73,7 @@ void TaxonomyDialog::refresh(std::int64_t selectId)
     for (const FailureLabel& label : labels) {
         auto* item = new QListWidgetItem(InspectorView::labelCaption(label), m_list);
         item->setData(Qt::UserRole, QVariant::fromValue<qint64>(label.id));
-        item->setToolTip(QString::fromStdString(label.description));
+        item->setToolTip(failureLabelDescription(label.name, label.description));
         if (label.id == selectId)
             m_list->setCurrentItem(item);
     }
@@ -115,9 +116,10 @@ void TaxonomyDialog::renameLabel()
         if (!label)
             return;
         bool ok = false;
+        const QString shown = failureLabelName(label->name);  // a default label in the user's language
         const QString name = QInputDialog::getText(this, tr("Rename label"), tr("Name:"), QLineEdit::Normal,
-                                                   QString::fromStdString(label->name), &ok);
-        if (ok)
+                                                   shown, &ok);
+        if (ok && name != shown)
             annotations.renameLabel(id, name.toStdString());
     });
 }

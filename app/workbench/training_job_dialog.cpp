@@ -1,4 +1,5 @@
 // LibTorch first: Qt defines "slots" as a macro, and LibTorch's headers use the word.
+#include "training/ranking.h"
 #include "training/train_config.h"
 
 #include "rankings_view.h"
@@ -11,6 +12,7 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFile>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -21,7 +23,10 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSpinBox>
+#include <QThread>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace rrtf {
 namespace {
@@ -104,6 +109,8 @@ TrainingJobDialog::TrainingJobDialog(QWidget* parent)
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     for (QLineEdit* edit : {m_runFolder, m_model, m_rankings})
         connect(edit, &QLineEdit::textChanged, this, &TrainingJobDialog::updateState);
+    connect(m_rankings, &QLineEdit::textChanged, this, &TrainingJobDialog::countPairs);
+    connect(m_objective, &QComboBox::currentIndexChanged, this, &TrainingJobDialog::updateState);
     connect(m_microBatch, &QSpinBox::valueChanged, this, &TrainingJobDialog::updateState);
     connect(m_globalBatch, &QSpinBox::valueChanged, this, &TrainingJobDialog::updateState);
     updateState();
@@ -178,6 +185,13 @@ QString TrainingJobDialog::problem() const
     } catch (const std::exception& error) {
         return QString::fromUtf8(error.what());
     }
+    // rrtf train refuses an "rrtf" job without pairs: said here, before it starts.
+    if (m_objective->currentData().toString() == QLatin1String("rrtf") && m_pairs == 0
+        && m_countedRankings == m_rankings->text().trimmed())
+        return tr("%1 has no pairs (no student answer ranked below its teacher): the RRTF objective would "
+                  "only fine-tune on the teacher answers. Choose \"Supervised fine-tuning only\" for that, or "
+                  "rank sampled student answers (rrtf sample, then rrtf rank).")
+            .arg(QDir::toNativeSeparators(m_rankings->text().trimmed()));
     if (QFileInfo::exists(QDir(runFolder()).filePath(QStringLiteral("metrics.jsonl"))))
         return tr("This folder already holds a run: choose a new one (to continue that run, open it).");
     return {};
@@ -190,6 +204,45 @@ void TrainingJobDialog::updateState()
     m_problem->setText(now);
     m_problem->setVisible(!now.isEmpty());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(now.isEmpty());
+}
+
+bool TrainingJobDialog::rankingsChecked() const
+{
+    return m_countedRankings == m_rankings->text().trimmed() && m_pairs >= 0;
+}
+
+// Reads the rankings on a worker thread (a file of many items takes a while);
+// the count comes back to updateState() unless the path changed meanwhile.
+void TrainingJobDialog::countPairs()
+{
+    const quint64 generation = ++m_countGeneration;
+    m_pairs = -1;
+    m_countedRankings.clear();
+    const QString path = m_rankings->text().trimmed();
+    if (!QFileInfo(path).isFile())
+        return;
+    auto pairs = std::make_shared<int>(-1);
+    const std::string file = QFile::encodeName(path).toStdString();
+    QThread* worker = QThread::create([file, pairs] {
+        try {
+            int count = 0;
+            for (const RankedItem& item : readRankings(file))
+                if (item.teacher())
+                    count += int(item.pairs.size());
+            *pairs = count;
+        } catch (const std::exception&) {
+            // Unreadable: the rankings viewer and rrtf train say why.
+        }
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    connect(worker, &QThread::finished, this, [this, generation, path, pairs] {
+        if (generation != m_countGeneration)
+            return;
+        m_countedRankings = path;
+        m_pairs = *pairs;
+        updateState();
+    });
+    worker->start();
 }
 
 bool TrainingJobDialog::writeConfig(QString* error) const

@@ -37,9 +37,14 @@ public:
 
     QDialogButtonBox* buttons() const { return m_buttons; }
 
+    // True once the rankings file in the form has been read (off the GUI thread)
+    // and its pairs counted: an "rrtf" job on rankings without pairs is refused.
+    bool rankingsChecked() const;
+
 private:
     QLineEdit* pathRow(const QString& label, bool folder, const QString& filter, QWidget* extra = nullptr);
     void updateState();
+    void countPairs();
 
     QFormLayout* m_form;
     QLineEdit* m_runFolder;
@@ -63,6 +68,9 @@ private:
     QSpinBox* m_seed;
     QLabel* m_problem;
     QDialogButtonBox* m_buttons;
+    QString m_countedRankings;  // the file m_pairs was counted in
+    int m_pairs = -1;           // pairs of its items that have a teacher; -1 while unknown or unreadable
+    quint64 m_countGeneration = 0;
 };
 
 }  // namespace rrtf

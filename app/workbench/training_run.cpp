@@ -66,11 +66,11 @@ QVector<QPointF> TrainingRun::curve(const QString& metric, TrainingAxis axis) co
     return points;
 }
 
-bool TrainingRun::launch(const QString& program, QString* error)
+bool TrainingRun::launch(const QString& program, QString* error, const QStringList& extra)
 {
     QProcess process;
     process.setProgram(program);
-    process.setArguments({QStringLiteral("train"), m_folder});
+    process.setArguments(QStringList{QStringLiteral("train"), m_folder} + extra);
     process.setWorkingDirectory(m_folder);
     process.setStandardOutputFile(QDir(m_folder).filePath(QStringLiteral("train.log")), QIODevice::Append);
     process.setStandardErrorFile(QDir(m_folder).filePath(QStringLiteral("train.log")), QIODevice::Append);

@@ -40,9 +40,9 @@ public:
     // (x, value) for each record that has `metric` (and the x field), in file order.
     QVector<QPointF> curve(const QString& metric, TrainingAxis axis) const;
 
-    // Starts `program train FOLDER` detached, its output going to FOLDER/train.log.
-    // Returns false with `error` set when it cannot start.
-    bool launch(const QString& program, QString* error);
+    // Starts `program train FOLDER [extra...]` detached, its output going to
+    // FOLDER/train.log. Returns false with `error` set when it cannot start.
+    bool launch(const QString& program, QString* error, const QStringList& extra = {});
     // Asks the running job to stop (SIGTERM): it finishes its step, checkpoints and exits.
     bool cancel(QString* error);
     // The last lines of FOLDER/train.log.

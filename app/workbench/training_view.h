@@ -8,6 +8,7 @@
 
 #include "training_run.h"
 
+#include <QJsonObject>
 #include <QMap>
 #include <QTimer>
 #include <QWidget>
@@ -18,11 +19,18 @@ class QLabel;
 class QListWidget;
 class QListWidgetItem;
 class QPlainTextEdit;
+class QPushButton;
 class QSlider;
 
 namespace rrtf {
 
 class TrainingChart;
+
+// A ready job: the suffix of its run folder and its complete config.json.
+struct TrainingJobSpec {
+    QString name;
+    QJsonObject config;
+};
 
 class TrainingView : public QWidget {
     Q_OBJECT
@@ -50,6 +58,14 @@ public:
 
     // The `rrtf` program a new job runs (next to this one by default).
     void setTrainProgram(const QString& program) { m_program = program; }
+
+    // The demo pack's jobs (RRTF and SFT from the demo base model), offered as one
+    // button; their run folders go under `parentFolder`. No jobs: no button.
+    void setDemoJobs(const QVector<TrainingJobSpec>& jobs, const QString& parentFolder);
+    // Writes each demo job's config into a new folder, starts them all (one compute
+    // thread each: they share the machine) and follows them. Returns the folders;
+    // on failure an empty list, with `error` set.
+    QStringList startDemoJobs(QString* error);
 
 public Q_SLOTS:
     void newJob();
@@ -88,6 +104,9 @@ private:
     QTimer m_redraw;  // batches bursts of new metrics into one redraw
     QTimer m_statusTimer;
     QString m_program;
+    QVector<TrainingJobSpec> m_demoJobs;
+    QString m_demoParent;
+    QPushButton* m_demoButton;
 };
 
 }  // namespace rrtf

@@ -170,4 +170,26 @@ void WorkbenchSettings::setAnnotator(const QString& name)
     m_settings.setValue("annotation/annotator", name);
 }
 
+BenchmarkDecoding WorkbenchSettings::benchmarkDecoding() const
+{
+    BenchmarkDecoding decoding;
+    decoding.greedy = m_settings.value("benchmark/greedy", decoding.greedy).toBool();
+    decoding.samplesPerProblem = m_settings.value("benchmark/samples", decoding.samplesPerProblem).toInt();
+    decoding.temperature = m_settings.value("benchmark/temperature", decoding.temperature).toDouble();
+    decoding.topP = m_settings.value("benchmark/topP", decoding.topP).toDouble();
+    decoding.maxNewTokens = m_settings.value("benchmark/maxNewTokens", decoding.maxNewTokens).toInt();
+    decoding.seed = m_settings.value("benchmark/seed", decoding.seed).toULongLong();
+    return decoding;
+}
+
+void WorkbenchSettings::setBenchmarkDecoding(const BenchmarkDecoding& decoding)
+{
+    m_settings.setValue("benchmark/greedy", decoding.greedy);
+    m_settings.setValue("benchmark/samples", decoding.samplesPerProblem);
+    m_settings.setValue("benchmark/temperature", decoding.temperature);
+    m_settings.setValue("benchmark/topP", decoding.topP);
+    m_settings.setValue("benchmark/maxNewTokens", decoding.maxNewTokens);
+    m_settings.setValue("benchmark/seed", decoding.seed);
+}
+
 }  // namespace rrtf

@@ -2,6 +2,7 @@
 // default, in one place.
 #pragma once
 
+#include "benchmark_runs.h"
 #include "model_list_model.h"
 
 #include <QByteArray>
@@ -47,6 +48,10 @@ public:
     void setTheme(const QString& name);
     QString annotator() const;  // who labels, for agreement between annotators
     void setAnnotator(const QString& name);
+    // The benchmark tab's decoding (greedy or n samples at T / top-p, max tokens, seed),
+    // so that Start after a restart resumes the same run. Stop sequences are not kept.
+    BenchmarkDecoding benchmarkDecoding() const;
+    void setBenchmarkDecoding(const BenchmarkDecoding& decoding);
 
 private:
     mutable QSettings m_settings;

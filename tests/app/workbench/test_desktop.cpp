@@ -1,5 +1,9 @@
 // Desktop features around the main window: the prompt template editor, and
 // that what the user sets there reaches the model's prompt and survives a restart.
+#include "answer_pane.h"
+#include "benchmark_runs.h"
+#include "failure_label_text.h"
+#include "inspector_view.h"
 #include "main_window.h"
 #include "shortcuts_dialog.h"
 #include "widgets/code_editor.h"
@@ -10,16 +14,21 @@
 #include "template_dialog.h"
 #include "workbench_settings.h"
 
+#include "store/workspace.h"
+
 #include <QComboBox>
 #include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QKeySequenceEdit>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QToolBar>
+#include <QTranslator>
 #include <QtTest>
 
 using namespace rrtf;
@@ -34,9 +43,11 @@ private Q_SLOTS:
     void shortcutsAreRemappableAndConflictChecked();
     void themeOverridesTheSystemPalette();
     void startsWhenTheLastProblemSetIsGone();
+    void zhCNTranslatesLabelsReasonsAndTitle();
 
 private:
-    QString demoFolder() const { return m_dir.filePath("demo"); }
+    // The demo pack the build installs: three trained models, the demo problems.
+    static QString demoFolder() { return QStringLiteral(RRTF_DEMO_PACK); }
     QTemporaryDir m_dir;
 };
 
@@ -142,6 +153,17 @@ void TestDesktop::shortcutsAreRemappableAndConflictChecked()
         QVERIFY(!ok->isEnabled());
 
         dialog->buttons()->button(QDialogButtonBox::RestoreDefaults)->click();
+        // The editing keys of every editor are refused like the editor's own.
+        for (const auto& [keys, purpose] : {std::pair{QKeySequence(Qt::CTRL | Qt::Key_Z), "undo"},
+                                            std::pair{QKeySequence(Qt::CTRL | Qt::Key_C), "copy"},
+                                            std::pair{QKeySequence(Qt::CTRL | Qt::Key_V), "paste"},
+                                            std::pair{QKeySequence(Qt::CTRL | Qt::Key_A), "select all"}}) {
+            dialog->editorFor("run.all")->setKeySequence(keys);
+            QCOMPARE(dialog->conflicts().size(), 1);
+            QVERIFY2(dialog->conflicts().first().contains(purpose), qPrintable(dialog->conflicts().first()));
+            QVERIFY(!ok->isEnabled());
+        }
+        dialog->buttons()->button(QDialogButtonBox::RestoreDefaults)->click();
         QCOMPARE(dialog->editorFor("run.tests")->keySequence(), QKeySequence(Qt::CTRL | Qt::Key_T));
         dialog->editorFor("run.tests")->setKeySequence(mine);
         dialog->editorFor("run.diff")->clear();  // no shortcut at all is allowed
@@ -203,6 +225,61 @@ void TestDesktop::startsWhenTheLastProblemSetIsGone()
     MainWindow window({demoFolder(), false});
     QCOMPARE(window.problems().rowCount(), 0);
     QVERIFY(window.statusBar()->currentMessage().contains("deleted/problems.jsonl"));
+}
+
+static bool hasChinese(const QString& text)
+{
+    for (QChar c : text)
+        if (c.unicode() >= 0x4e00 && c.unicode() <= 0x9fff)
+            return true;
+    return false;
+}
+
+// Under zh_CN, what stayed English: the default failure labels (stored in
+// English, shown translated), "greedy", the finish reasons, the Dtype column
+// and the window title.
+void TestDesktop::zhCNTranslatesLabelsReasonsAndTitle()
+{
+    QTranslator translator;
+    QVERIFY(translator.load(QLocale("zh_CN"), "rrtf_workbench", "_", ":/i18n"));
+    QCoreApplication::installTranslator(&translator);
+    const auto restore = qScopeGuard([&translator] { QCoreApplication::removeTranslator(&translator); });
+
+    QVERIFY(hasChinese(decodingText("greedy")));
+    QCOMPARE(decodingText("T=0.8 top-p=0.95 n=10"), QString("T=0.8 top-p=0.95 n=10"));
+    for (const char* reason : {"length", "eos", "stop", "cancelled"})
+        QVERIFY2(hasChinese(AnswerPane::finishReasonText(reason)), reason);
+    AnswerPane pane(0, "model");
+    pane.startRun(1, {});
+    PaneResult result;
+    result.id = 1;
+    result.text = "return a + b";
+    result.finishReason = "length";
+    pane.finishRun(result);
+    QVERIFY2(!pane.statsLabel()->text().contains("length") && pane.statsLabel()->text().contains(
+                 AnswerPane::finishReasonText("length")), qPrintable(pane.statsLabel()->text()));
+
+    // The default taxonomy: translated where it is shown, English where it is kept.
+    Workspace workspace(m_dir.filePath("zh-workspace.sqlite").toStdString());
+    InspectorView inspector;
+    inspector.setWorkspace(&workspace);
+    QStringList captions;
+    for (QAction* action : inspector.labelBar()->actions())
+        if (action->isCheckable())
+            captions << action->text();
+    QCOMPARE(captions.size(), 10);
+    for (const QString& caption : captions)
+        QVERIFY2(hasChinese(caption), qPrintable(caption));
+    QCOMPARE(failureLabelName(std::string("wrong algorithm")), captions.first().mid(2));
+    QVERIFY(hasChinese(failureLabelDescription(
+        "wrong algorithm", "The approach cannot solve the problem even when carried out correctly.")));
+    QCOMPARE(failureLabelDescription("wrong algorithm", "my own words"), QString("my own words"));
+    QCOMPARE(failureLabelName(std::string("my own label")), QString("my own label"));
+
+    MainWindow window({demoFolder(), false});
+    QVERIFY2(hasChinese(window.windowTitle()), qPrintable(window.windowTitle()));
+    const QString dtype = window.models().headerData(ModelListModel::DType, Qt::Horizontal).toString();
+    QVERIFY2(hasChinese(dtype), qPrintable(dtype));
 }
 
 QTEST_MAIN(TestDesktop)

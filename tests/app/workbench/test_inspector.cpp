@@ -12,6 +12,7 @@
 #include "widgets/code_editor.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QComboBox>
 #include <QFile>
 #include <QJsonDocument>
@@ -24,6 +25,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QToolBar>
+#include <QVBoxLayout>
 #include <QtTest>
 
 #include <memory>
@@ -42,6 +44,7 @@ private Q_SLOTS:
     void twoAnnotatorsAgreeAsKappaSays();
     void taxonomyShowsKeysAndFollowsEdits();
     void notesAreSavedAndExported();
+    void ctrlReturnInTheNoteSavesItInsteadOfRunningAll();
 
 private:
     QString workspaceFile() const { return m_dir->filePath("workspace.sqlite"); }
@@ -407,6 +410,41 @@ void TestInspector::notesAreSavedAndExported()
 
     QVERIFY_THROWS_EXCEPTION(Error, view.answerModel()->exportAnnotations(m_dir->filePath("missing/a.csv"),
                                                                           AnnotationFormat::Csv));
+}
+
+// In the window, Ctrl+Return is also Run All (a window shortcut): while the note
+// field has the focus the key saves the note, as its placeholder says, and runs nothing.
+void TestInspector::ctrlReturnInTheNoteSavesItInsteadOfRunningAll()
+{
+    QWidget window;
+    auto* runAll = new QAction("Run All", &window);
+    runAll->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    window.addAction(runAll);
+    QSignalSpy ran(runAll, &QAction::triggered);
+    auto* view = new InspectorView(&window);
+    auto* layout = new QVBoxLayout(&window);
+    layout->addWidget(view);
+    view->setWorkspace(m_workspace.get());
+    view->setAnnotator("alice");
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    view->tableView()->setCurrentIndex(view->filterModel()->index(0, 0));
+    const int row = view->filterModel()->mapToSource(view->tableView()->currentIndex()).row();
+    view->noteEdit()->setFocus();
+    QTRY_VERIFY(view->noteEdit()->hasFocus());
+    QTest::keyClicks(view->noteEdit(), "returns x");
+    QTest::keyClick(view->noteEdit(), Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(ran.count(), 0);
+    QCOMPARE(view->answerModel()->answerAt(row).note, QString("returns x"));
+    QCOMPARE(view->noteEdit()->toPlainText(), QString("returns x"));  // no newline typed
+
+    // Elsewhere the key is Run All's again.
+    view->tableView()->setFocus();
+    QTRY_VERIFY(view->tableView()->hasFocus());
+    QTest::keyClick(view->tableView(), Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(ran.count(), 1);
 }
 
 QTEST_MAIN(TestInspector)

@@ -4,6 +4,7 @@
 // running one), the job form writes config.json, and the followed runs come
 // back after a restart.
 // LibTorch first: Qt defines "slots" as a macro, and LibTorch's headers use the word.
+#include "training/ranking.h"
 #include "training/train_config.h"
 
 #include "main_window.h"
@@ -11,6 +12,7 @@
 #include "training_view.h"
 #include "widgets/training_chart.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QJsonDocument>
@@ -50,6 +52,7 @@ private Q_SLOTS:
     void runsOverlayAndExport();
     void statusTellsACrashFromARun();
     void jobFormWritesTheConfig();
+    void jobFormRefusesRrtfWithoutPairs();
     void followedRunsSurviveARestart();
 
 private:
@@ -187,6 +190,62 @@ void TestTrainingView::jobFormWritesTheConfig()
     // A folder that already holds a run is refused (opening it continues that run instead).
     append(m_dir.filePath("jobs/first/metrics.jsonl"), stepLine(1, 1, 1, 1));
     QVERIFY(dialog.problem().contains("already"));
+}
+
+// Rankings whose items have a teacher but no pair: an "rrtf" job would train as
+// plain SFT (and rrtf train refuses it), so the form says so before it starts.
+void TestTrainingView::jobFormRefusesRrtfWithoutPairs()
+{
+    RankedItem item;
+    item.taskId = "demo/0";
+    item.instruction = "Write add(a, b).";
+    RankedAnswer teacher;
+    teacher.text = teacher.code = "def add(a, b):\n    return a + b\n";
+    teacher.model = "data";
+    teacher.outcome = Outcome::Passed;
+    teacher.testsPassed = teacher.testsTotal = 2;
+    teacher.answerClass = AnswerClass::AllPass;
+    teacher.score = 3;
+    item.teachers = {teacher};
+    item.bestTeacher = 0;
+    item.reason = "no student answers";
+    const QString pairless = m_dir.filePath("pairless.jsonl");
+    writeRankings(pairless.toStdString(), {item});
+    RankedAnswer student = teacher;
+    student.code = student.text = "def add(a, b):\n    return a\n";
+    student.outcome = Outcome::Failed;
+    student.answerClass = AnswerClass::RuntimeError;
+    student.score = 1;
+    item.students = {student};
+    item.pairs = {{0, 3.0, 1.0}};
+    item.reason.clear();
+    const QString paired = m_dir.filePath("paired.jsonl");
+    writeRankings(paired.toStdString(), {item});
+
+    TrainingJobDialog dialog;
+    QComboBox* objective = nullptr;
+    for (QComboBox* box : dialog.findChildren<QComboBox*>())
+        if (box->findData("sft") >= 0)
+            objective = box;
+    QVERIFY(objective);
+    QCOMPARE(objective->currentData().toString(), QString("rrtf"));
+    QPushButton* ok = dialog.buttons()->button(QDialogButtonBox::Ok);
+    dialog.setRunFolder(m_dir.filePath("jobs/pairless"));
+    dialog.setModel(runFolder("pairless-model"));
+    dialog.setRankings(pairless);
+    QTRY_VERIFY(dialog.rankingsChecked());
+    QVERIFY2(dialog.problem().contains("has no pairs"), qPrintable(dialog.problem()));
+    QVERIFY(dialog.problem().contains("Supervised fine-tuning only"));
+    QVERIFY(!ok->isEnabled());
+    objective->setCurrentIndex(objective->findData("sft"));  // SFT on those answers is fine
+    QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
+    QVERIFY(ok->isEnabled());
+    objective->setCurrentIndex(objective->findData("rrtf"));
+    QVERIFY(!ok->isEnabled());
+    dialog.setRankings(paired);
+    QTRY_VERIFY(dialog.rankingsChecked());
+    QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
+    QVERIFY(ok->isEnabled());
 }
 
 void TestTrainingView::followedRunsSurviveARestart()

@@ -7,28 +7,50 @@
 #include "benchmark_view.h"
 #include "inspector_view.h"
 #include "compare_view.h"
+#include "case_study_models.h"
+#include "case_study_view.h"
+#include "demo_tour.h"
 #include "main_window.h"
 #include "model_list_model.h"
 #include "model_table_delegate.h"
 #include "problem_list_model.h"
 #include "widgets/code_editor.h"
 #include "widgets/find_bar.h"
+#include "widgets/outcome_badge.h"
 #include "workbench_settings.h"
 
+#include "benchmark_runs.h"
+#include "support/cli_run.h"
+
+#include "evaluation/problem_set.h"
 #include "evaluation/verdict.h"
+#include "runtime/thread_guard.h"
 #include "store/workspace.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPointer>
+#include <QSemaphore>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
 #include <QTableView>
 #include <QTranslator>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <atomic>
 
 using namespace rrtf;
 
@@ -38,13 +60,21 @@ private slots:
     void initTestCase();
     void cleanup();
     void demoPackOpensAndLoads();
+    void firstStartShowsTheDemo();
     void sideBySideAnswersAreJudged();
+    void stopBeforeAGenerationStartsIsKept();
+    void anotherProblemClearsTheAnswers();
     void badCheckpointFailsOnlyItsRow();
     void layoutAndModelsSurviveARestart();
     void stopSequencesRoundTrip();
+    void decodingRecordHoldsWhatWasUsed();
     void answerPaneShowsAVerdictOrWhyNot();
+    void longAnswersNeverWidenTheWindow();
     void modelTableOffersChoicesAndDrawsProgress();
+    void loadingModelCanBeCancelled();
+    void removingAModelNeverWaitsForItsThread();
     void benchmarkIsStoredAndResumes();
+    void benchmarkVerdictsMatchRrtfEval();
     void labelSurvivesARestart();
     void sideBySideFailureLabelledAcrossARestart();
     void translationsAreEmbedded_data();
@@ -52,7 +82,15 @@ private slots:
 
 private:
     QTemporaryDir m_dir;
-    QString demoFolder() const { return m_dir.filePath("demo"); }
+    // The demo pack the build installs (the trained models, 140 held-out problems).
+    static QString demoFolder() { return QStringLiteral(RRTF_DEMO_PACK); }
+    // A first start on the demo pack without its tour (each test drives the window itself).
+    static MainWindowOptions onDemo(bool loadModels, const QString& workspace = {})
+    {
+        return {demoFolder(), loadModels, workspace, false};
+    }
+    // The demo models on the first eight demo problems (settings as a past session left them).
+    QString seedEightProblems();
     void clearSettings();
 };
 
@@ -65,6 +103,34 @@ void TestWorkbench::initTestCase()
     // Never the user's own workspace.
     qputenv("RRTF_WORKSPACE", m_dir.filePath("default-workspace.sqlite").toUtf8());
     clearSettings();
+    // As main() does: the engine refuses torch, the sandbox and verdict writes on this thread.
+    markResponsiveThread();
+}
+
+QString TestWorkbench::seedEightProblems()
+{
+    const QString path = m_dir.filePath("eight-demo-problems.jsonl");
+    QFile all(demoFolder() + "/problems.jsonl");
+    QFile eight(path);
+    if (!all.open(QIODevice::ReadOnly) || !eight.open(QIODevice::WriteOnly))
+        return {};
+    for (int line = 0; line < 8; ++line)
+        eight.write(all.readLine());
+    eight.close();
+    QVector<ModelSlot> models;
+    for (const auto& [name, folder, promptTemplate] :
+         {std::tuple{"StarCoder (demo)", "starcoder-demo", "raw"}, {"WizardCoder (demo)", "wizardcoder-demo", "alpaca"},
+          {"PanGu-Coder2 (demo)", "pangu-coder2-demo", "pangu"}}) {
+        ModelSlot slot;
+        slot.name = name;
+        slot.directory = demoFolder() + "/models/" + folder;
+        slot.promptTemplate = promptTemplate;
+        models << slot;
+    }
+    WorkbenchSettings settings;
+    settings.setModelSlots(models);
+    settings.setProblemSetPath(path);
+    return path;
 }
 
 void TestWorkbench::clearSettings()
@@ -75,6 +141,12 @@ void TestWorkbench::clearSettings()
 void TestWorkbench::cleanup()
 {
     clearSettings();
+    // No flow of the window may have asked the engine for work on the GUI thread.
+    QStringList violations;
+    for (const std::string& entryPoint : threadViolations())
+        violations << QString::fromStdString(entryPoint);
+    clearThreadViolations();
+    QVERIFY2(violations.isEmpty(), qPrintable("engine work on the GUI thread: " + violations.join(", ")));
 }
 
 static bool allLoaded(ModelListModel& models)
@@ -87,17 +159,19 @@ static bool allLoaded(ModelListModel& models)
 
 void TestWorkbench::demoPackOpensAndLoads()
 {
-    MainWindow window({demoFolder(), true});
+    MainWindow window(onDemo(true));
     QAbstractItemModelTester modelTester(&window.models(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester problemTester(&window.problems(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(window.models().rowCount(), 3);
     QCOMPARE(window.models().slotAt(1).promptTemplate, QString("alpaca"));
-    QCOMPARE(window.problems().rowCount(), 8);
+    QCOMPARE(window.models().slotAt(2).promptTemplate, QString("pangu"));
+    QCOMPARE(window.problems().rowCount(), 140);
     QTRY_VERIFY_WITH_TIMEOUT(allLoaded(window.models()), 60000);
     QTRY_COMPARE(window.compare().panes().size(), 3);
     QVERIFY(window.models().infoAt(0).weightBytes > 0);
     QCOMPARE(window.models().infoAt(0).configSha256.size(), 64);
-    QVERIFY(window.promptEditor().text().contains("add(a, b)"));
+    // The showcase problem is open.
+    QVERIFY2(window.promptEditor().text().contains("never more than 5"), qPrintable(window.promptEditor().text()));
 
     // Find in the prompt: Ctrl+F opens the bar, Enter selects the next match.
     window.show();
@@ -105,41 +179,106 @@ void TestWorkbench::demoPackOpensAndLoads()
     window.promptEditor().setFocus();
     QTest::keyClick(&window.promptEditor(), Qt::Key_F, Qt::ControlModifier);
     QTRY_VERIFY(window.findBar().isVisible());
-    QTest::keyClicks(window.findBar().patternEdit(), "sum");
+    QTest::keyClicks(window.findBar().patternEdit(), "more");
     QTest::keyClick(window.findBar().patternEdit(), Qt::Key_Return);
-    QCOMPARE(window.promptEditor().selectedText(), QString("sum"));
+    QCOMPARE(window.promptEditor().selectedText(), QString("more"));
 }
 
+// A new user's first start, timed: the window is up at once, the demo models are
+// loaded in seconds, and the tour answers the showcase problem, judges the answers,
+// benchmarks the three models on the demo set and fills the case study and the
+// inspector, all without engine work on the GUI thread (cleanup() checks that).
+void TestWorkbench::firstStartShowsTheDemo()
+{
+    const QString workspace = m_dir.filePath("first-start.sqlite");
+    QElapsedTimer clock;
+    clock.start();
+    MainWindow window({demoFolder(), true, workspace, true});
+    const qint64 constructed = clock.elapsed();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.demoTour());
+    QTRY_VERIFY_WITH_TIMEOUT(allLoaded(window.models()), 60000);
+    const qint64 loaded = clock.elapsed();
+    QSignalSpy tourDone(window.demoTour(), &DemoTour::finished);
+    QVERIFY(tourDone.count() > 0 || tourDone.wait(600000));
+    qInfo("first start: window %lld ms, three models loaded %lld ms, tour done %lld ms", constructed, loaded,
+          clock.elapsed());
+
+    // Side by side: three answers, each judged.
+    for (AnswerPane* pane : window.compare().panes()) {
+        QCOMPARE(pane->record().value("task_id").toString(), QString("heldout/at_most/0"));
+        QVERIFY2(pane->record().contains("outcome"), qPrintable(pane->answer()));
+    }
+    // The leaderboard: the 140 problems judged for every model, in the documented
+    // order (README: base 22.9 %, RRTF 72.9 %, SFT 85.0 % greedy).
+    const BenchmarkTableModel& table = window.benchmark().table();
+    QCOMPARE(table.rowCount(), 3);
+    QMap<QString, int> passed;
+    for (int row = 0; row < table.rowCount(); ++row) {
+        QCOMPARE(table.rowAt(row).done, 140);
+        passed[table.rowAt(row).model] = table.rowAt(row).passed;
+    }
+    qInfo("greedy passes of 140: base %d, SFT %d, RRTF %d", passed["StarCoder (demo)"], passed["WizardCoder (demo)"],
+          passed["PanGu-Coder2 (demo)"]);
+    QVERIFY(passed["StarCoder (demo)"] < passed["PanGu-Coder2 (demo)"]);
+    QVERIFY(passed["PanGu-Coder2 (demo)"] < passed["WizardCoder (demo)"]);
+    // The case study has the three models' regions and their McNemar tests.
+    window.caseStudy().reload();
+    QCOMPARE(window.caseStudy().mcNemarModel()->rowCount(), 3);
+    // The inspector holds the base model's failures, ready to label.
+    InspectorView& inspector = window.inspector();
+    QVERIFY(inspector.filterModel()->rowCount() >= 140 - passed["StarCoder (demo)"]);
+    for (int row = 0; row < inspector.filterModel()->rowCount(); ++row) {
+        const QModelIndex index = inspector.filterModel()->index(row, 0);
+        QCOMPARE(index.data(AnswerTableModel::ModelRole).toString(), QString("StarCoder (demo)"));
+        QVERIFY(index.data(AnswerTableModel::OutcomeRole).toString() != "passed");
+    }
+
+    // A second start is not a first start: no tour.
+    window.close();
+    MainWindow again({demoFolder(), false, workspace, true});
+    QVERIFY(!again.demoTour());
+}
+
+// The showcase problem side by side: the base model writes its typical bug
+// (max for min), marked on its line; the fine-tuned models' answers pass.
 void TestWorkbench::sideBySideAnswersAreJudged()
 {
-    MainWindow window({demoFolder(), true});
+    MainWindow window(onDemo(true));
     QTRY_VERIFY_WITH_TIMEOUT(allLoaded(window.models()), 60000);
     QTRY_COMPARE(window.compare().panes().size(), 3);
-    window.selectProblem(1);
-    for (AnswerPane* pane : window.compare().panes()) {
-        PaneSampling sampling = pane->sampling();
-        sampling.maxNewTokens = 12;
-        sampling.stopSequences.clear();
-        pane->setSampling(sampling);
-    }
     QSignalSpy finished(&window.compare(), &CompareView::runFinished);
     window.runAll();
     QVERIFY(finished.wait(60000));
     QSignalSpy verdicts(&window.compare(), &CompareView::verdictShown);
     window.compare().testAll();
     QTRY_COMPARE_WITH_TIMEOUT(verdicts.count(), 3, 60000);
+    QMap<int, AnswerVerdict> byPane;
     for (const QList<QVariant>& arguments : verdicts) {
         const auto verdict = arguments.at(0).value<AnswerVerdict>();
-        QCOMPARE(verdict.taskId, QString("demo/is_palindrome"));
-        // Random weights write gibberish: it must be judged, never passed.
-        QVERIFY2(verdict.verdict.outcome != Outcome::Passed && verdict.verdict.outcome != Outcome::SandboxError,
-                 qPrintable(verdict.outcomeKey() + ": " + QString::fromStdString(verdict.verdict.detail)));
+        QCOMPARE(verdict.taskId, QString("heldout/at_most/0"));
+        for (AnswerPane* pane : window.compare().panes())
+            if (pane->answerId() == verdict.answerId)
+                byPane[pane->modelRow()] = verdict;
     }
+    QCOMPARE(byPane.size(), 3);
+    const QString base = window.compare().panes().at(0)->answer();
+    QVERIFY2(byPane[0].verdict.outcome == Outcome::Failed, qPrintable(base));
+    QVERIFY2(byPane[0].verdict.testsPassed > 0, "the typical bug passes some asserts");
+    QVERIFY2(byPane[0].failingLine > 0 && base.split('\n').value(byPane[0].failingLine - 1).contains("max("),
+             qPrintable(QString::number(byPane[0].failingLine) + " in " + base));
+    for (int row : {1, 2})
+        QVERIFY2(byPane[row].verdict.outcome == Outcome::Passed,
+                 qPrintable(window.compare().panes().at(row)->answer() + ": " +
+                            QString::fromStdString(byPane[row].verdict.detail)));
     for (AnswerPane* pane : window.compare().panes()) {
         const QJsonObject record = pane->record();
-        QCOMPARE(record.value("task_id").toString(), QString("demo/is_palindrome"));
+        QCOMPARE(record.value("task_id").toString(), QString("heldout/at_most/0"));
         QCOMPARE(record.value("greedy").toBool(), true);
-        QCOMPARE(record.value("max_new_tokens").toInt(), 12);
+        // Greedy decoding used no temperature, top-p or seed: the record shows none.
+        for (const char* unused : {"temperature", "top_p", "seed"})
+            QVERIFY2(!record.contains(unused), unused);
         QCOMPARE(record.value("checkpoint_fingerprint_sha256").toString().size(), 64);
         QVERIFY(record.contains("engine_version"));
         QVERIFY(record.value("new_tokens").toInt() > 0);
@@ -154,6 +293,86 @@ void TestWorkbench::sideBySideAnswersAreJudged()
     QCOMPARE(window.compare().panes().at(0)->answer(), first);
 }
 
+// Stop pressed after Run all but before a model's generation has started is not
+// lost: that generation never runs. Each host is held busy until the Stop is in,
+// so the order is the same on any machine.
+void TestWorkbench::stopBeforeAGenerationStartsIsKept()
+{
+    MainWindow window(onDemo(true));
+    QTRY_VERIFY_WITH_TIMEOUT(allLoaded(window.models()), 60000);
+    QTRY_COMPARE(window.compare().panes().size(), 3);
+    window.selectProblem(0);
+    for (AnswerPane* pane : window.compare().panes()) {
+        PaneSampling sampling = pane->sampling();
+        sampling.maxNewTokens = 64;
+        sampling.stopSequences.clear();
+        pane->setSampling(sampling);
+    }
+    QSemaphore busy;
+    for (AnswerPane* pane : window.compare().panes())
+        QMetaObject::invokeMethod(window.models().hostAt(pane->modelRow()), [&busy] { busy.tryAcquire(1, 30000); },
+                                  Qt::QueuedConnection);
+    QSignalSpy finished(&window.compare(), &CompareView::runFinished);
+    window.runAll();  // each generation waits behind its host's busy spell
+    window.compare().stopAll();
+    busy.release(3);
+    QVERIFY(finished.wait(60000));
+    for (AnswerPane* pane : window.compare().panes()) {
+        QCOMPARE(pane->record().value("finish_reason").toString(), QString("cancelled"));
+        QCOMPARE(pane->record().value("new_tokens").toInt(), 0);
+        QVERIFY(pane->answer().isEmpty());
+    }
+}
+
+// Another problem (from the list, or a case-study double-click) clears the
+// answers and verdicts shown for the last one; Run tests twice keeps the verdict once.
+void TestWorkbench::anotherProblemClearsTheAnswers()
+{
+    const QString workspace = m_dir.filePath("problem-switch.sqlite");
+    MainWindow window(onDemo(true, workspace));
+    QTRY_VERIFY_WITH_TIMEOUT(allLoaded(window.models()), 60000);
+    QTRY_COMPARE(window.compare().panes().size(), 3);
+    window.selectProblem(1);
+    for (AnswerPane* pane : window.compare().panes()) {
+        PaneSampling sampling = pane->sampling();
+        sampling.maxNewTokens = 6;
+        pane->setSampling(sampling);
+    }
+    QSignalSpy finished(&window.compare(), &CompareView::runFinished);
+    QSignalSpy verdicts(&window.compare(), &CompareView::verdictShown);
+    QSignalSpy stored(&window.compare(), &CompareView::answerStored);
+    window.runAll();
+    QVERIFY(finished.wait(60000));
+    window.compare().testAll();
+    QTRY_COMPARE_WITH_TIMEOUT(verdicts.count(), 3, 60000);
+    window.compare().testAll();  // again: shown again, not stored again
+    QTRY_COMPARE_WITH_TIMEOUT(verdicts.count(), 6, 60000);
+    QCOMPARE(stored.count(), 3);
+    int kept = 0;
+    for (const BenchmarkRunInfo& info : answerRuns(*window.workspace()))
+        kept += static_cast<int>(window.workspace()->recordedSampleIndexes(info.run.id).size());
+    QCOMPARE(kept, 3);
+
+    const auto cleared = [&window] {
+        for (AnswerPane* pane : window.compare().panes())
+            if (!pane->answer().isEmpty() || pane->answerId() != 0 || pane->record().contains("outcome") ||
+                pane->runningRequest() != 0)
+                return false;
+        return true;
+    };
+    QVERIFY(!cleared());
+    window.selectProblem(2);
+    QVERIFY(cleared());
+
+    window.runAll();
+    QVERIFY(finished.wait(60000));
+    QVERIFY(!cleared());
+    const QString other = QString::fromStdString(window.problems().problemAt(3)->taskId);
+    window.openProblem(other, window.problems().path());  // what a double-click in the case study does
+    QVERIFY(cleared());
+    QVERIFY(window.promptEditor().text() == QString::fromStdString(window.problems().problemAt(3)->prompt));
+}
+
 void TestWorkbench::badCheckpointFailsOnlyItsRow()
 {
     const QString broken = m_dir.filePath("broken-model");
@@ -162,7 +381,7 @@ void TestWorkbench::badCheckpointFailsOnlyItsRow()
     QVERIFY(config.open(QIODevice::WriteOnly));
     config.write("{\"model_type\": \"gpt_bigcode\", \"n_embd\": 64}");
     config.close();
-    MainWindow window({demoFolder(), true});
+    MainWindow window(onDemo(true));
     ModelSlot slot;
     slot.name = "broken";
     slot.directory = broken;
@@ -176,20 +395,20 @@ void TestWorkbench::badCheckpointFailsOnlyItsRow()
 void TestWorkbench::layoutAndModelsSurviveARestart()
 {
     {
-        MainWindow window({demoFolder(), false});
+        MainWindow window(onDemo(false));
         ModelSlot slot;
         slot.name = "extra";
-        slot.directory = demoFolder() + "/starcoder-demo";
+        slot.directory = demoFolder() + "/models/starcoder-demo";
         window.models().addSlot(slot);
         window.show();
         window.close();
     }
     WorkbenchSettings settings;
     QVERIFY(!settings.windowState().isEmpty());
-    MainWindow reopened({demoFolder(), false});
+    MainWindow reopened(onDemo(false));
     QCOMPARE(reopened.models().rowCount(), 4);
     QCOMPARE(reopened.models().slotAt(3).name, QString("extra"));
-    QCOMPARE(reopened.problems().rowCount(), 8);
+    QCOMPARE(reopened.problems().rowCount(), 140);
 }
 
 void TestWorkbench::answerPaneShowsAVerdictOrWhyNot()
@@ -206,6 +425,87 @@ void TestWorkbench::answerPaneShowsAVerdictOrWhyNot()
     QCOMPARE(pane.record().value("outcome").toString(), QString("not_judged"));
 }
 
+void TestWorkbench::decodingRecordHoldsWhatWasUsed()
+{
+    PaneSampling greedy;
+    greedy.greedy = true;
+    greedy.temperature = 0.7;
+    greedy.topP = 0.9;
+    greedy.seed = 42;
+    QCOMPARE(decodingRecord(greedy), QJsonObject({{"greedy", true}}));
+    PaneSampling sampled = greedy;
+    sampled.greedy = false;
+    const QJsonObject record = decodingRecord(sampled);
+    QCOMPARE(record.value("greedy").toBool(), false);
+    QCOMPARE(record.value("temperature").toDouble(), 0.7);
+    QCOMPARE(record.value("top_p").toDouble(), 0.9);
+    QCOMPARE(record.value("seed").toInteger(), 42);
+}
+
+// Three panes side by side in a 1,280 px window beside the models dock, as the
+// window shows them: long answers stream in, the stats and a verdict with a
+// long message arrive, and the window keeps its width (it grew to 2,691 px on
+// a 1,600 px screen), the badge shows its whole text and the stats all of theirs.
+void TestWorkbench::longAnswersNeverWidenTheWindow()
+{
+    QWidget window;
+    auto* layout = new QHBoxLayout(&window);
+    auto* dock = new QWidget(&window);  // the models dock's default width
+    dock->setFixedWidth(300);
+    layout->addWidget(dock);
+    auto* splitter = new QSplitter(Qt::Horizontal, &window);  // as CompareView holds its panes
+    splitter->setChildrenCollapsible(false);
+    layout->addWidget(splitter, 1);
+    QList<AnswerPane*> panes;
+    for (int row = 0; row < 3; ++row)
+        panes << new AnswerPane(row, QString("PanGu-Coder2 (demo) %1").arg(row), splitter);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.width(), 1280);
+
+    const QString longLine = "    return " + QString("value_with_a_long_name + ").repeated(40) + "0\n";
+    for (AnswerPane* pane : panes) {
+        const quint64 id = 100 + quint64(pane->modelRow());
+        pane->startRun(id, {});
+        for (int chunk = 0; chunk < 20; ++chunk) {
+            pane->appendText(id, longLine, 40 * (chunk + 1));
+            QCoreApplication::processEvents();
+        }
+        PaneResult result;
+        result.id = id;
+        result.text = QString("def f(x):\n") + longLine.repeated(20);
+        result.finishReason = "length";
+        result.newTokens = 4096;
+        result.timeToFirstTokenMs = 123456;
+        result.tokensPerSecond = 1234.5;
+        pane->finishRun(result);
+        AnswerVerdict verdict;
+        verdict.answerId = id;
+        verdict.failingLine = 2;
+        verdict.verdict.outcome = Outcome::SyntaxError;
+        verdict.verdict.testsPassed = 0;
+        verdict.verdict.testsTotal = 123;
+        verdict.verdict.detail = "SyntaxError: invalid syntax in " + std::string(300, 'x');
+        pane->showVerdict(verdict);
+    }
+    QTest::qWait(50);  // layout requests are posted
+    QCOMPARE(window.width(), 1280);
+    QVERIFY2(window.minimumSizeHint().width() <= 1280, qPrintable(QString::number(window.minimumSizeHint().width())));
+    for (AnswerPane* pane : panes) {
+        const OutcomeBadge* badge = pane->findChild<OutcomeBadge*>();
+        QVERIFY(badge);
+        QVERIFY2(badge->width() >= badge->sizeHint().width(),
+                 qPrintable(QString("%1 < %2").arg(badge->width()).arg(badge->sizeHint().width())));
+        QVERIFY(badge->text().startsWith(OutcomeBadge::outcomeText("syntax_error")));
+        const QLabel* stats = pane->statsLabel();
+        QVERIFY(stats->text().contains("4096"));
+        QVERIFY2(stats->height() >= stats->heightForWidth(stats->width()),
+                 qPrintable(QString("%1 < %2").arg(stats->height()).arg(stats->heightForWidth(stats->width()))));
+        QVERIFY(stats->width() >= stats->minimumSizeHint().width());
+    }
+}
+
 void TestWorkbench::stopSequencesRoundTrip()
 {
     const QStringList stops = defaultStopSequences();
@@ -215,7 +515,7 @@ void TestWorkbench::stopSequencesRoundTrip()
 
 void TestWorkbench::modelTableOffersChoicesAndDrawsProgress()
 {
-    MainWindow window({demoFolder(), false});
+    MainWindow window(onDemo(false));
     ModelListModel& models = window.models();
     ModelTableDelegate delegate;
     QWidget parent;
@@ -243,6 +543,74 @@ void TestWorkbench::modelTableOffersChoicesAndDrawsProgress()
     table.setItemDelegate(nullptr);
 }
 
+// Unload pressed while a model loads stops the load between tensors: the row goes
+// back to "not loaded" (not failed, never loaded) and loads again afterwards.
+void TestWorkbench::loadingModelCanBeCancelled()
+{
+    MainWindow window(onDemo(false));
+    ModelListModel& models = window.models();
+    QVector<int> seen;  // the row's states, each change once
+    connect(&models, &ModelListModel::stateChanged, this, [&](int row) {
+        if (row == 0 && (seen.isEmpty() || seen.last() != int(models.stateAt(0))))
+            seen << int(models.stateAt(0));
+    });
+    // The host waits for this slot at every step of reading the weights, so the
+    // Unload lands between two tensors whatever the machine's speed.
+    bool pressed = false;
+    const QMetaObject::Connection gate = connect(
+        models.hostAt(0), &ModelHost::loadProgress, this,
+        [&](int percent, const QString&) {
+            if (!pressed && percent >= 10 && percent < 80) {
+                pressed = true;
+                models.unload(0);
+            }
+        },
+        Qt::BlockingQueuedConnection);
+    models.load(0);
+    QTRY_VERIFY_WITH_TIMEOUT(pressed && models.stateAt(0) != ModelState::Loading, 60000);
+    disconnect(gate);
+    QCOMPARE(models.stateAt(0), ModelState::Unloaded);
+    QCOMPARE(seen, (QVector<int>{int(ModelState::Loading), int(ModelState::Unloaded)}));
+    QVERIFY(models.errorAt(0).isEmpty());
+    models.load(0);
+    QTRY_COMPARE_WITH_TIMEOUT(models.stateAt(0), ModelState::Loaded, 60000);
+}
+
+// Removing a model whose host thread is busy (a long generation, a load) returns
+// at once; the thread ends on its own and the host goes away after it.
+void TestWorkbench::removingAModelNeverWaitsForItsThread()
+{
+    MainWindow window(onDemo(false));
+    ModelListModel& models = window.models();
+    const int rows = models.rowCount();
+    QPointer<ModelHost> host = models.hostAt(rows - 1);
+    QSemaphore busy;
+    std::atomic<bool> waitedOut{false};
+    // Busy until the test lets it go (or, if removeSlot waits for it, for 30 s).
+    QMetaObject::invokeMethod(host, [&busy, &waitedOut] { waitedOut = !busy.tryAcquire(1, 30000); },
+                              Qt::QueuedConnection);
+    models.removeSlot(rows - 1);
+    busy.release();
+    QCOMPARE(models.rowCount(), rows - 1);
+    QTRY_VERIFY_WITH_TIMEOUT(host.isNull(), 60000);
+    QVERIFY2(!waitedOut, "removeSlot waited for the host thread");
+}
+
+// Clicks `button` of the message box named `name` as soon as it is shown (it runs
+// its own event loop, so the click comes from a timer).
+static void answerNextMessageBox(const QString& name, QMessageBox::StandardButton button)
+{
+    auto* poll = new QTimer;
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, name, button] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != name || !box->button(button))
+            return;
+        poll->deleteLater();
+        box->button(button)->click();
+    });
+    poll->start(20);
+}
+
 static int judgedOf(const BenchmarkTableModel& table, int row)
 {
     return table.rowAt(row).done;
@@ -255,27 +623,48 @@ void TestWorkbench::benchmarkIsStoredAndResumes()
     sampled.greedy = false;
     sampled.samplesPerProblem = 3;
     sampled.maxNewTokens = 6;
+    QVERIFY(!seedEightProblems().isEmpty());
     {
-        MainWindow window({demoFolder(), true, workspace});
+        MainWindow window(onDemo(true, workspace));
         QTRY_VERIFY_WITH_TIMEOUT(allLoaded(window.models()), 60000);
         window.benchmark().refreshModels();
         window.benchmark().setDecoding(sampled);
         QSignalSpy progress(&window.benchmarkRunner(), &BenchmarkRunner::progressChanged);
         QSignalSpy finished(&window.benchmarkRunner(), &BenchmarkRunner::finished);
+        window.show();
         window.benchmark().start();
         QVERIFY(window.benchmarkRunner().isRunning());
-        // Cancel once some answers are judged: what is judged stays, nothing half-generated is stored.
+        // The demo models answer a problem in milliseconds: each host is held busy
+        // after its first problem until the window has closed, so the run is
+        // mid-way then on any machine.
+        QSemaphore busy;
+        for (int row = 0; row < window.models().rowCount(); ++row)
+            QMetaObject::invokeMethod(window.models().hostAt(row), [&busy] { busy.tryAcquire(1, 60000); },
+                                      Qt::QueuedConnection);
         QTRY_VERIFY_WITH_TIMEOUT(window.benchmarkRunner().samplesDone() >= 3, 60000);
-        window.benchmarkRunner().cancel();
-        QVERIFY(finished.wait(60000) || !window.benchmarkRunner().isRunning());
+        // Closing mid-run asks first: Cancel keeps the window and the run going.
+        answerNextMessageBox("closeWhileBenchmarking", QMessageBox::Cancel);
+        QVERIFY(!window.close());
+        QVERIFY(window.isVisible());
+        QVERIFY(window.benchmarkRunner().isRunning());
+        // Close stops it: what is judged stays, nothing half-generated is stored.
+        answerNextMessageBox("closeWhileBenchmarking", QMessageBox::Close);
+        QVERIFY(window.close());
+        busy.release(window.models().rowCount());
+        QVERIFY(finished.count() > 0 || finished.wait(60000));
         QVERIFY(window.benchmarkRunner().samplesDone() < window.benchmarkRunner().samplesTotal());
     }
-    MainWindow window({demoFolder(), true, workspace});
+    MainWindow window(onDemo(true, workspace));
     QAbstractItemModelTester tester(&window.benchmark().table(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(window.benchmark().table().rowCount(), 3);  // the stored runs, unfinished
+    // The decoding came back with the window: Start resumes the same sampled run.
+    const BenchmarkDecoding restored = window.benchmark().decoding();
+    QCOMPARE(restored.greedy, false);
+    QCOMPARE(restored.samplesPerProblem, 3);
+    QCOMPARE(restored.maxNewTokens, 6);
+    QCOMPARE(restored.label(), sampled.label());
     QTRY_VERIFY_WITH_TIMEOUT(allLoaded(window.models()), 60000);
     window.benchmark().refreshModels();
-    window.benchmark().setDecoding(sampled);
     QSignalSpy finished(&window.benchmarkRunner(), &BenchmarkRunner::finished);
     window.benchmark().start();
     QVERIFY(finished.wait(120000));
@@ -296,6 +685,130 @@ void TestWorkbench::benchmarkIsStoredAndResumes()
         QCOMPARE(info.samplesPerProblem, 3);
         QCOMPARE(static_cast<int>(window.workspace()->recordedSampleIndexes(info.run.id).size()), 24);
     }
+
+    // Start on the finished run: it finishes at once (every verdict is stored) and
+    // the tab stays usable (Start enabled, Cancel not, the bar full).
+    auto* start = window.benchmark().findChild<QPushButton*>("benchmarkStart");
+    auto* cancel = window.benchmark().findChild<QPushButton*>("benchmarkCancel");
+    QVERIFY(start && cancel);
+    QVERIFY(start->isEnabled());
+    finished.clear();
+    start->click();
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(!window.benchmarkRunner().isRunning());
+    QVERIFY(start->isEnabled());
+    QVERIFY(!cancel->isEnabled());
+    QCOMPARE(window.benchmarkRunner().samplesDone(), window.benchmarkRunner().samplesTotal());
+    for (int row = 0; row < 3; ++row)
+        QCOMPARE(table.rowAt(row).status, QString("done"));
+}
+
+// The window judges as rrtf eval does: a benchmark's answers, written out as
+// human-eval's samples.jsonl and judged by the real command line, get the same
+// verdicts (outcome, tests passed and run, detail) under the same limits.
+void TestWorkbench::benchmarkVerdictsMatchRrtfEval()
+{
+    const QString root = m_dir.filePath("gui-and-cli");
+    QVERIFY(QDir().mkpath(root));
+    QVector<ModelSlot> models;
+    for (int i = 0; i < 3; ++i) {
+        ModelSlot slot;
+        slot.name = QStringLiteral("tiny %1").arg(i);
+        slot.directory = root + QStringLiteral("/model-%1").arg(i);
+        const test::CliRun made = test::runCli({"make-demo-model", slot.directory, "--layers", "1", "--hidden", "32",
+                                                "--heads", "2", "--positions", "256", "--seed",
+                                                QString::number(100 + i)});
+        QVERIFY2(made.exitCode == 0, qPrintable(made.errText()));
+        models << slot;
+    }
+    // A few random tokens after these prompts pass (in a comment), fail the tests
+    // (after a wrong function) or break the program, so verdicts of every kind come up.
+    const QString problemsPath = root + "/problems.jsonl";
+    {
+        const auto problem = [](const QString& id, const QString& prompt, const QString& test) {
+            return QJsonDocument(QJsonObject{{"task_id", id},
+                                             {"prompt", prompt},
+                                             {"canonical_solution", "ok\n"},
+                                             {"test", test},
+                                             {"entry_point", "f"}})
+                .toJson(QJsonDocument::Compact);
+        };
+        const QString test = "def check(candidate):\n    assert candidate(1) == 1\n    assert candidate(2) == 2\n";
+        QFile file(problemsPath);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(problem("tiny/comment", "def f(x):\n    return x\n# ", test) + "\n");
+        file.write(problem("tiny/wrong", "def f(x):\n    return x + 1\n# ", test) + "\n");
+        file.write(problem("tiny/code", "def f(x):\n    return x\n\n", test) + "\n");
+        file.write(problem("tiny/call", "def f(x):\n    return x\nprint(", test) + "\n");
+    }
+    {
+        WorkbenchSettings settings;
+        settings.setModelSlots(models);
+        settings.setProblemSetPath(problemsPath);
+    }
+    std::vector<StoredVerdict> gui;
+    {
+        MainWindow window({QString(), true, root + "/workspace.sqlite"});
+        QCOMPARE(window.problems().rowCount(), 4);
+        QTRY_VERIFY_WITH_TIMEOUT(allLoaded(window.models()), 60000);
+        window.benchmark().refreshModels();
+        BenchmarkDecoding sampled;
+        sampled.greedy = false;
+        sampled.samplesPerProblem = 3;
+        sampled.temperature = 1.0;
+        sampled.topP = 1.0;
+        sampled.maxNewTokens = 4;
+        window.benchmark().setDecoding(sampled);
+        QSignalSpy finished(&window.benchmarkRunner(), &BenchmarkRunner::finished);
+        window.benchmark().start();
+        QVERIFY(finished.count() > 0 || finished.wait(300000));
+        for (const BenchmarkRunInfo& info : benchmarkRuns(*window.workspace()))
+            for (StoredVerdict& stored : window.workspace()->verdicts(info.run.id))
+                gui.push_back(std::move(stored));
+    }
+    QCOMPARE(int(gui.size()), 3 * 4 * 3);
+
+    const QString samplesPath = root + "/samples.jsonl";
+    {
+        QFile samples(samplesPath);
+        QVERIFY(samples.open(QIODevice::WriteOnly));
+        for (const StoredVerdict& stored : gui)
+            samples.write(QJsonDocument(QJsonObject{{"task_id", QString::fromStdString(stored.taskId)},
+                                                    {"completion", QString::fromStdString(stored.completion)}})
+                              .toJson(QJsonDocument::Compact) +
+                          "\n");
+    }
+    const QString resultsPath = root + "/results.jsonl";
+    const test::CliRun eval = test::runCli({"eval", "--problems", problemsPath, "--samples", samplesPath, "--out",
+                                            resultsPath, "--no-workspace", "--quiet", "--json"});
+    QVERIFY2(eval.exitCode == 0, qPrintable(eval.errText()));
+    QFile results(resultsPath);
+    QVERIFY(results.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = results.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), qsizetype(gui.size()));
+    QSet<QString> outcomes;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QJsonObject cli = QJsonDocument::fromJson(lines[i]).object();
+        const Verdict& verdict = gui[size_t(i)].verdict;
+        const QString where = QStringLiteral("sample %1 (%2): %3").arg(i).arg(cli.value("task_id").toString(),
+                                                                         cli.value("completion").toString());
+        const QString outcome = QString::fromUtf8(outcomeName(verdict.outcome).data());
+        outcomes << outcome;
+        QVERIFY2(cli.value("task_id").toString().toStdString() == gui[size_t(i)].taskId, qPrintable(where));
+        QVERIFY2(cli.value("outcome").toString() == outcome,
+                 qPrintable(where + ": " + cli.value("outcome").toString() + " vs " + outcome));
+        QVERIFY2(cli.value("tests_passed").toInt() == verdict.testsPassed, qPrintable(where));
+        QVERIFY2(cli.value("tests_total").toInt() == verdict.testsTotal, qPrintable(where));
+        QVERIFY2(cli.value("detail").toString().toStdString() == verdict.detail,
+                 qPrintable(where + ": " + cli.value("detail").toString() + " vs " +
+                            QString::fromStdString(verdict.detail)));
+        // The same limits: the reference-time rule, rrtf eval's memory cap.
+        const QJsonObject sandbox = cli.value("sandbox").toObject();
+        QVERIFY2(sandbox.value("cpu_s").toDouble() == verdict.limits.cpuSeconds, qPrintable(where));
+        QVERIFY2(sandbox.value("wall_s").toDouble() == verdict.limits.wallSeconds, qPrintable(where));
+        QVERIFY2(sandbox.value("memory_mb").toInt() == verdict.limits.memoryMiB, qPrintable(where));
+    }
+    QVERIFY2(outcomes.size() >= 2, qPrintable(QStringList(outcomes.values()).join(", ")));
 }
 
 // An annotator labels a failed answer with one key in the inspector, closes the
@@ -305,12 +818,13 @@ void TestWorkbench::labelSurvivesARestart()
     const QString workspace = m_dir.filePath("bench.sqlite");  // written by benchmarkIsStoredAndResumes
     QString itemKey;
     {
-        MainWindow window({demoFolder(), false, workspace});
+        QVERIFY(!seedEightProblems().isEmpty());
+        MainWindow window(onDemo(false, workspace));
         InspectorView& inspector = window.inspector();
         inspector.setAnnotator("alice");
         inspector.reload();
         QCOMPARE(inspector.answerModel()->rowCount(), 3 * 8 * 3);
-        // Random weights: every answer failed one way or another (syntax error, exception...).
+        // Six new tokens never finish a function: every answer failed one way or another.
         QVERIFY(inspector.filterModel()->rowCount() > 0);
         QVERIFY(inspector.filterModel()->index(0, 0).data(AnswerTableModel::OutcomeRole).toString() != "passed");
         QTableView* table = inspector.tableView();
@@ -320,7 +834,7 @@ void TestWorkbench::labelSurvivesARestart()
         QTest::keyClick(table, Qt::Key_1);
         window.close();
     }
-    MainWindow reopened({demoFolder(), false, workspace});
+    MainWindow reopened(onDemo(false, workspace));
     InspectorView& inspector = reopened.inspector();
     QCOMPARE(inspector.annotator(), QString("alice"));
     const int row = inspector.answerModel()->rowOfItem(itemKey);
@@ -335,7 +849,7 @@ void TestWorkbench::sideBySideFailureLabelledAcrossARestart()
     const QString workspace = m_dir.filePath("side-by-side.sqlite");
     QString itemKey;
     {
-        MainWindow window({demoFolder(), true, workspace});
+        MainWindow window(onDemo(true, workspace));
         QTRY_VERIFY_WITH_TIMEOUT(allLoaded(window.models()), 60000);
         QTRY_COMPARE(window.compare().panes().size(), 3);
         window.selectProblem(2);
@@ -357,7 +871,7 @@ void TestWorkbench::sideBySideFailureLabelledAcrossARestart()
         const int row = inspector.answerModel()->rowOfItem(stored.at(0).at(0).toString());
         QVERIFY(row >= 0);
         const InspectedAnswer answer = inspector.answerModel()->answerAt(row);
-        QCOMPARE(answer.taskId, QString("demo/fizzbuzz"));
+        QCOMPARE(answer.taskId, QString::fromStdString(window.problems().problemAt(2)->taskId));
         QCOMPARE(answer.completion, window.compare().panes().at(0)->answer());
         QVERIFY(answer.verdict.outcome != Outcome::Passed);
         itemKey = answer.itemKey;
@@ -368,7 +882,7 @@ void TestWorkbench::sideBySideFailureLabelledAcrossARestart()
         QTest::keyClick(table, Qt::Key_3);  // "misread the spec"
         window.close();
     }
-    MainWindow reopened({demoFolder(), false, workspace});
+    MainWindow reopened(onDemo(false, workspace));
     InspectorView& inspector = reopened.inspector();
     inspector.setAnnotator("bob");
     const int row = inspector.answerModel()->rowOfItem(itemKey);
