@@ -24,11 +24,12 @@
 # seed: the seed orders the data), LAYERS, HIDDEN, BASE_EPOCHS, TUNE_EPOCHS,
 # TUNE_LR, SAMPLES, CONTROL.
 #
-# Deterministic: the same seeds give the same weights, bit for bit, on any x86-64
-# machine with AVX2. Floating-point sums depend on the order they are taken in,
-# and LibTorch and OpenBLAS pick their kernels (AVX-512 or AVX2, and how work is
-# split) from the CPU and the thread count; 450 steps of training turn the last
-# bit of a sum into a different model. So the script fixes all three.
+# Reproducible: floating-point sums depend on the order they are taken in, and
+# LibTorch and OpenBLAS pick their kernels (AVX-512 or AVX2, how work is split)
+# from the CPU and the thread count; hundreds of training steps turn the last bit
+# of a sum into a different model. So the script fixes all three. With them a
+# run repeated here gives the same weights byte for byte; other CPU models are
+# not measured (README: compare against the seed spread).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
