@@ -1133,17 +1133,22 @@
 <context>
     <name>rrtf::DemoTour</name>
     <message>
-        <location filename="../app/workbench/demo_tour.cpp" line="53"/>
+        <location filename="../app/workbench/demo_tour.cpp" line="55"/>
+        <source>Demo stopped: %1 did not load (see its row in Models)</source>
+        <translation>デモを中止しました: %1 を読み込めませんでした（「モデル」のその行を参照してください）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/demo_tour.cpp" line="65"/>
         <source>Demo: the three models answer %1 side by side…</source>
         <translation>デモ: 3 つのモデルが %1 に並べて回答しています…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/demo_tour.cpp" line="77"/>
+        <location filename="../app/workbench/demo_tour.cpp" line="89"/>
         <source>Demo: benchmarking the three models on the demo problems (Benchmark tab; under a minute)…</source>
         <translation>デモ: デモ問題で 3 つのモデルをベンチマークしています（「ベンチマーク」タブ、1 分以内）…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/demo_tour.cpp" line="91"/>
+        <location filename="../app/workbench/demo_tour.cpp" line="103"/>
         <source>Demo ready: see the leaderboard, the case study and the base model&apos;s failures in the inspector</source>
         <translation>デモの準備完了: リーダーボード、ケーススタディ、インスペクターでベースモデルの失敗をご覧ください</translation>
     </message>

@@ -1133,17 +1133,22 @@
 <context>
     <name>rrtf::DemoTour</name>
     <message>
-        <location filename="../app/workbench/demo_tour.cpp" line="53"/>
+        <location filename="../app/workbench/demo_tour.cpp" line="55"/>
+        <source>Demo stopped: %1 did not load (see its row in Models)</source>
+        <translation>演示已停止：%1 未能加载（见“模型”中它所在的行）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/demo_tour.cpp" line="65"/>
         <source>Demo: the three models answer %1 side by side…</source>
         <translation>演示：三个模型正在并排回答 %1…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/demo_tour.cpp" line="77"/>
+        <location filename="../app/workbench/demo_tour.cpp" line="89"/>
         <source>Demo: benchmarking the three models on the demo problems (Benchmark tab; under a minute)…</source>
         <translation>演示：正在用演示问题对三个模型进行基准测试（“基准测试”标签页；不到一分钟）…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/demo_tour.cpp" line="91"/>
+        <location filename="../app/workbench/demo_tour.cpp" line="103"/>
         <source>Demo ready: see the leaderboard, the case study and the base model&apos;s failures in the inspector</source>
         <translation>演示就绪：请查看排行榜、案例研究，以及检查器中基础模型的失败</translation>
     </message>

@@ -45,7 +45,19 @@ void DemoTour::advance(Step step)
 
 void DemoTour::onModelState()
 {
-    if (m_step != Step::WaitingForModels || !modelsReady())
+    if (m_step != Step::WaitingForModels)
+        return;
+    ModelListModel& models = m_window.models();
+    for (int row = 0; row < models.rowCount(); ++row) {
+        if (models.stateAt(row) == ModelState::Failed) {
+            // Its row shows the engine's error; the tour has nothing to compare without it.
+            m_window.statusBar()->showMessage(
+                tr("Demo stopped: %1 did not load (see its row in Models)").arg(models.slotAt(row).name));
+            advance(Step::Done);
+            return;
+        }
+    }
+    if (!modelsReady())
         return;
     if (!m_showcase.isEmpty())
         m_window.openProblem(m_showcase, {});

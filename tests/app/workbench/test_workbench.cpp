@@ -39,6 +39,7 @@
 #include <QLabel>
 #include <QSignalSpy>
 #include <QSplitter>
+#include <QStatusBar>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -61,6 +62,7 @@ private slots:
     void cleanup();
     void demoPackOpensAndLoads();
     void firstStartShowsTheDemo();
+    void brokenDemoModelStopsTheTour();
     void sideBySideAnswersAreJudged();
     void stopBeforeAGenerationStartsIsKept();
     void anotherProblemClearsTheAnswers();
@@ -239,6 +241,37 @@ void TestWorkbench::firstStartShowsTheDemo()
     window.close();
     MainWindow again({demoFolder(), false, workspace, true});
     QVERIFY(!again.demoTour());
+}
+
+// A demo model that cannot load (a damaged install): its row says why, the others
+// load, and the tour stops saying so instead of waiting for it forever.
+void TestWorkbench::brokenDemoModelStopsTheTour()
+{
+    const QString pack = m_dir.filePath("damaged-pack");
+    const QDir shipped(demoFolder());
+    QVERIFY(QDir().mkpath(pack + "/training"));
+    for (const QString& file : {"demo.json", "problems.jsonl", "training/rankings.jsonl", "training/eval-problems.jsonl"})
+        QVERIFY(QFile::copy(shipped.filePath(file), pack + "/" + file));
+    for (const QString& model : {"starcoder-demo", "wizardcoder-demo", "pangu-coder2-demo"}) {
+        const QString to = pack + "/models/" + model;
+        QVERIFY(QDir().mkpath(to));
+        for (const QString& file : {"config.json", "model.safetensors", "tokenizer.json"})
+            QVERIFY(QFile::copy(shipped.filePath("models/" + model + "/" + file), to + "/" + file));
+    }
+    {
+        QFile config(pack + "/models/wizardcoder-demo/config.json");
+        QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        config.write("{\"model_type\": \"gpt_bigcode\"");  // cut short
+    }
+    MainWindow window({pack, true, m_dir.filePath("damaged.sqlite"), true});
+    QVERIFY(window.demoTour());
+    QSignalSpy tourDone(window.demoTour(), &DemoTour::finished);
+    QVERIFY(tourDone.count() > 0 || tourDone.wait(60000));
+    QCOMPARE(window.models().stateAt(1), ModelState::Failed);
+    QVERIFY2(window.models().errorAt(1).contains("config.json"), qPrintable(window.models().errorAt(1)));
+    QVERIFY2(window.statusBar()->currentMessage().contains("WizardCoder (demo)"),
+             qPrintable(window.statusBar()->currentMessage()));
+    QCOMPARE(window.benchmarkRunner().isRunning(), false);
 }
 
 // The showcase problem side by side: the base model writes its typical bug
