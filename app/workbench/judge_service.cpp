@@ -130,11 +130,6 @@ void JudgeWorker::write(const QString& path, const std::function<void(Workspace&
     }
 }
 
-void JudgeWorker::judge(quint64 answerId, const QString& taskId, const QString& answer, bool isFullSolution)
-{
-    submit({answerId, taskId, answer, isFullSolution, {}});
-}
-
 void JudgeWorker::submit(const JudgeRequest& request)
 {
     AnswerVerdict result;
@@ -168,8 +163,12 @@ void JudgeWorker::submit(const JudgeRequest& request)
             result.verdict = prepared->judge->judge(task);
             result.program = QString::fromStdString(task.candidateSource);
             result.tests = QString::fromStdString(task.testSource);
-            if (const Problem* problem = prepared->problems->find(sample.taskId))
-                result.failingLine = answerFaultLine(result.verdict, *problem, sample.text, sample.isFullSolution);
+            // The program just judged; the reference only where there is a bug to find.
+            std::string reference;
+            const Problem* problem = prepared->problems->find(sample.taskId);
+            if (problem && result.verdict.outcome != Outcome::Passed && result.verdict.outcome != Outcome::SyntaxError)
+                reference = referenceProgram(*problem);
+            result.failingLine = answerFaultLine(result.verdict, sample.text, task.candidateSource, reference);
         } catch (const std::exception& error) {
             result.verdict.outcome = Outcome::SandboxError;
             result.verdict.detail = error.what();

@@ -83,10 +83,6 @@ public:
     // such figures are shown, never results.
     void write(const QString& path, const std::function<void(Workspace&)>& write);
 
-public Q_SLOTS:
-    // `isFullSolution`: the answer is a whole program rather than a continuation of the prompt.
-    void judge(quint64 answerId, const QString& taskId, const QString& answer, bool isFullSolution);
-
 Q_SIGNALS:
     // Emitted from a judging thread (a queued connection takes it to the GUI).
     void judged(const rrtf::AnswerVerdict& verdict);

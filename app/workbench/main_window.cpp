@@ -349,7 +349,8 @@ void MainWindow::restoreOrSeedModels(const MainWindowOptions& options)
     QString error;
     if (!problemSet.isEmpty() && !tryOpenProblemSet(problemSet, &error))
         statusBar()->showMessage(tr("Cannot open the last problem set: %1").arg(error));
-    if (firstStart && options.demoTour && options.loadModelsOnStart)
+    // The tour needs a problem with tests to answer: a pack without a showcase only opens.
+    if (firstStart && options.demoTour && options.loadModelsOnStart && !demo.showcaseTaskId.isEmpty())
         m_tour = new DemoTour(*this, demo.showcaseTaskId);
     else if (firstStart && !demo.showcaseTaskId.isEmpty())
         openProblem(demo.showcaseTaskId, {});

@@ -93,21 +93,29 @@ int answerFaultLine(const Verdict& verdict, std::string_view answer, std::string
     }
 }
 
+std::string referenceProgram(const Problem& problem)
+{
+    try {
+        return buildReferenceTask(problem).candidateSource;
+    } catch (const std::exception&) {
+        return {};  // no reference solution
+    }
+}
+
 int answerFaultLine(const Verdict& verdict, const Problem& problem, const std::string& answer,
                     bool isFullSolution)
 {
     if (verdict.outcome != Outcome::SyntaxError && verdict.outcome != Outcome::Failed
         && verdict.outcome != Outcome::Error)
         return 0;
+    std::string program;
     try {
-        const std::string program = buildJudgeTask(problem, answer, isFullSolution).candidateSource;
-        std::string reference;
-        if (verdict.outcome != Outcome::SyntaxError)
-            reference = buildReferenceTask(problem).candidateSource;
-        return answerFaultLine(verdict, answer, program, reference);
+        program = buildJudgeTask(problem, answer, isFullSolution).candidateSource;
     } catch (const std::exception&) {
-        return 0;  // no reference solution (LeetCode), or a program that cannot be assembled
+        return 0;  // a program that cannot be assembled
     }
+    const std::string reference = verdict.outcome == Outcome::SyntaxError ? std::string() : referenceProgram(problem);
+    return answerFaultLine(verdict, answer, program, reference);
 }
 
 }  // namespace rrtf

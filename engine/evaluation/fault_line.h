@@ -22,6 +22,10 @@ struct Problem;
 int answerFaultLine(const Verdict& verdict, std::string_view answer, std::string_view program,
                     std::string_view reference);
 
+// The problem's reference solution as the judge assembles it (buildReferenceTask),
+// for the overload above; empty where the problem has none (LeetCode).
+std::string referenceProgram(const Problem& problem);
+
 // The same for an answer to `problem`, assembling its program and the reference
 // as the judge does (buildJudgeTask, buildReferenceTask); 0 when either cannot be built.
 int answerFaultLine(const Verdict& verdict, const Problem& problem, const std::string& answer,

@@ -9,6 +9,7 @@
 #include "compare_view.h"
 #include "case_study_models.h"
 #include "case_study_view.h"
+#include "demo_pack.h"
 #include "demo_tour.h"
 #include "main_window.h"
 #include "model_list_model.h"
@@ -111,26 +112,17 @@ void TestWorkbench::initTestCase()
 
 QString TestWorkbench::seedEightProblems()
 {
+    const WorkbenchDemo demo = readWorkbenchDemo(demoFolder());
     const QString path = m_dir.filePath("eight-demo-problems.jsonl");
-    QFile all(demoFolder() + "/problems.jsonl");
+    QFile all(demo.problemSetPath);
     QFile eight(path);
     if (!all.open(QIODevice::ReadOnly) || !eight.open(QIODevice::WriteOnly))
         return {};
     for (int line = 0; line < 8; ++line)
         eight.write(all.readLine());
     eight.close();
-    QVector<ModelSlot> models;
-    for (const auto& [name, folder, promptTemplate] :
-         {std::tuple{"StarCoder (demo)", "starcoder-demo", "raw"}, {"WizardCoder (demo)", "wizardcoder-demo", "alpaca"},
-          {"PanGu-Coder2 (demo)", "pangu-coder2-demo", "pangu"}}) {
-        ModelSlot slot;
-        slot.name = name;
-        slot.directory = demoFolder() + "/models/" + folder;
-        slot.promptTemplate = promptTemplate;
-        models << slot;
-    }
     WorkbenchSettings settings;
-    settings.setModelSlots(models);
+    settings.setModelSlots(demo.models);
     settings.setProblemSetPath(path);
     return path;
 }
