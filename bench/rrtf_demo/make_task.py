@@ -7,7 +7,8 @@ There are fourteen operations in five kinds (arithmetic, strings, lists,
 conditionals, small loops); each has a typical bug, the mistake programmers
 make with it (`k - n` for `n - k`, `strip` for `replace`, `>` for `>=`, a range
 that stops one short). The four test inputs are chosen so that a bug fails some
-asserts and passes others, as real bugs do.
+asserts and, for most operations, passes others, as real bugs do (`plus` and
+`product` bugs fail all four).
 
 Three disjoint sets of (operation, name, argument, constant) come out, in the
 project's training JSONL:
@@ -175,14 +176,16 @@ def combinations_of(operation):
             for k in CONSTANTS[operation.constant]]
 
 
-def check_bug_is_partial(operation):
-    """A bug should fail some of its asserts and pass at least one where it can."""
+def check_bug_is_caught(operation):
+    """Every bug must fail at least one of its asserts (most also pass some, but
+    `plus` and `product` fail all four), or the tests could not rank it below the fix."""
     for k in CONSTANTS[operation.constant][:3]:
         problem, bug = make_problem("check", operation, "f", ARGUMENTS[operation.argument][0], k)
         results = []
+        definitions = {}
+        exec(bug, definitions)
         for line in problem["tests"].splitlines():
-            scope = {}
-            exec(bug, scope)
+            scope = dict(definitions)
             try:
                 exec(line, scope)
                 results.append(True)
@@ -204,7 +207,7 @@ def main():
     rng = random.Random(args.seed)
     splits = {"heldout": [], "train": [], "pretrain": []}
     for operation in OPERATIONS:
-        check_bug_is_partial(operation)
+        check_bug_is_caught(operation)
         chosen = combinations_of(operation)
         rng.shuffle(chosen)
         wanted = args.heldout + args.train + args.pretrain
