@@ -33,7 +33,9 @@ void ModelTableDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
     bar.progress = progress.toInt();
     bar.text = index.data(Qt::DisplayRole).toString();
     bar.textVisible = true;
-    bar.state = option.state;
+    // Qt 6 reads the orientation from the state: without Horizontal, Fusion draws
+    // the bar rotated, outside the cell (stray blue bars below the rows).
+    bar.state = option.state | QStyle::State_Horizontal;
     const QWidget* widget = option.widget;
     (widget ? widget->style() : QApplication::style())->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
 }
