@@ -58,7 +58,7 @@ void printJson(const nlohmann::json& json)
 void ModelOptions::addTo(CLI::App& command)
 {
     command.add_option("--model", modelDir, "Hugging Face model directory (config.json + weights)")->required();
-    command.add_option("--dtype", dtype, "Compute dtype: float32 or bfloat16")->capture_default_str();
+    command.add_option("--dtype", dtype, "Precision: float32, bfloat16, or int8 / int4 (weights quantised at load; a GPTQ folder loads quantised)")->capture_default_str();
     command.add_option("--device", device, "Where the model runs: cpu or cuda[:N]")->capture_default_str();
     command.add_option("--threads", threads, "Compute threads (0 = one per core)")->capture_default_str();
 }
@@ -66,7 +66,7 @@ void ModelOptions::addTo(CLI::App& command)
 LoadOptions ModelOptions::loadOptions() const
 {
     LoadOptions options;
-    options.dtype = parseDtype(dtype);
+    setPrecision(options, dtype);
     try {
         options.device = at::Device(device);
     } catch (const std::exception&) {

@@ -84,5 +84,7 @@ void addSampleCommand(CLI::App& app);
 void addRankCommand(CLI::App& app);
 // Step 3: the training job.
 void addTrainCommand(CLI::App& app);
+// int8 / int4 / GPTQ checkpoints.
+void addQuantizeCommand(CLI::App& app);
 
 }  // namespace rrtf::cli

@@ -3,6 +3,7 @@
 
 #include "model/causal_lm.h"
 #include "model/checkpoint.h"
+#include "model/gptq_checkpoint.h"
 
 #include <nlohmann/json.hpp>
 
@@ -22,17 +23,16 @@ void runInfo(const InfoArgs& args)
 {
     const std::filesystem::path dir = args.modelDir;
     const auto config = GPTBigCodeConfig::fromFile(dir / "config.json");
-    const auto tensors = readCheckpoint(dir);
-    int64_t parameters = 0;
+    std::optional<GptqSettings> gptq;
+    const auto tensors = readModelTensors(dir, gptq);
     int64_t bytes = 0;
     std::map<std::string, int> dtypes;
     for (const auto& [name, tensor] : tensors) {
-        parameters += tensor.numel();
         bytes += tensor.numel() * static_cast<int64_t>(tensor.element_size());
         dtypes[std::string(c10::toString(tensor.scalar_type()))]++;
     }
-    // Builds the model on the meta-free path to check every name and shape.
-    CausalLM::fromTensors(config, tensors, {}, dir.string());
+    // Builds the model to check every name and shape (and unpack GPTQ layers).
+    const auto model = CausalLM::fromTensors(config, tensors, {}, dir.string(), gptq ? &*gptq : nullptr);
     nlohmann::json info = {
         {"model_type", "gpt_bigcode"},
         {"layers", config.nLayer},
@@ -42,11 +42,17 @@ void runInfo(const InfoArgs& args)
         {"context", config.nPositions},
         {"vocab_size", config.vocabSize},
         {"tensors", tensors.size()},
-        {"parameters", parameters},
+        {"parameters", model->parameterCount()},
         {"stored_bytes", bytes},
         {"dtypes", dtypes},
         {"tied_lm_head", config.tieWordEmbeddings},
+        {"precision", model->precisionLabel()},
+        {"weights_in_memory_bytes", model->weightBytes()},
     };
+    if (gptq)
+        info["quantization"] = {{"method", "gptq"},     {"bits", gptq->bits},
+                                {"group_size", gptq->groupSize}, {"desc_act", gptq->descAct},
+                                {"sym", gptq->symmetric},        {"settings", gptq->source}};
     if (args.json) {
         printJson(info);
         return;

@@ -24,6 +24,7 @@ int main(int argc, char** argv)
     rrtf::cli::addSampleCommand(app);
     rrtf::cli::addRankCommand(app);
     rrtf::cli::addTrainCommand(app);
+    rrtf::cli::addQuantizeCommand(app);
 
     try {
         app.parse(argc, argv);

@@ -33,7 +33,7 @@ QString checkpointFingerprint(const QString& directory)
     std::string material;
     const QDir dir(directory);
     const QStringList files =
-        dir.entryList({"config.json", "*.safetensors", "*.bin", "*.index.json"}, QDir::Files, QDir::Name);
+        dir.entryList({"config.json", "quantize_config.json", "*.safetensors", "*.bin", "*.index.json"}, QDir::Files, QDir::Name);
     for (const QString& name : files) {
         QFile file(dir.filePath(name));
         if (!file.open(QIODevice::ReadOnly))
@@ -42,17 +42,6 @@ QString checkpointFingerprint(const QString& directory)
         material += file.read(1 << 20).toStdString();
     }
     return QString::fromStdString(sha256Hex(material));
-}
-
-qint64 weightBytesOf(const std::map<std::string, at::Tensor>& state, qint64& parameters)
-{
-    qint64 bytes = 0;
-    parameters = 0;
-    for (const auto& [name, tensor] : state) {
-        parameters += tensor.numel();
-        bytes += tensor.numel() * static_cast<qint64>(tensor.element_size());
-    }
-    return bytes;
 }
 
 }  // namespace
@@ -98,7 +87,7 @@ void ModelHost::load(const QString& directory, const QString& device, const QStr
         m_tokenizer.reset();
         LoadOptions options;
         options.device = at::Device(device.toStdString());
-        options.dtype = parseDtype(dtype.toStdString());
+        setPrecision(options, dtype.toStdString());
         options.cancel = cancel;
         int shown = -1;
         options.onProgress = [this, &shown](int done, int total) {
@@ -119,7 +108,9 @@ void ModelHost::load(const QString& directory, const QString& device, const QStr
         info.directory = directory;
         info.device = device;
         info.dtype = dtype;
-        info.weightBytes = weightBytesOf(m_model->stateDict(), info.parameters);
+        info.parameters = m_model->parameterCount();
+        info.weightBytes = m_model->weightBytes();
+        info.precision = QString::fromStdString(m_model->precisionLabel());
         info.configSha256 = checkpointFingerprint(directory);
         info.contextLength = m_model->contextLength();
         m_info = info;

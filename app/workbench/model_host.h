@@ -26,7 +26,8 @@ struct LoadedModelInfo {
     QString device;
     QString dtype;
     qint64 parameters = 0;
-    qint64 weightBytes = 0;  // memory held by the weights
+    qint64 weightBytes = 0;  // memory held by the weights (quantised ones at their packed size)
+    QString precision;       // "float32", "int8", "gptq4 g128 act-order", ...
     QString configSha256;    // identity of the checkpoint in reproducibility records
     int contextLength = 0;
 };

@@ -1,6 +1,8 @@
 #include "model/causal_lm.h"
 
 #include "model/checkpoint.h"
+#include "model/gptq_checkpoint.h"
+#include "quantization/rounding.h"
 #include "runtime/error.h"
 #include "runtime/thread_guard.h"
 
@@ -41,6 +43,16 @@ at::ScalarType parseDtype(const std::string& name)
     throw InvalidArgument("unknown dtype \"" + name + "\" (expected float32, bfloat16 or float16)");
 }
 
+void setPrecision(LoadOptions& options, const std::string& name)
+{
+    if (name == "int8" || name == "int4") {
+        options.dtype = at::kFloat;
+        options.precision = name == "int8" ? WeightPrecision::Int8 : WeightPrecision::Int4;
+        return;
+    }
+    options.dtype = parseDtype(name);
+}
+
 CausalLM::CausalLM(const GPTBigCodeConfig& config, const LoadOptions& options)
     : m_config(config), m_options(options)
 {
@@ -56,13 +68,15 @@ std::shared_ptr<CausalLM> CausalLM::load(const std::filesystem::path& modelDir, 
     const auto config = GPTBigCodeConfig::fromFile(modelDir / "config.json");
     if (options.cancel.isCancelled())
         throw Cancelled();
-    const auto tensors = readCheckpoint(modelDir);
-    return fromTensors(config, tensors, options, modelDir.string());
+    std::optional<GptqSettings> gptq;
+    const auto tensors = readModelTensors(modelDir, gptq);
+    return fromTensors(config, tensors, options, modelDir.string(), gptq ? &*gptq : nullptr);
 }
 
 std::shared_ptr<CausalLM> CausalLM::fromTensors(const GPTBigCodeConfig& config,
                                                 const std::map<std::string, at::Tensor>& tensors,
-                                                const LoadOptions& options, const std::string& source)
+                                                const LoadOptions& options, const std::string& source,
+                                                const GptqSettings* gptq)
 {
     if (auto wte = tensors.find("transformer.wte.weight"); wte != tensors.end() && wte->second.dim() == 2 &&
                                                              wte->second.size(0) != config.vocabSize)
@@ -75,6 +89,25 @@ std::shared_ptr<CausalLM> CausalLM::fromTensors(const GPTBigCodeConfig& config,
     model->m_options.onProgress = nullptr;  // the caller's, for this load only
     at::NoGradGuard noGrad;
     std::set<std::string> used;
+    // GPTQ linears: held quantised, or dequantised into the float parameter they replace.
+    std::map<std::string, at::Tensor> floatTensors = tensors;
+    bool quantisedFile = false;
+    for (const auto& [name, dense] : model->linearLayers()) {
+        if (!hasGptqLinear(tensors, name))
+            continue;
+        if (!gptq)
+            throw FormatError(source + ": tensor \"" + name + ".qweight\" is GPTQ-quantised, but neither "
+                              "quantize_config.json nor config.json's quantization_config gives the settings");
+        const QuantizedWeight weight =
+            readGptqLinear(tensors, name, *gptq, dense->weight.size(1), dense->weight.size(0), source);
+        for (const std::string& part : gptqTensorNames(name))
+            floatTensors.erase(part);
+        if (options.precision == WeightPrecision::Float)
+            floatTensors[name + ".weight"] = dequantize(weight);
+        else
+            dense->setQuantized(std::make_shared<const QuantizedWeight>(quantizedTo(weight, options.device)));
+        quantisedFile = true;
+    }
     auto parameters = model->m_module->named_parameters();
     const int total = static_cast<int>(parameters.size());
     int done = 0;
@@ -86,8 +119,8 @@ std::shared_ptr<CausalLM> CausalLM::fromTensors(const GPTBigCodeConfig& config,
         ++done;
         const std::string& name = item.key();
         at::Tensor& parameter = item.value();
-        auto found = tensors.find(name);
-        if (found == tensors.end())
+        auto found = floatTensors.find(name);
+        if (found == floatTensors.end())
             throw FormatError(source + ": checkpoint has no tensor \"" + name + "\"");
         const at::Tensor& stored = found->second;
         if (stored.sizes() != parameter.sizes())
@@ -98,7 +131,7 @@ std::shared_ptr<CausalLM> CausalLM::fromTensors(const GPTBigCodeConfig& config,
         parameter.copy_(stored);  // the one copy: file dtype -> compute dtype, onto the device
         used.insert(name);
     }
-    for (const auto& [name, tensor] : tensors) {
+    for (const auto& [name, tensor] : floatTensors) {
         if (used.count(name) || isIgnoredKey(name))
             continue;
         // A tied checkpoint may still store lm_head; transformers uses wte then.
@@ -107,6 +140,13 @@ std::shared_ptr<CausalLM> CausalLM::fromTensors(const GPTBigCodeConfig& config,
         throw FormatError(source + ": unexpected tensor \"" + name + "\" " + shapeText(tensor.sizes()) +
                           " (not part of a GPTBigCode model with this config)");
     }
+    if (options.precision == WeightPrecision::Int8)
+        model->quantizeLinears([](const std::string&, const at::Tensor& w) { return quantizeInt8PerChannel(w); });
+    else if (options.precision == WeightPrecision::Int4)
+        model->quantizeLinears([](const std::string&, const at::Tensor& w) { return quantizeRoundToNearest(w, 4, 128); });
+    if (options.precision == WeightPrecision::Int8 || options.precision == WeightPrecision::Int4 ||
+        (quantisedFile && options.precision == WeightPrecision::AsStored))
+        model->quantizeEmbeddingsAndHead();
     if (options.onProgress)
         options.onProgress(total, total);
     return model;
@@ -168,7 +208,82 @@ std::map<std::string, at::Tensor> CausalLM::stateDict() const
     std::map<std::string, at::Tensor> tensors;
     for (const auto& item : m_module->named_parameters())
         tensors.emplace(item.key(), item.value().detach());
+    for (const auto& [name, dense] : linearLayers())
+        if (dense->quantized)
+            tensors.emplace(name + ".weight", dense->floatWeight());
+    if (const auto& wte = m_module->transformer->wte; wte->quantized)
+        tensors.emplace("transformer.wte.weight", wte->floatWeight());
     return tensors;
+}
+
+std::vector<std::pair<std::string, DenseImpl*>> CausalLM::linearLayers() const
+{
+    std::vector<std::pair<std::string, DenseImpl*>> layers;
+    for (const auto& item : m_module->named_modules("", /*include_self=*/false))
+        if (auto* dense = item.value()->as<DenseImpl>())
+            layers.emplace_back(item.key(), dense);
+    return layers;
+}
+
+void CausalLM::quantizeLinears(
+    const std::function<QuantizedWeight(const std::string& name, const at::Tensor& weight)>& quantize)
+{
+    at::NoGradGuard noGrad;
+    for (const auto& [name, dense] : linearLayers())
+        if (name != "lm_head" && !dense->quantized)
+            dense->setQuantized(
+                std::make_shared<const QuantizedWeight>(quantizedTo(quantize(name, dense->weight), m_options.device)));
+}
+
+void CausalLM::quantizeEmbeddingsAndHead()
+{
+    at::NoGradGuard noGrad;
+    auto& wte = m_module->transformer->wte;
+    if (!wte->quantized)
+        wte->setQuantized(std::make_shared<const QuantizedWeight>(
+            quantizedTo(quantizeInt8PerChannel(wte->weight), m_options.device)));
+    if (Dense head = m_module->outputLayer(); head && !head->quantized)
+        head->setQuantized(std::make_shared<const QuantizedWeight>(
+            quantizedTo(quantizeInt8PerChannel(head->weight), m_options.device)));
+}
+
+std::string CausalLM::precisionLabel() const
+{
+    for (const auto& [name, dense] : linearLayers())
+        if (name != "lm_head" && dense->quantized)
+            return dense->quantized->scheme;
+    return m_options.dtype == at::kBFloat16 ? "bfloat16" : m_options.dtype == at::kHalf ? "float16" : "float32";
+}
+
+std::vector<const QuantizedWeight*> CausalLM::quantizedWeights() const
+{
+    std::set<const QuantizedWeight*> found;
+    for (const auto& [name, dense] : linearLayers())
+        if (dense->quantized)
+            found.insert(dense->quantized.get());
+    if (const auto& wte = m_module->transformer->wte; wte->quantized)
+        found.insert(wte->quantized.get());
+    return {found.begin(), found.end()};
+}
+
+int64_t CausalLM::weightBytes() const
+{
+    int64_t bytes = 0;
+    for (const auto& item : m_module->named_parameters())
+        bytes += item.value().numel() * item.value().element_size();
+    for (const QuantizedWeight* weight : quantizedWeights())
+        bytes += weight->storageBytes();
+    return bytes;
+}
+
+int64_t CausalLM::parameterCount() const
+{
+    int64_t count = 0;
+    for (const auto& item : m_module->named_parameters())
+        count += item.value().numel();
+    for (const QuantizedWeight* weight : quantizedWeights())
+        count += weight->outFeatures * weight->inFeatures;
+    return count;
 }
 
 }  // namespace rrtf

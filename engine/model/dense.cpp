@@ -1,5 +1,6 @@
 #include "model/dense.h"
 
+#include "model/quantized_product.h"
 #include "model/small_batch_product.h"
 
 #include <ATen/core/grad_mode.h>
@@ -28,6 +29,9 @@ at::Tensor denseProduct(const at::Tensor& input, const at::Tensor& weight, const
     if (recordsGradient(input, weight, bias))
         return at::linear(input, weight, bias);
     const int64_t in = weight.size(1);
+    const int64_t rows = in > 0 ? input.numel() / in : 0;
+    if (rows <= kSmallBatchMaxRows && smallBatchProductApplies(input, weight, bias))
+        return smallBatchProduct(input, weight, bias);
     if (input.numel() == in && input.is_cpu()) {
         at::Tensor row = input.reshape({in});
         at::Tensor out = bias.defined() ? at::addmv(bias, weight, row) : at::mv(weight, row);
@@ -35,13 +39,31 @@ at::Tensor denseProduct(const at::Tensor& input, const at::Tensor& weight, const
         shape.back() = weight.size(0);
         return out.view(shape);
     }
-    const int64_t rows = in > 0 ? input.numel() / in : 0;
-    if (rows <= kSmallBatchMaxRows && smallBatchProductApplies(input, weight, bias))
-        return smallBatchProduct(input, weight, bias);
     return at::linear(input, weight, bias);
 }
 
+at::Tensor DenseImpl::forward(const at::Tensor& input) const
+{
+    if (calibrationTap)
+        calibrationTap(input);
+    at::Tensor output = quantized ? quantizedProduct(input, *quantized, bias) : denseProduct(input, weight, bias);
+    return lora_A.defined() ? output + adapterProduct(input) : output;
+}
+
+void DenseImpl::setQuantized(std::shared_ptr<const QuantizedWeight> quantizedWeight)
+{
+    quantized = std::move(quantizedWeight);
+    parameters_.erase("weight");  // the float copy goes with the parameter
+    weight = at::Tensor();
+}
+
+at::Tensor DenseImpl::floatWeight() const
+{
+    return quantized ? dequantize(*quantized, m_dtype) : weight;
+}
+
 DenseImpl::DenseImpl(int64_t in, int64_t out, bool withBias, const at::TensorOptions& options)
+    : m_dtype(options.dtype().toScalarType())
 {
     // Parameters start uninitialised: a checkpoint or an explicit initialiser fills them,
     // and a 15B model must not pay for a random fill it throws away.
@@ -52,11 +74,13 @@ DenseImpl::DenseImpl(int64_t in, int64_t out, bool withBias, const at::TensorOpt
 
 void DenseImpl::addAdapter(int64_t rank, double scale, double dropout, at::Generator& generator)
 {
-    const int64_t in = weight.size(1), out = weight.size(0);
+    const int64_t in = quantized ? quantized->inFeatures : weight.size(1);
+    const int64_t out = quantized ? quantized->outFeatures : weight.size(0);
+    const at::TensorOptions options = quantized ? bias.options() : weight.options();
     const double bound = 1.0 / std::sqrt(static_cast<double>(in));
     at::Tensor a = at::empty({rank, in}, at::kFloat).uniform_(-bound, bound, generator);
-    lora_A = register_parameter("lora_A", a.to(weight.options()));
-    lora_B = register_parameter("lora_B", at::zeros({out, rank}, weight.options()));
+    lora_A = register_parameter("lora_A", a.to(options));
+    lora_B = register_parameter("lora_B", at::zeros({out, rank}, options));
     loraScale = scale;
     loraDropout = dropout;
 }
@@ -65,6 +89,10 @@ void DenseImpl::mergeAdapter()
 {
     if (!lora_A.defined())
         return;
+    if (quantized) {
+        weight = register_parameter("weight", floatWeight(), false);
+        quantized.reset();
+    }
     {
         at::NoGradGuard noGrad;
         // The product in float32 so a bfloat16 weight gets one rounding, not two.
@@ -95,8 +123,30 @@ at::Tensor LayerNormImpl::forward(const at::Tensor& input) const
 }
 
 EmbeddingImpl::EmbeddingImpl(int64_t rows, int64_t size, const at::TensorOptions& options)
+    : m_dtype(options.dtype().toScalarType())
 {
     weight = register_parameter("weight", at::empty({rows, size}, options));
+}
+
+at::Tensor EmbeddingImpl::forward(const at::Tensor& ids) const
+{
+    if (!quantized)
+        return at::embedding(weight, ids);
+    auto shape = ids.sizes().vec();
+    shape.push_back(quantized->inFeatures);
+    return dequantizeRows(*quantized, ids.reshape({-1}), m_dtype).view(shape);
+}
+
+void EmbeddingImpl::setQuantized(std::shared_ptr<const QuantizedWeight> quantizedWeight)
+{
+    quantized = std::move(quantizedWeight);
+    parameters_.erase("weight");  // the float copy goes with the parameter
+    weight = at::Tensor();
+}
+
+at::Tensor EmbeddingImpl::floatWeight() const
+{
+    return quantized ? dequantize(*quantized, m_dtype) : weight;
 }
 
 }  // namespace rrtf

@@ -1,6 +1,7 @@
 #include "model/gpt_bigcode.h"
 
 #include "model/block_checkpoint.h"
+#include "model/quantized_product.h"
 
 #include <ATen/core/grad_mode.h>
 
@@ -175,7 +176,16 @@ const at::Tensor& GPTBigCodeForCausalLMImpl::outputWeight() const
 
 at::Tensor GPTBigCodeForCausalLMImpl::forward(const ForwardInput& input, KvCache* cache)
 {
-    return denseProduct(transformer(input, cache), outputWeight(), {});
+    const at::Tensor hidden = transformer(input, cache);
+    if (lm_head)
+        return lm_head(hidden);
+    const auto& tied = transformer->wte->quantized;
+    return tied ? quantizedProduct(hidden, *tied, {}) : denseProduct(hidden, outputWeight(), {});
+}
+
+Dense GPTBigCodeForCausalLMImpl::outputLayer() const
+{
+    return lm_head;
 }
 
 }  // namespace rrtf

@@ -72,6 +72,9 @@ public:
     // Recompute each block's activations in the backward (training without a cache only).
     void setGradientCheckpointing(bool enabled) { m_checkpointing = enabled; }
     bool gradientCheckpointing() const { return m_checkpointing; }
+    // The blocks one at a time (layer-by-layer quantisation runs them so).
+    int64_t blockCount() const { return static_cast<int64_t>(h->size()); }
+    BlockImpl& block(int64_t index) { return *h[index]->as<BlockImpl>(); }
 
     Embedding wte{nullptr};
     Embedding wpe{nullptr};
@@ -88,8 +91,11 @@ public:
     GPTBigCodeForCausalLMImpl(const GPTBigCodeConfig& config, const at::TensorOptions& options);
     // Logits [B, T, V] (or [B, 1, V] with lastPositionOnly) in the compute dtype.
     at::Tensor forward(const ForwardInput& input, KvCache* cache);
-    // The output projection: lm_head, or wte when the embeddings are tied.
+    // The output projection: lm_head, or wte when the embeddings are tied
+    // (undefined when that layer is quantised).
     const at::Tensor& outputWeight() const;
+    // lm_head, or an empty holder when the embeddings are tied.
+    Dense outputLayer() const;
 
     GPTBigCodeModel transformer{nullptr};
 

@@ -85,10 +85,46 @@ __attribute__((target("avx2,fma"))) void dot1x1(const Operands& o, int64_t j, in
     o.out[r * o.n + j] = horizontalSum(a) + (o.bias ? o.bias[j] : 0.0f);
 }
 
+// Four weight rows against one input row, two accumulators each so that eight
+// multiply-add chains are in flight: at one input row (batch-1 decoding) the
+// product is bound by memory, not by one chain's latency.
+__attribute__((target("avx2,fma"))) void block4x1(const Operands& o, int64_t j, int64_t r) {
+    const float* w[4] = {o.w + j * o.k, o.w + (j + 1) * o.k, o.w + (j + 2) * o.k, o.w + (j + 3) * o.k};
+    const float* x = o.x + r * o.k;
+    __m256 even[4], odd[4];
+    for (int i = 0; i < 4; ++i) even[i] = odd[i] = _mm256_setzero_ps();
+    int64_t k = 0;
+    for (; k + 16 <= o.k; k += 16) {
+        const __m256 u = _mm256_loadu_ps(x + k), v = _mm256_loadu_ps(x + k + 8);
+        for (int i = 0; i < 4; ++i) {
+            even[i] = _mm256_fmadd_ps(_mm256_loadu_ps(w[i] + k), u, even[i]);
+            odd[i] = _mm256_fmadd_ps(_mm256_loadu_ps(w[i] + k + 8), v, odd[i]);
+        }
+    }
+    if (k < o.k) {  // the inner size is a multiple of 8
+        const __m256 u = _mm256_loadu_ps(x + k);
+        for (int i = 0; i < 4; ++i) even[i] = _mm256_fmadd_ps(_mm256_loadu_ps(w[i] + k), u, even[i]);
+    }
+    for (int i = 0; i < 4; ++i)
+        o.out[r * o.n + j + i] = horizontalSum(_mm256_add_ps(even[i], odd[i])) + (o.bias ? o.bias[j + i] : 0.0f);
+}
+
+// Fewer input rows than a 3x4 block takes (1 to 3): four weight rows at a time
+// against each input row, the later rows reading the weights from cache.
+void narrowProductRange(const Operands& o, int64_t begin, int64_t end) {
+    int64_t j = begin;
+    for (; j + 4 <= end; j += 4)
+        for (int64_t r = 0; r < o.rows; ++r) block4x1(o, j, r);
+    for (; j < end; ++j)
+        for (int64_t r = 0; r < o.rows; ++r) dot1x1(o, j, r);
+}
+
 // Weight rows [begin, end): every input row against them, so each weight block is
 // read from memory once and then from cache. The passes of a block over the
 // input rows share out the requests for the block kPrefetchBlocks ahead.
 void productRange(const Operands& o, int64_t begin, int64_t end) {
+    if (o.rows < kInputRows)
+        return narrowProductRange(o, begin, end);
     const int64_t blockLines = kWeightRows * o.k * static_cast<int64_t>(sizeof(float)) / 64;
     const int64_t passes = std::max<int64_t>(1, o.rows / kInputRows);
     const int64_t linesPerPass = (blockLines + passes - 1) / passes;
@@ -128,9 +164,10 @@ at::Tensor smallBatchProduct(const at::Tensor& input, const at::Tensor& weight, 
                             bias.defined() ? bias.data_ptr<float>() : nullptr, out.data_ptr<float>(),
                             x.size(0), weight.size(0), weight.size(1)};
     // Whole blocks per task, so threads never split a block.
-    const int64_t blocks = (operands.n + kWeightRows - 1) / kWeightRows;
+    const int64_t blockRows = operands.rows < kInputRows ? 4 : kWeightRows;
+    const int64_t blocks = (operands.n + blockRows - 1) / blockRows;
     at::parallel_for(0, blocks, 64, [&](int64_t begin, int64_t end) {
-        productRange(operands, begin * kWeightRows, std::min(end * kWeightRows, operands.n));
+        productRange(operands, begin * blockRows, std::min(end * blockRows, operands.n));
     });
     auto shape = input.sizes().vec();
     shape.back() = weight.size(0);

@@ -1,4 +1,4 @@
-// out = x · Wᵀ + b for a few rows of x (decoding several sequences at once).
+// out = x · Wᵀ + b for 1 to 64 rows of x (decoding one or several sequences).
 // OpenBLAS packs the whole weight matrix on every call, which for a handful of
 // rows costs more than the product itself (the 49,152-row output projection ran
 // at ~36 GFLOP/s for 16 rows); this kernel streams the weights once, straight

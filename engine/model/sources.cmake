@@ -5,6 +5,10 @@ list(APPEND RRTF_ENGINE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/dense.cpp
   ${CMAKE_CURRENT_LIST_DIR}/small_batch_product.h
   ${CMAKE_CURRENT_LIST_DIR}/small_batch_product.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/quantized_weight.h
+  ${CMAKE_CURRENT_LIST_DIR}/quantized_weight.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/quantized_product.h
+  ${CMAKE_CURRENT_LIST_DIR}/quantized_product.cpp
   ${CMAKE_CURRENT_LIST_DIR}/kv_cache.h
   ${CMAKE_CURRENT_LIST_DIR}/kv_cache.cpp
   ${CMAKE_CURRENT_LIST_DIR}/gpt_bigcode.h
@@ -31,4 +35,6 @@ list(APPEND RRTF_ENGINE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/torch_bin_writer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/checkpoint.h
   ${CMAKE_CURRENT_LIST_DIR}/checkpoint.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/gptq_checkpoint.h
+  ${CMAKE_CURRENT_LIST_DIR}/gptq_checkpoint.cpp
 )

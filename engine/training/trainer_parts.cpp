@@ -13,6 +13,9 @@ TrainableModel loadTrainableModel(const TrainConfig& config, at::Device device)
     LoadOptions options;
     options.device = device;
     options.dtype = parseDtype(config.dtype);
+    // Full fine-tuning needs float weights (a GPTQ base is dequantised); LoRA trains
+    // its adapters over the base as stored, quantised or not.
+    options.precision = config.lora ? WeightPrecision::AsStored : WeightPrecision::Float;
     TrainableModel made;
     made.model = CausalLM::load(config.model, options);
     if (config.lora) {

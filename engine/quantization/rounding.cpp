@@ -1,0 +1,71 @@
+#include "quantization/rounding.h"
+
+#include "runtime/error.h"
+
+#include <ATen/ATen.h>
+
+namespace rrtf {
+
+void GroupQuantizer::fit(const at::Tensor& w, at::Tensor& scale, at::Tensor& zero) const
+{
+    at::Tensor low = at::clamp_max(std::get<0>(w.min(1)), 0.0);
+    at::Tensor high = at::clamp_min(std::get<0>(w.max(1)), 0.0);
+    if (symmetric) {
+        high = at::maximum(low.abs(), high);
+        low = -high;
+    }
+    // An all-zero row gets the range [-1, 1], as AutoGPTQ does.
+    const at::Tensor flat = (low == 0).logical_and(high == 0);
+    low = at::where(flat, at::full_like(low, -1.0), low);
+    high = at::where(flat, at::full_like(high, 1.0), high);
+    scale = ((high - low) / maxCode()).to(at::kHalf).to(at::kFloat);
+    zero = symmetric ? at::full_like(scale, (maxCode() + 1) / 2) : at::round(-low / scale);
+}
+
+at::Tensor GroupQuantizer::codes(const at::Tensor& w, const at::Tensor& scale, const at::Tensor& zero) const
+{
+    return at::clamp(at::round(w / scale.unsqueeze(1)) + zero.unsqueeze(1), 0, maxCode());
+}
+
+std::vector<int64_t> evenGroupStarts(int64_t in, int64_t groupSize)
+{
+    std::vector<int64_t> starts{0};
+    const int64_t size = groupSize > 0 ? groupSize : in;
+    for (int64_t start = size; start < in; start += size)
+        starts.push_back(start);
+    starts.push_back(in);
+    return starts;
+}
+
+QuantizedWeight quantizeInt8PerChannel(const at::Tensor& weight)
+{
+    const at::Tensor w = weight.to(at::kFloat);
+    at::Tensor range = std::get<0>(w.abs().max(1));
+    range = at::where(range == 0, at::ones_like(range), range);
+    const at::Tensor scale = (range / 127.0).to(at::kHalf).to(at::kFloat);
+    const at::Tensor q = at::clamp(at::round(w / scale.unsqueeze(1)), -127, 127) + 128;
+    return packQuantizedWeight(8, q, scale.unsqueeze(1), at::full_like(scale, 128.0).unsqueeze(1),
+                               evenGroupStarts(w.size(1), 0), {}, "int8");
+}
+
+QuantizedWeight quantizeRoundToNearest(const at::Tensor& weight, int bits, int64_t groupSize, bool symmetric)
+{
+    const at::Tensor w = weight.to(at::kFloat);
+    const GroupQuantizer quantizer{bits, symmetric};
+    const auto starts = evenGroupStarts(w.size(1), groupSize);
+    const int64_t groups = static_cast<int64_t>(starts.size()) - 1;
+    at::Tensor scales = at::empty({w.size(0), groups}), zeros = at::empty({w.size(0), groups});
+    at::Tensor q = at::empty_like(w);
+    for (int64_t g = 0; g < groups; ++g) {
+        const at::Tensor columns = w.narrow(1, starts[g], starts[g + 1] - starts[g]);
+        at::Tensor scale, zero;
+        quantizer.fit(columns, scale, zero);
+        q.narrow(1, starts[g], columns.size(1)).copy_(quantizer.codes(columns, scale, zero));
+        scales.select(1, g).copy_(scale);
+        zeros.select(1, g).copy_(zero);
+    }
+    const std::string scheme = "rtn" + std::to_string(bits) + (groupSize > 0 ? " g" + std::to_string(groupSize) : "");
+    return packQuantizedWeight(bits, q, scales, zeros, starts, {}, scheme);
+}
+
+}  // namespace rrtf

@@ -1,0 +1,12 @@
+list(APPEND RRTF_ENGINE_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/rounding.h
+  ${CMAKE_CURRENT_LIST_DIR}/rounding.cpp
+)
+list(APPEND RRTF_ENGINE_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/gptq.h
+  ${CMAKE_CURRENT_LIST_DIR}/gptq.cpp
+)
+list(APPEND RRTF_ENGINE_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/model_quantizer.h
+  ${CMAKE_CURRENT_LIST_DIR}/model_quantizer.cpp
+)
