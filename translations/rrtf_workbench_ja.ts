@@ -821,20 +821,20 @@
     <message>
         <location filename="../app/workbench/benchmark_runner.cpp" line="178"/>
         <location filename="../app/workbench/benchmark_runner.cpp" line="206"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="285"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="287"/>
         <source>cancelled</source>
         <translation>キャンセル済み</translation>
     </message>
     <message>
         <location filename="../app/workbench/benchmark_runner.cpp" line="178"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="285"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="296"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="287"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="298"/>
         <source>done</source>
         <translation>完了</translation>
     </message>
     <message>
         <location filename="../app/workbench/benchmark_runner.cpp" line="211"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="274"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="276"/>
         <source>failed: %1</source>
         <translation>失敗: %1</translation>
     </message>
@@ -1120,12 +1120,12 @@
         <translation>スクロールを同期</translation>
     </message>
     <message>
-        <location filename="../app/workbench/compare_view.cpp" line="206"/>
+        <location filename="../app/workbench/compare_view.cpp" line="207"/>
         <source>This prompt has no tests: pick a problem from the problem list.</source>
         <translation>このプロンプトにはテストがありません。問題リストから問題を選んでください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/compare_view.cpp" line="223"/>
+        <location filename="../app/workbench/compare_view.cpp" line="224"/>
         <source>Difference between two answers</source>
         <translation>2 つの回答の差分</translation>
     </message>
@@ -1508,7 +1508,7 @@
     </message>
     <message>
         <location filename="../app/workbench/main_window.cpp" line="118"/>
-        <location filename="../app/workbench/main_window.cpp" line="428"/>
+        <location filename="../app/workbench/main_window.cpp" line="429"/>
         <source>Free prompt (no tests)</source>
         <translation>自由プロンプト（テストなし）</translation>
     </message>
@@ -1671,7 +1671,7 @@
     </message>
     <message>
         <location filename="../app/workbench/main_window.cpp" line="274"/>
-        <location filename="../app/workbench/main_window.cpp" line="565"/>
+        <location filename="../app/workbench/main_window.cpp" line="566"/>
         <source>Export a report</source>
         <translation>レポートをエクスポート</translation>
     </message>
@@ -1781,7 +1781,7 @@
         <translation>デモ: このプログラム自身の RRTF パイプラインで学習した 3 つの小さなモデル</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="600"/>
+        <location filename="../app/workbench/main_window.cpp" line="601"/>
         <source>A benchmark is running. Close the window anyway? The answers judged so far are kept, and Start resumes the run next time.</source>
         <translation>ベンチマークを実行中です。それでもウィンドウを閉じますか？これまでに判定した回答は保持され、次回「開始または再開」で実行を再開できます。</translation>
     </message>
@@ -1791,88 +1791,88 @@
         <translation>前回の問題セットを開けません: %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="367"/>
+        <location filename="../app/workbench/main_window.cpp" line="368"/>
         <source>Cannot open the problem set</source>
         <translation>問題セットを開けません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="395"/>
+        <location filename="../app/workbench/main_window.cpp" line="396"/>
         <source>Problem %1</source>
         <translation>問題 %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="409"/>
+        <location filename="../app/workbench/main_window.cpp" line="410"/>
         <source>%1 is not in the open problem set</source>
         <translation>%1 は開いている問題セットにありません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="423"/>
+        <location filename="../app/workbench/main_window.cpp" line="424"/>
         <source>CoderEval ships its prompts only: there are no tests here to run this answer against.</source>
         <translation>CoderEval はプロンプトのみを提供しています。この回答に対して実行できるテストはありません。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="431"/>
+        <location filename="../app/workbench/main_window.cpp" line="432"/>
         <source>No model is loaded: load one in the Models panel.</source>
         <translation>モデルが読み込まれていません。「モデル」パネルで読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="449"/>
-        <location filename="../app/workbench/main_window.cpp" line="599"/>
+        <location filename="../app/workbench/main_window.cpp" line="450"/>
+        <location filename="../app/workbench/main_window.cpp" line="600"/>
         <source>Benchmark running</source>
         <translation>ベンチマーク実行中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="449"/>
+        <location filename="../app/workbench/main_window.cpp" line="450"/>
         <source>Cancel the benchmark before opening another workspace.</source>
         <translation>別のワークスペースを開く前にベンチマークをキャンセルしてください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="462"/>
+        <location filename="../app/workbench/main_window.cpp" line="463"/>
         <source>RRTF Workbench — %1</source>
         <translation>RRTF ワークベンチ — %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="465"/>
+        <location filename="../app/workbench/main_window.cpp" line="466"/>
         <source>Cannot open the workspace</source>
         <translation>ワークスペースを開けません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="480"/>
+        <location filename="../app/workbench/main_window.cpp" line="481"/>
         <source>Hugging Face model folder</source>
         <translation>Hugging Face モデルフォルダー</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="501"/>
+        <location filename="../app/workbench/main_window.cpp" line="502"/>
         <source>Cancel the benchmark before removing a model.</source>
         <translation>モデルを削除する前にベンチマークをキャンセルしてください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="512"/>
+        <location filename="../app/workbench/main_window.cpp" line="513"/>
         <source>Select a model first.</source>
         <translation>先にモデルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="538"/>
+        <location filename="../app/workbench/main_window.cpp" line="539"/>
         <source>Follow the &amp;System</source>
         <translation>システムに従う(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="538"/>
+        <location filename="../app/workbench/main_window.cpp" line="539"/>
         <source>&amp;Light</source>
         <translation>ライト(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="538"/>
+        <location filename="../app/workbench/main_window.cpp" line="539"/>
         <source>&amp;Dark</source>
         <translation>ダーク(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="559"/>
+        <location filename="../app/workbench/main_window.cpp" line="560"/>
         <source>No workspace is open.</source>
         <translation>ワークスペースが開かれていません。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="568"/>
+        <location filename="../app/workbench/main_window.cpp" line="569"/>
         <source>Report written to %1</source>
         <translation>レポートを %1 に書き込みました</translation>
     </message>
@@ -1929,32 +1929,32 @@
 <context>
     <name>rrtf::ModelHost</name>
     <message>
-        <location filename="../app/workbench/model_host.cpp" line="96"/>
+        <location filename="../app/workbench/model_host.cpp" line="85"/>
         <source>Reading the checkpoint</source>
         <translation>チェックポイントを読み込んでいます</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_host.cpp" line="107"/>
+        <location filename="../app/workbench/model_host.cpp" line="96"/>
         <source>Reading the weights</source>
         <translation>重みを読み込んでいます</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_host.cpp" line="113"/>
+        <location filename="../app/workbench/model_host.cpp" line="102"/>
         <source>Reading the tokenizer</source>
         <translation>トークナイザーを読み込んでいます</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_host.cpp" line="117"/>
+        <location filename="../app/workbench/model_host.cpp" line="106"/>
         <source>Fingerprinting</source>
         <translation>フィンガープリントを計算中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_host.cpp" line="126"/>
+        <location filename="../app/workbench/model_host.cpp" line="117"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_host.cpp" line="152"/>
+        <location filename="../app/workbench/model_host.cpp" line="143"/>
         <source>The model is not loaded.</source>
         <translation>モデルが読み込まれていません。</translation>
     </message>
@@ -1962,72 +1962,82 @@
 <context>
     <name>rrtf::ModelListModel</name>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="15"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="16"/>
         <source>not loaded</source>
         <translation>未読み込み</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="16"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="17"/>
         <source>loading</source>
         <translation>読み込み中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="17"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="18"/>
         <source>loaded</source>
         <translation>読み込み済み</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="18"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="19"/>
         <source>failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="74"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="75"/>
         <source>%1 (%2%)</source>
         <translation>%1 (%2%)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="87"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="84"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/model_list_model.cpp" line="95"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="88"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="96"/>
         <source>Checkpoint folder</source>
         <translation>チェックポイントフォルダー</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="89"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="97"/>
         <source>Device</source>
         <translation>デバイス</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="90"/>
-        <source>Dtype</source>
-        <translation>データ型</translation>
+        <location filename="../app/workbench/model_list_model.cpp" line="98"/>
+        <source>Precision</source>
+        <translation>精度</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="91"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="99"/>
         <source>Template</source>
         <translation>テンプレート</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="92"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="100"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="93"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="101"/>
         <source>Memory</source>
         <translation>メモリ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="295"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="172"/>
+        <source>float32, bfloat16 and float16 compute in that type; int8 and int4 quantise the weights at load (int4: 4 bits in groups of 128). A GPTQ folder loads quantised whatever is picked here.</source>
+        <translation>float32・bfloat16・float16 はその型で計算します。int8 と int4 は読み込み時に重みを量子化します（int4：128 個ごとのグループで 4 ビット）。GPTQ フォルダーはここで何を選んでも量子化されたまま読み込まれます。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/model_list_model.cpp" line="306"/>
         <source>Waiting</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="311"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="322"/>
         <source>Cancelling</source>
         <translation>キャンセル中</translation>
     </message>

@@ -821,20 +821,20 @@
     <message>
         <location filename="../app/workbench/benchmark_runner.cpp" line="178"/>
         <location filename="../app/workbench/benchmark_runner.cpp" line="206"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="285"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="287"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
         <location filename="../app/workbench/benchmark_runner.cpp" line="178"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="285"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="296"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="287"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="298"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
         <location filename="../app/workbench/benchmark_runner.cpp" line="211"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="274"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="276"/>
         <source>failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -1120,12 +1120,12 @@
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../app/workbench/compare_view.cpp" line="206"/>
+        <location filename="../app/workbench/compare_view.cpp" line="207"/>
         <source>This prompt has no tests: pick a problem from the problem list.</source>
         <translation>此提示没有测试：请从问题列表中选择一个问题。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/compare_view.cpp" line="223"/>
+        <location filename="../app/workbench/compare_view.cpp" line="224"/>
         <source>Difference between two answers</source>
         <translation>两个回答之间的差异</translation>
     </message>
@@ -1508,7 +1508,7 @@
     </message>
     <message>
         <location filename="../app/workbench/main_window.cpp" line="118"/>
-        <location filename="../app/workbench/main_window.cpp" line="428"/>
+        <location filename="../app/workbench/main_window.cpp" line="429"/>
         <source>Free prompt (no tests)</source>
         <translation>自由提示（无测试）</translation>
     </message>
@@ -1671,7 +1671,7 @@
     </message>
     <message>
         <location filename="../app/workbench/main_window.cpp" line="274"/>
-        <location filename="../app/workbench/main_window.cpp" line="565"/>
+        <location filename="../app/workbench/main_window.cpp" line="566"/>
         <source>Export a report</source>
         <translation>导出报告</translation>
     </message>
@@ -1781,7 +1781,7 @@
         <translation>演示：由本程序自身的 RRTF 流水线训练的三个小模型</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="600"/>
+        <location filename="../app/workbench/main_window.cpp" line="601"/>
         <source>A benchmark is running. Close the window anyway? The answers judged so far are kept, and Start resumes the run next time.</source>
         <translation>基准测试正在运行。仍要关闭窗口吗？目前已评判的回答会保留，下次点击“开始或继续”即可继续此次运行。</translation>
     </message>
@@ -1791,88 +1791,88 @@
         <translation>无法打开上次的问题集：%1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="367"/>
+        <location filename="../app/workbench/main_window.cpp" line="368"/>
         <source>Cannot open the problem set</source>
         <translation>无法打开问题集</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="395"/>
+        <location filename="../app/workbench/main_window.cpp" line="396"/>
         <source>Problem %1</source>
         <translation>问题 %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="409"/>
+        <location filename="../app/workbench/main_window.cpp" line="410"/>
         <source>%1 is not in the open problem set</source>
         <translation>%1 不在当前打开的问题集中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="423"/>
+        <location filename="../app/workbench/main_window.cpp" line="424"/>
         <source>CoderEval ships its prompts only: there are no tests here to run this answer against.</source>
         <translation>CoderEval 只提供提示：这里没有可以对此回答运行的测试。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="431"/>
+        <location filename="../app/workbench/main_window.cpp" line="432"/>
         <source>No model is loaded: load one in the Models panel.</source>
         <translation>未加载模型：请在“模型”面板中加载一个。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="449"/>
-        <location filename="../app/workbench/main_window.cpp" line="599"/>
+        <location filename="../app/workbench/main_window.cpp" line="450"/>
+        <location filename="../app/workbench/main_window.cpp" line="600"/>
         <source>Benchmark running</source>
         <translation>基准测试正在运行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="449"/>
+        <location filename="../app/workbench/main_window.cpp" line="450"/>
         <source>Cancel the benchmark before opening another workspace.</source>
         <translation>请先取消基准测试，再打开其他工作区。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="462"/>
+        <location filename="../app/workbench/main_window.cpp" line="463"/>
         <source>RRTF Workbench — %1</source>
         <translation>RRTF 工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="465"/>
+        <location filename="../app/workbench/main_window.cpp" line="466"/>
         <source>Cannot open the workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="480"/>
+        <location filename="../app/workbench/main_window.cpp" line="481"/>
         <source>Hugging Face model folder</source>
         <translation>Hugging Face 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="501"/>
+        <location filename="../app/workbench/main_window.cpp" line="502"/>
         <source>Cancel the benchmark before removing a model.</source>
         <translation>请先取消基准测试，再移除模型。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="512"/>
+        <location filename="../app/workbench/main_window.cpp" line="513"/>
         <source>Select a model first.</source>
         <translation>请先选择一个模型。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="538"/>
+        <location filename="../app/workbench/main_window.cpp" line="539"/>
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="538"/>
+        <location filename="../app/workbench/main_window.cpp" line="539"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="538"/>
+        <location filename="../app/workbench/main_window.cpp" line="539"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="559"/>
+        <location filename="../app/workbench/main_window.cpp" line="560"/>
         <source>No workspace is open.</source>
         <translation>未打开工作区。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="568"/>
+        <location filename="../app/workbench/main_window.cpp" line="569"/>
         <source>Report written to %1</source>
         <translation>报告已写入 %1</translation>
     </message>
@@ -1929,32 +1929,32 @@
 <context>
     <name>rrtf::ModelHost</name>
     <message>
-        <location filename="../app/workbench/model_host.cpp" line="96"/>
+        <location filename="../app/workbench/model_host.cpp" line="85"/>
         <source>Reading the checkpoint</source>
         <translation>正在读取检查点</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_host.cpp" line="107"/>
+        <location filename="../app/workbench/model_host.cpp" line="96"/>
         <source>Reading the weights</source>
         <translation>正在读取权重</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_host.cpp" line="113"/>
+        <location filename="../app/workbench/model_host.cpp" line="102"/>
         <source>Reading the tokenizer</source>
         <translation>正在读取分词器</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_host.cpp" line="117"/>
+        <location filename="../app/workbench/model_host.cpp" line="106"/>
         <source>Fingerprinting</source>
         <translation>正在计算指纹</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_host.cpp" line="126"/>
+        <location filename="../app/workbench/model_host.cpp" line="117"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_host.cpp" line="152"/>
+        <location filename="../app/workbench/model_host.cpp" line="143"/>
         <source>The model is not loaded.</source>
         <translation>模型未加载。</translation>
     </message>
@@ -1962,72 +1962,82 @@
 <context>
     <name>rrtf::ModelListModel</name>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="15"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="16"/>
         <source>not loaded</source>
         <translation>未加载</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="16"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="17"/>
         <source>loading</source>
         <translation>加载中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="17"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="18"/>
         <source>loaded</source>
         <translation>已加载</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="18"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="19"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="74"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="75"/>
         <source>%1 (%2%)</source>
         <translation>%1 (%2%)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="87"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="84"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/model_list_model.cpp" line="95"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="88"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="96"/>
         <source>Checkpoint folder</source>
         <translation>检查点文件夹</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="89"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="97"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="90"/>
-        <source>Dtype</source>
-        <translation>数据类型</translation>
+        <location filename="../app/workbench/model_list_model.cpp" line="98"/>
+        <source>Precision</source>
+        <translation>精度</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="91"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="99"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="92"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="100"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="93"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="101"/>
         <source>Memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="295"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="172"/>
+        <source>float32, bfloat16 and float16 compute in that type; int8 and int4 quantise the weights at load (int4: 4 bits in groups of 128). A GPTQ folder loads quantised whatever is picked here.</source>
+        <translation>float32、bfloat16 和 float16 以该类型计算；int8 和 int4 在加载时量化权重（int4：每 128 个一组，4 位）。GPTQ 文件夹无论此处选择什么都以量化形式加载。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/model_list_model.cpp" line="306"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="311"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="322"/>
         <source>Cancelling</source>
         <translation>正在取消</translation>
     </message>

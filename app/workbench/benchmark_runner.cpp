@@ -244,7 +244,9 @@ void BenchmarkRunner::recordSpeed(const ModelJob& job, const PaneResult& result)
     call.generateMs = result.totalMs;
     call.weightBytes = info.weightBytes;
     call.device = job.slot.device.toStdString();
-    call.dtype = job.slot.dtype.toStdString();
+    // The precision the model runs in ("gptq4 g128" for a GPTQ folder), so a run
+    // of a model and one of its quantised copy tell apart on the leaderboard.
+    call.dtype = (info.precision.isEmpty() ? job.slot.dtype : info.precision).toStdString();
     m_progress[job.index].generation.add(call);
     // Speed is a figure to show, not a result: the judge's thread writes it, errors dropped.
     writeLater([runId = job.runId, call](Workspace& workspace) { workspace.addGenerationStats(runId, call); });

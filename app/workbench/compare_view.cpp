@@ -137,6 +137,7 @@ void CompareView::run(AnswerPane* pane, const PromptSource& source)
         {"checkpoint_fingerprint_sha256", info.configSha256},
         {"device", slot.device},
         {"dtype", slot.dtype},
+        {"precision", info.precision},
         {"template", modelPromptUsesTemplate(source.promptIsCode, slot, source.instructionPrompt)
                          ? promptTemplateIdentity(slot)
                          : QStringLiteral("raw (code prompt)")},

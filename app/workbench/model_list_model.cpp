@@ -1,6 +1,7 @@
 #include "model_list_model.h"
 
 #include "model_prompt.h"
+#include "model_table_delegate.h"
 
 #include <QLocale>
 #include <QTimer>
@@ -73,8 +74,15 @@ QVariant ModelListModel::data(const QModelIndex& index, int role) const
     case State:
         return row.state == ModelState::Loading ? tr("%1 (%2%)").arg(row.phase).arg(row.progress)
                                                 : stateText(row.state);
-    case Memory:
-        return row.state == ModelState::Loaded ? QLocale().formattedDataSize(row.info.weightBytes) : QString();
+    case Memory: {
+        if (row.state != ModelState::Loaded)
+            return QString();
+        const QString size = QLocale().formattedDataSize(row.info.weightBytes);
+        // A quantised model says how: "int8", "gptq4 g128 act-order" (a GPTQ folder under any dtype).
+        return row.info.precision.isEmpty() || row.info.precision == row.slot.dtype
+                   ? size
+                   : tr("%1 (%2)").arg(size, row.info.precision);
+    }
     }
     return {};
 }
@@ -87,7 +95,7 @@ QVariant ModelListModel::headerData(int section, Qt::Orientation orientation, in
     case Name: return tr("Name");
     case Directory: return tr("Checkpoint folder");
     case Device: return tr("Device");
-    case DType: return tr("Dtype");
+    case DType: return tr("Precision");
     case Template: return tr("Template");
     case State: return tr("State");
     case Memory: return tr("Memory");
@@ -121,7 +129,7 @@ bool ModelListModel::setData(const QModelIndex& index, const QVariant& value, in
         slot.device = text;
         break;
     case DType:
-        if (text != "float32" && text != "bfloat16" && text != "float16")
+        if (!ModelTableDelegate::choices(DType).contains(text))
             return false;
         slot.dtype = text;
         break;
@@ -160,6 +168,9 @@ QString ModelListModel::toolTip(const Row& row, int column)
             return QString::fromUtf8(error.what());
         }
     }
+    if (column == DType)
+        return tr("float32, bfloat16 and float16 compute in that type; int8 and int4 quantise the weights at load "
+                  "(int4: 4 bits in groups of 128). A GPTQ folder loads quantised whatever is picked here.");
     return row.slot.directory;
 }
 

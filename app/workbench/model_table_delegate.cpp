@@ -13,7 +13,9 @@ QStringList ModelTableDelegate::choices(int column)
 {
     switch (column) {
     case ModelListModel::Device: return {QStringLiteral("cpu"), QStringLiteral("cuda"), QStringLiteral("cuda:1")};
-    case ModelListModel::DType: return {QStringLiteral("float32"), QStringLiteral("bfloat16"), QStringLiteral("float16")};
+    case ModelListModel::DType:
+        return {QStringLiteral("float32"), QStringLiteral("bfloat16"), QStringLiteral("float16"), QStringLiteral("int8"),
+                QStringLiteral("int4")};
     case ModelListModel::Template: return promptTemplateNames();
     default: return {};
     }

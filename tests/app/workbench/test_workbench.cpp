@@ -74,6 +74,7 @@ private slots:
     void answerPaneShowsAVerdictOrWhyNot();
     void longAnswersNeverWidenTheWindow();
     void modelTableOffersChoicesAndDrawsProgress();
+    void quantisedCopyLoadsBesideItsModel();
     void loadingModelCanBeCancelled();
     void removingAModelNeverWaitsForItsThread();
     void benchmarkIsStoredAndResumes();
@@ -548,11 +549,12 @@ void TestWorkbench::modelTableOffersChoicesAndDrawsProgress()
     QWidget* editor = delegate.createEditor(&parent, QStyleOptionViewItem(), dtype);
     auto* combo = qobject_cast<QComboBox*>(editor);
     QVERIFY(combo);
-    QCOMPARE(combo->count(), 3);
+    QCOMPARE(combo->count(), 5);  // float32, bfloat16, float16, int8, int4
     combo->setCurrentText("bfloat16");
     delegate.setModelData(combo, &models, dtype);
     QCOMPARE(models.slotAt(0).dtype, QString("bfloat16"));
     QVERIFY(!models.setData(models.index(0, ModelListModel::Template), "chatml"));  // only known templates
+    QVERIFY(!models.setData(dtype, "int3"));
 
     // While a model loads, its State cell is a progress bar (painted, not just text).
     QVERIFY(!models.index(0, ModelListModel::State).data(ModelListModel::ProgressRole).isValid());
@@ -566,6 +568,28 @@ void TestWorkbench::modelTableOffersChoicesAndDrawsProgress()
     QVERIFY(!table.grab().isNull());
     QTRY_VERIFY_WITH_TIMEOUT(models.stateAt(0) != ModelState::Loading, 60000);
     table.setItemDelegate(nullptr);
+}
+
+// int4 on a float checkpoint quantises it at load: the Memory column shows the
+// packed size and how it was quantised, a copy beside the float model.
+void TestWorkbench::quantisedCopyLoadsBesideItsModel()
+{
+    MainWindow window(onDemo(false));
+    ModelListModel& models = window.models();
+    ModelSlot copy = models.slotAt(0);
+    copy.name += " int4";
+    copy.dtype = "int4";
+    const int row = models.addSlot(copy);
+    models.load(0);
+    models.load(row);
+    QTRY_VERIFY_WITH_TIMEOUT(models.stateAt(0) == ModelState::Loaded && models.stateAt(row) == ModelState::Loaded,
+                             60000);
+    QCOMPARE(models.infoAt(0).precision, QString("float32"));
+    QCOMPARE(models.infoAt(row).precision, QString("rtn4 g128"));
+    QCOMPARE(models.infoAt(row).parameters, models.infoAt(0).parameters);
+    QVERIFY(models.infoAt(row).weightBytes * 2 < models.infoAt(0).weightBytes);
+    QVERIFY(models.index(row, ModelListModel::Memory).data().toString().contains("rtn4 g128"));
+    QVERIFY(!models.index(0, ModelListModel::Memory).data().toString().contains("("));
 }
 
 // Unload pressed while a model loads stops the load between tensors: the row goes
