@@ -132,16 +132,51 @@ void channelRange(const Operands& o, int64_t begin, int64_t end)
     }
 }
 
+// Output channels [begin, end) as float32 [end - begin, in] in the input
+// channels' own order: one pass over the codes (the generic dequantize makes several).
+at::Tensor dequantizeOnCpu(const QuantizedWeight& weight, int64_t begin, int64_t end)
+{
+    at::Tensor out = at::empty({end - begin, weight.inFeatures}, at::kFloat);
+    const uint8_t* codes = weight.codes.data_ptr<uint8_t>();
+    const float* scales = weight.scales.data_ptr<float>();
+    const float* zeros = weight.zeros.data_ptr<float>();
+    const int64_t* order = weight.order.defined() ? weight.order.data_ptr<int64_t>() : nullptr;
+    float* data = out.data_ptr<float>();
+    const int64_t in = weight.inFeatures, groups = weight.groups();
+    at::parallel_for(begin, end, 16, [&](int64_t first, int64_t last) {
+        for (int64_t channel = first; channel < last; ++channel) {
+            const uint8_t* row = codes + channel * weight.rowBytes();
+            float* target = data + (channel - begin) * in;
+            for (int64_t g = 0; g < groups; ++g) {
+                const float scale = scales[channel * groups + g], zero = zeros[channel * groups + g];
+                for (int64_t p = weight.groupStarts[g]; p < weight.groupStarts[g + 1]; ++p) {
+                    const float value = scale * ((weight.bits == 8 ? codeAt<8>(row, p) : codeAt<4>(row, p)) - zero);
+                    target[order ? order[p] : p] = value;
+                }
+            }
+        }
+    });
+    return out;
+}
+
+at::Tensor dequantizeBand(const QuantizedWeight& weight, at::ScalarType dtype, int64_t begin, int64_t end)
+{
+    if (weight.codes.is_cpu())
+        return dtype == at::kFloat ? dequantizeOnCpu(weight, begin, end) : dequantizeOnCpu(weight, begin, end).to(dtype);
+    return dequantize(weight, dtype, begin, end);
+}
+
 // Above the kernel's row limit, or off the CPU: float bands of the weight into at::linear.
 at::Tensor bandedProduct(const at::Tensor& x, const QuantizedWeight& weight, const at::Tensor& bias)
 {
     const int64_t band = std::max<int64_t>(1, kBandBytes / (4 * std::max<int64_t>(1, weight.inFeatures)));
     if (band >= weight.outFeatures)
-        return at::linear(x, dequantize(weight, x.scalar_type()), bias.defined() ? bias.to(x.scalar_type()) : bias);
+        return at::linear(x, dequantizeBand(weight, x.scalar_type(), 0, weight.outFeatures),
+                          bias.defined() ? bias.to(x.scalar_type()) : bias);
     at::Tensor out = at::empty({x.size(0), weight.outFeatures}, x.options());
     for (int64_t begin = 0; begin < weight.outFeatures; begin += band) {
         const int64_t end = std::min(begin + band, weight.outFeatures);
-        at::Tensor part = at::matmul(x, dequantize(weight, x.scalar_type(), begin, end).t());
+        at::Tensor part = at::matmul(x, dequantizeBand(weight, x.scalar_type(), begin, end).t());
         if (bias.defined())
             part.add_(bias.narrow(0, begin, end - begin).to(x.scalar_type()));
         out.narrow(1, begin, end - begin).copy_(part);

@@ -13,6 +13,9 @@ constexpr int64_t kInputRows = 4;   // input rows per block
 // Weights are requested this many blocks ahead of their use, so that memory
 // reads overlap the arithmetic of the blocks in between.
 constexpr int64_t kPrefetchBlocks = 4;
+// At one input row each weight row is a stream of its own: each is requested
+// this many floats (1 KiB) ahead of its use.
+constexpr int64_t kPrefetchFloats = 256;
 
 bool cpuHasAvx2Fma() {
     static const bool supported = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
@@ -97,6 +100,7 @@ __attribute__((target("avx2,fma"))) void block4x1(const Operands& o, int64_t j, 
     for (; k + 16 <= o.k; k += 16) {
         const __m256 u = _mm256_loadu_ps(x + k), v = _mm256_loadu_ps(x + k + 8);
         for (int i = 0; i < 4; ++i) {
+            _mm_prefetch(reinterpret_cast<const char*>(w[i] + k + kPrefetchFloats), _MM_HINT_T0);
             even[i] = _mm256_fmadd_ps(_mm256_loadu_ps(w[i] + k), u, even[i]);
             odd[i] = _mm256_fmadd_ps(_mm256_loadu_ps(w[i] + k + 8), v, odd[i]);
         }
