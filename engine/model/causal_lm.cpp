@@ -4,6 +4,7 @@
 #include "model/gptq_checkpoint.h"
 #include "quantization/rounding.h"
 #include "runtime/error.h"
+#include "runtime/shape_text.h"
 #include "runtime/thread_guard.h"
 
 #include <ATen/core/grad_mode.h>
@@ -20,14 +21,6 @@ bool isIgnoredKey(const std::string& name)
         return name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
     };
     return endsWith(".attn.masked_bias") || endsWith(".attn.bias") || name == "transformer.bias";
-}
-
-std::string shapeText(at::IntArrayRef shape)
-{
-    std::string text = "[";
-    for (size_t i = 0; i < shape.size(); ++i)
-        text += (i ? ", " : "") + std::to_string(shape[i]);
-    return text + "]";
 }
 
 }  // namespace
@@ -108,6 +101,31 @@ std::shared_ptr<CausalLM> CausalLM::fromTensors(const GPTBigCodeConfig& config,
             dense->setQuantized(std::make_shared<const QuantizedWeight>(quantizedTo(weight, options.device)));
         quantisedFile = true;
     }
+    // A quantised model's embeddings, output projection and (int8/int4 at load) block
+    // linears are quantised straight from the stored tensor, band by band: no
+    // float copy of them is ever held.
+    const bool quantiseAtLoad = options.precision == WeightPrecision::Int8 || options.precision == WeightPrecision::Int4;
+    const bool quantisedModel = quantiseAtLoad || (quantisedFile && options.precision == WeightPrecision::AsStored);
+    std::map<std::string, DenseImpl*> linearByWeight;
+    for (const auto& [name, dense] : model->linearLayers())
+        linearByWeight[name + ".weight"] = dense;
+    auto quantiseOnLoad = [&](const std::string& name, const at::Tensor& stored) {
+        auto held = [&](QuantizedWeight weight) {
+            return std::make_shared<const QuantizedWeight>(quantizedTo(weight, options.device));
+        };
+        if (name == "transformer.wte.weight" && quantisedModel) {
+            model->m_module->transformer->wte->setQuantized(held(quantizeInt8PerChannel(stored)));
+            return true;
+        }
+        const auto linear = linearByWeight.find(name);
+        const bool isHead = name == "lm_head.weight";
+        if (linear == linearByWeight.end() || (isHead ? !quantisedModel : !quantiseAtLoad))
+            return false;
+        linear->second->setQuantized(held(isHead || options.precision == WeightPrecision::Int8
+                                              ? quantizeInt8PerChannel(stored)
+                                              : quantizeRoundToNearest(stored, 4, 128)));
+        return true;
+    };
     auto parameters = model->m_module->named_parameters();
     const int total = static_cast<int>(parameters.size());
     int done = 0;
@@ -128,7 +146,8 @@ std::shared_ptr<CausalLM> CausalLM::fromTensors(const GPTBigCodeConfig& config,
                               ", the config implies " + shapeText(parameter.sizes()));
         if (!at::isFloatingType(stored.scalar_type()))
             throw FormatError(source + ": tensor \"" + name + "\" is not floating point");
-        parameter.copy_(stored);  // the one copy: file dtype -> compute dtype, onto the device
+        if (!quantiseOnLoad(name, stored))
+            parameter.copy_(stored);  // the one copy: file dtype -> compute dtype, onto the device
         used.insert(name);
     }
     for (const auto& [name, tensor] : floatTensors) {
@@ -140,13 +159,6 @@ std::shared_ptr<CausalLM> CausalLM::fromTensors(const GPTBigCodeConfig& config,
         throw FormatError(source + ": unexpected tensor \"" + name + "\" " + shapeText(tensor.sizes()) +
                           " (not part of a GPTBigCode model with this config)");
     }
-    if (options.precision == WeightPrecision::Int8)
-        model->quantizeLinears([](const std::string&, const at::Tensor& w) { return quantizeInt8PerChannel(w); });
-    else if (options.precision == WeightPrecision::Int4)
-        model->quantizeLinears([](const std::string&, const at::Tensor& w) { return quantizeRoundToNearest(w, 4, 128); });
-    if (options.precision == WeightPrecision::Int8 || options.precision == WeightPrecision::Int4 ||
-        (quantisedFile && options.precision == WeightPrecision::AsStored))
-        model->quantizeEmbeddingsAndHead();
     if (options.onProgress)
         options.onProgress(total, total);
     return model;

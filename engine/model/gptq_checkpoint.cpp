@@ -1,6 +1,7 @@
 #include "model/gptq_checkpoint.h"
 
 #include "runtime/error.h"
+#include "runtime/shape_text.h"
 
 #include <ATen/ATen.h>
 #include <nlohmann/json.hpp>
@@ -9,14 +10,6 @@
 
 namespace rrtf {
 namespace {
-
-std::string shapeText(at::IntArrayRef shape)
-{
-    std::string text = "[";
-    for (size_t i = 0; i < shape.size(); ++i)
-        text += (i ? ", " : "") + std::to_string(shape[i]);
-    return text + "]";
-}
 
 nlohmann::json readJson(const std::filesystem::path& path)
 {

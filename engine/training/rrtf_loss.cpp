@@ -1,6 +1,7 @@
 #include "training/rrtf_loss.h"
 
 #include "runtime/error.h"
+#include "runtime/shape_text.h"
 
 #include <algorithm>
 #include <set>
@@ -8,14 +9,6 @@
 
 namespace rrtf {
 namespace {
-
-std::string shapeText(at::IntArrayRef shape)
-{
-    std::string text = "[";
-    for (size_t i = 0; i < shape.size(); ++i)
-        text += (i ? ", " : "") + std::to_string(shape[i]);
-    return text + "]";
-}
 
 // Positions whose label is scored: labelled and not the first position.
 at::Tensor scoredMask(const at::Tensor& labels)
