@@ -76,7 +76,8 @@ void DenseImpl::addAdapter(int64_t rank, double scale, double dropout, at::Gener
 {
     const int64_t in = quantized ? quantized->inFeatures : weight.size(1);
     const int64_t out = quantized ? quantized->outFeatures : weight.size(0);
-    const at::TensorOptions options = quantized ? bias.options() : weight.options();
+    const at::TensorOptions options =
+        quantized ? at::TensorOptions().dtype(m_dtype).device(quantized->scales.device()) : weight.options();
     const double bound = 1.0 / std::sqrt(static_cast<double>(in));
     at::Tensor a = at::empty({rank, in}, at::kFloat).uniform_(-bound, bound, generator);
     lora_A = register_parameter("lora_A", a.to(options));

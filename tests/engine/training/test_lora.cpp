@@ -1,6 +1,7 @@
 // LoRA on a tiny GPTBigCode: adapters start as a no-op, only they learn, the
 // base weights stay untouched, and merging them gives the adapted model's logits.
 #include "model/causal_lm.h"
+#include "quantization/rounding.h"
 #include "runtime/error.h"
 #include "tiny_training_model.h"
 #include "training/lora.h"
@@ -116,6 +117,39 @@ private slots:
         // The merged weights differ from the base ones: the adapters were folded in.
         QVERIFY(!at::equal(model->stateDict().at("transformer.h.0.attn.c_attn.weight"),
                            base.at("transformer.h.0.attn.c_attn.weight")));
+    }
+
+    void adaptersTrainOverAQuantisedBase()
+    {
+        // LoRA on a GPTQ/int4 base (QLoRA's setting): the packed codes stay as they
+        // are, gradients pass through the quantised products to the adapters, and
+        // merging gives a float model computing what the adapted one computed.
+        auto model = CausalLM::random(tinyTrainingConfig(true), 8);
+        model->quantizeLinears([](const std::string&, const at::Tensor& w) { return quantizeRoundToNearest(w, 4, 32); });
+        const at::Tensor ids = fixedSequences(4, 12, model->vocabSize());
+        LoraOptions options;
+        options.rank = 4;
+        options.targets = {"attn.c_attn", "mlp.c_proj"};
+        const auto adapters = enableLora(*model, options);
+        const at::Tensor codes = model->linearLayers().front().second->quantized->codes.clone();
+        std::vector<at::Tensor> trainable;
+        for (const auto& [name, tensor] : adapters)
+            trainable.push_back(tensor);
+        torch::optim::AdamW optimizer(trainable, torch::optim::AdamWOptions(1e-2));
+        const double initial = nextTokenLoss(*model, ids).item<double>();
+        for (int step = 0; step < 8; ++step) {
+            optimizer.zero_grad();
+            nextTokenLoss(*model, ids).backward();
+            optimizer.step();
+        }
+        const double trained = nextTokenLoss(*model, ids).item<double>();
+        QVERIFY2(trained < initial - 0.05, qPrintable(QString("loss %1 -> %2").arg(initial).arg(trained)));
+        QVERIFY(at::equal(model->linearLayers().front().second->quantized->codes, codes));
+        const at::Tensor adapted = logitsOf(*model, ids);
+        mergeLora(*model);
+        QVERIFY(!model->linearLayers().front().second->quantized);  // merged into a float weight
+        const at::Tensor merged = logitsOf(*model, ids);
+        QVERIFY2(at::allclose(merged, adapted, 1e-4, 1e-4), qPrintable(maxDifference(merged, adapted)));
     }
 
     void badOptionsAreRefused_data()
