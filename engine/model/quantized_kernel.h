@@ -1,6 +1,6 @@
-// The fused quantised kernels' shared pieces (used by quantized_product.cpp and
-// the per-instruction-set kernel files): the operands of one product, and one
-// code read from a packed row.
+// The fused quantised kernels' interface (quantized_product.cpp calls them; one
+// file per instruction set builds them from quantized_kernel_body.h): the
+// operands of one product and the entry points.
 #pragma once
 
 #include <cstdint>
@@ -21,18 +21,14 @@ struct Operands {
     int64_t rows, outFeatures, in;
 };
 
-template <int Bits>
-inline float codeAt(const uint8_t* row, int64_t position)
-{
-    if constexpr (Bits == 8)
-        return row[position];
-    const uint8_t byte = row[position / 16 * 8 + position % 8];
-    return (position % 16) < 8 ? (byte & 15) : (byte >> 4);
-}
-
+bool cpuHasAvx2Fma();
 bool cpuHasAvx512();
-// Output channels [begin, end) against every input row, 16 codes per 512-bit
-// vector (AVX-512 F/BW, where the CPU has it: twice the AVX2 kernel's width).
+
+// Output channels [begin, end) of a `bits`-bit weight against every input row
+// (quantized_kernel_body.h), in AVX2/FMA or AVX-512 (F, BW, VL).
+void channelRangeAvx2(const Operands& o, int bits, int64_t begin, int64_t end);
 void channelRangeAvx512(const Operands& o, int bits, int64_t begin, int64_t end);
+// One output channel's float weights, in the weight's position order (prefill's bands).
+void dequantizeChannelAvx2(const Operands& o, int bits, int64_t channel, float* target);
 
 }  // namespace rrtf::quantized_kernel

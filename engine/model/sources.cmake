@@ -10,6 +10,8 @@ list(APPEND RRTF_ENGINE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/quantized_product.h
   ${CMAKE_CURRENT_LIST_DIR}/quantized_product.cpp
   ${CMAKE_CURRENT_LIST_DIR}/quantized_kernel.h
+  ${CMAKE_CURRENT_LIST_DIR}/quantized_kernel_body.h
+  ${CMAKE_CURRENT_LIST_DIR}/quantized_kernel_avx2.cpp
   ${CMAKE_CURRENT_LIST_DIR}/quantized_kernel_avx512.cpp
   ${CMAKE_CURRENT_LIST_DIR}/kv_cache.h
   ${CMAKE_CURRENT_LIST_DIR}/kv_cache.cpp
