@@ -98,7 +98,7 @@ std::shared_ptr<CausalLM> CausalLM::fromTensors(const GPTBigCodeConfig& config,
         if (options.precision == WeightPrecision::Float)
             floatTensors[name + ".weight"] = dequantize(weight);
         else
-            dense->setQuantized(std::make_shared<const QuantizedWeight>(quantizedTo(weight, options.device)));
+            dense->setQuantized(weight);
         quantisedFile = true;
     }
     // A quantised model's embeddings, output projection and (int8/int4 at load) block
@@ -110,20 +110,17 @@ std::shared_ptr<CausalLM> CausalLM::fromTensors(const GPTBigCodeConfig& config,
     for (const auto& [name, dense] : model->linearLayers())
         linearByWeight[name + ".weight"] = dense;
     auto quantiseOnLoad = [&](const std::string& name, const at::Tensor& stored) {
-        auto held = [&](QuantizedWeight weight) {
-            return std::make_shared<const QuantizedWeight>(quantizedTo(weight, options.device));
-        };
         if (name == "transformer.wte.weight" && quantisedModel) {
-            model->m_module->transformer->wte->setQuantized(held(quantizeInt8PerChannel(stored)));
+            model->m_module->transformer->wte->setQuantized(quantizeInt8PerChannel(stored));
             return true;
         }
         const auto linear = linearByWeight.find(name);
         const bool isHead = name == "lm_head.weight";
         if (linear == linearByWeight.end() || (isHead ? !quantisedModel : !quantiseAtLoad))
             return false;
-        linear->second->setQuantized(held(isHead || options.precision == WeightPrecision::Int8
-                                              ? quantizeInt8PerChannel(stored)
-                                              : quantizeRoundToNearest(stored, 4, 128)));
+        linear->second->setQuantized(isHead || options.precision == WeightPrecision::Int8
+                                         ? quantizeInt8PerChannel(stored)
+                                         : quantizeRoundToNearest(stored, 4, 128));
         return true;
     };
     auto parameters = model->m_module->named_parameters();
@@ -243,8 +240,7 @@ void CausalLM::quantizeLinears(
     at::NoGradGuard noGrad;
     for (const auto& [name, dense] : linearLayers())
         if (name != "lm_head" && !dense->quantized)
-            dense->setQuantized(
-                std::make_shared<const QuantizedWeight>(quantizedTo(quantize(name, dense->weight), m_options.device)));
+            dense->setQuantized(quantize(name, dense->weight));
 }
 
 void CausalLM::quantizeEmbeddingsAndHead()
@@ -252,11 +248,9 @@ void CausalLM::quantizeEmbeddingsAndHead()
     at::NoGradGuard noGrad;
     auto& wte = m_module->transformer->wte;
     if (!wte->quantized)
-        wte->setQuantized(std::make_shared<const QuantizedWeight>(
-            quantizedTo(quantizeInt8PerChannel(wte->weight), m_options.device)));
+        wte->setQuantized(quantizeInt8PerChannel(wte->weight));
     if (Dense head = m_module->outputLayer(); head && !head->quantized)
-        head->setQuantized(std::make_shared<const QuantizedWeight>(
-            quantizedTo(quantizeInt8PerChannel(head->weight), m_options.device)));
+        head->setQuantized(quantizeInt8PerChannel(head->weight));
 }
 
 std::string CausalLM::precisionLabel() const

@@ -50,24 +50,28 @@ at::Tensor DenseImpl::forward(const at::Tensor& input) const
     return lora_A.defined() ? output + adapterProduct(input) : output;
 }
 
-void DenseImpl::setQuantized(std::shared_ptr<const QuantizedWeight> quantizedWeight)
+WeightedModule::WeightedModule(int64_t rows, int64_t columns, const at::TensorOptions& options)
+    : m_dtype(options.dtype().toScalarType())
 {
-    quantized = std::move(quantizedWeight);
+    weight = register_parameter("weight", at::empty({rows, columns}, options));
+}
+
+void WeightedModule::setQuantized(const QuantizedWeight& quantizedWeight)
+{
+    const at::Device device = quantized ? quantized->scales.device() : weight.device();
+    quantized = std::make_shared<const QuantizedWeight>(quantizedTo(quantizedWeight, device));
     parameters_.erase("weight");  // the float copy goes with the parameter
     weight = at::Tensor();
 }
 
-at::Tensor DenseImpl::floatWeight() const
+at::Tensor WeightedModule::floatWeight() const
 {
     return quantized ? dequantize(*quantized, m_dtype) : weight;
 }
 
 DenseImpl::DenseImpl(int64_t in, int64_t out, bool withBias, const at::TensorOptions& options)
-    : m_dtype(options.dtype().toScalarType())
+    : WeightedModule(out, in, options)
 {
-    // Parameters start uninitialised: a checkpoint or an explicit initialiser fills them,
-    // and a 15B model must not pay for a random fill it throws away.
-    weight = register_parameter("weight", at::empty({out, in}, options));
     if (withBias)
         bias = register_parameter("bias", at::empty({out}, options));
 }
@@ -124,9 +128,8 @@ at::Tensor LayerNormImpl::forward(const at::Tensor& input) const
 }
 
 EmbeddingImpl::EmbeddingImpl(int64_t rows, int64_t size, const at::TensorOptions& options)
-    : m_dtype(options.dtype().toScalarType())
+    : WeightedModule(rows, size, options)
 {
-    weight = register_parameter("weight", at::empty({rows, size}, options));
 }
 
 at::Tensor EmbeddingImpl::forward(const at::Tensor& ids) const
@@ -138,16 +141,5 @@ at::Tensor EmbeddingImpl::forward(const at::Tensor& ids) const
     return dequantizeRows(*quantized, ids.reshape({-1}), m_dtype).view(shape);
 }
 
-void EmbeddingImpl::setQuantized(std::shared_ptr<const QuantizedWeight> quantizedWeight)
-{
-    quantized = std::move(quantizedWeight);
-    parameters_.erase("weight");  // the float copy goes with the parameter
-    weight = at::Tensor();
-}
-
-at::Tensor EmbeddingImpl::floatWeight() const
-{
-    return quantized ? dequantize(*quantized, m_dtype) : weight;
-}
 
 }  // namespace rrtf

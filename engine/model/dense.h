@@ -14,23 +14,39 @@
 
 namespace rrtf {
 
-// y = x W^T + b. At one row per call (batch-1 decoding) it uses a matrix-vector
-// product: BLAS gemv streams the weights at memory bandwidth, while an M=1 gemm
-// reads them several times slower.
+// y = x W^T + b. Up to 64 rows (decoding) the weight-streaming kernel of
+// small_batch_product.h; else, or where it does not apply, BLAS (gemv for one
+// row: an M=1 gemm reads the weights several times slower).
 at::Tensor denseProduct(const at::Tensor& input, const at::Tensor& weight, const at::Tensor& bias);
 
+// What a linear layer and an embedding share: a weight [rows, columns] in the
+// compute dtype, registered as "weight", or held quantised instead.
+class WeightedModule : public torch::nn::Module {
+public:
+    // Holds the weight in 8 or 4 bits from now on, on the module's device: the
+    // float parameter "weight" is unregistered and freed.
+    void setQuantized(const QuantizedWeight& quantizedWeight);
+    // The float weight, dequantised when the module is quantised.
+    at::Tensor floatWeight() const;
+
+    at::Tensor weight;  // undefined when quantised
+    std::shared_ptr<const QuantizedWeight> quantized;  // null for a float module
+
+protected:
+    // Parameters start uninitialised: a checkpoint or an explicit initialiser fills
+    // them, and a 15B model must not pay for a random fill it throws away.
+    WeightedModule(int64_t rows, int64_t columns, const at::TensorOptions& options);
+
+    at::ScalarType m_dtype;  // the compute dtype
+};
+
 // A linear layer ("c_attn", "c_proj", "c_fc", "lm_head"); weights [out, in].
-// It may carry a LoRA adapter (training/lora.h): y += scale * (x A^T) B^T.
-class DenseImpl : public torch::nn::Module {
+// It may carry a LoRA adapter (training/lora.h): y += scale * (x A^T) B^T, also
+// over a quantised weight.
+class DenseImpl : public WeightedModule {
 public:
     DenseImpl(int64_t in, int64_t out, bool withBias, const at::TensorOptions& options);
     at::Tensor forward(const at::Tensor& input) const;
-
-    // Holds the weight in 8 or 4 bits from now on: the float parameter "weight"
-    // is unregistered and freed. A LoRA adapter still trains on top.
-    void setQuantized(std::shared_ptr<const QuantizedWeight> quantizedWeight);
-    // The float weight, dequantised when the layer is quantised.
-    at::Tensor floatWeight() const;
 
     // Registers "lora_A" [rank, in] (uniform in +-1/sqrt(in), kaiming-uniform with
     // a = sqrt(5) as PEFT does) and "lora_B" [out, rank] = 0, in the weight's dtype and device.
@@ -39,9 +55,7 @@ public:
     // layer becomes a float one holding the dequantised weight plus the update.
     void mergeAdapter();
 
-    at::Tensor weight;  // undefined when quantised
     at::Tensor bias;    // undefined when the layer has none
-    std::shared_ptr<const QuantizedWeight> quantized;  // null for a float layer
     // Sees every input while set: how GPTQ collects a layer's calibration activations.
     std::function<void(const at::Tensor& input)> calibrationTap;
     at::Tensor lora_A;  // undefined without an adapter
@@ -51,7 +65,6 @@ public:
 
 private:
     at::Tensor adapterProduct(const at::Tensor& input) const;
-    at::ScalarType m_dtype;  // the compute dtype
 };
 TORCH_MODULE(Dense);
 
@@ -66,20 +79,11 @@ public:
 };
 TORCH_MODULE(LayerNorm);
 
-class EmbeddingImpl : public torch::nn::Module {
+// Token or position embeddings [rows, size]; a quantised one dequantises the rows it looks up.
+class EmbeddingImpl : public WeightedModule {
 public:
     EmbeddingImpl(int64_t rows, int64_t size, const at::TensorOptions& options);
     at::Tensor forward(const at::Tensor& ids) const;
-
-    // Looks rows up in 8 or 4 bits from now on (the float "weight" is unregistered).
-    void setQuantized(std::shared_ptr<const QuantizedWeight> quantizedWeight);
-    at::Tensor floatWeight() const;
-
-    at::Tensor weight;  // undefined when quantised
-    std::shared_ptr<const QuantizedWeight> quantized;
-
-private:
-    at::ScalarType m_dtype;  // the compute dtype
 };
 TORCH_MODULE(Embedding);
 

@@ -4,13 +4,14 @@
 #include "model/config.h"
 #include "quantization/rounding.h"
 #include "runtime/error.h"
+#include "runtime/json_file.h"
+#include "training/durable_file.h"
 
 #include <ATen/ATen.h>
 #include <ATen/core/grad_mode.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <fstream>
 #include <random>
 
 namespace rrtf {
@@ -65,23 +66,12 @@ void quantizeWithGptq(CausalLM& model, const QuantizeSettings& settings)
             for (size_t s = 0; s < hidden.size(); ++s)
                 block.forward(hidden[s], allowed[s], nullptr);
             dense.calibrationTap = nullptr;
-            dense.setQuantized(std::make_shared<const QuantizedWeight>(
-                quantizedTo(gptqQuantize(dense.weight, hessian.hessian(), settings.options), model.options().device)));
+            dense.setQuantized(gptqQuantize(dense.weight, hessian.hessian(), settings.options));
         }
         for (size_t s = 0; s < hidden.size(); ++s)
             hidden[s] = block.forward(hidden[s], allowed[s], nullptr);
     }
     report(settings, total, total, "");
-}
-
-nlohmann::json readJsonFile(const fs::path& path)
-{
-    std::ifstream file(path);
-    try {
-        return nlohmann::json::parse(file);
-    } catch (const nlohmann::json::exception& error) {
-        throw FormatError(path.string() + ": not valid JSON (" + error.what() + ")");
-    }
 }
 
 bool isWeightFile(const fs::path& path)
@@ -183,8 +173,8 @@ void writeGptqModel(const CausalLM& model, const GptqSettings& settings, const f
     nlohmann::json config = readJsonFile(sourceDir / "config.json");
     config["quantization_config"] = gptqSettingsJson(settings);
     config["torch_dtype"] = "float16";
-    std::ofstream(outDir / "config.json") << config.dump(2) << '\n';
-    std::ofstream(outDir / "quantize_config.json") << gptqSettingsJson(settings).dump(2) << '\n';
+    replaceFileDurably(outDir / "config.json", config.dump(2) + "\n");
+    replaceFileDurably(outDir / "quantize_config.json", gptqSettingsJson(settings).dump(2) + "\n");
     for (const auto& entry : fs::directory_iterator(sourceDir))
         if (entry.is_regular_file() && !isWeightFile(entry.path()))
             fs::copy_file(entry.path(), outDir / entry.path().filename(), fs::copy_options::overwrite_existing);
