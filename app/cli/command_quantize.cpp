@@ -60,9 +60,7 @@ void runQuantize(const QuantizeArgs& args)
     settings.options.dampPercent = args.damp;
     settings.cancel = cancel;
 
-    LoadOptions options = args.model.loadOptions();
-    if (options.precision != WeightPrecision::AsStored || options.dtype != at::kFloat)
-        throw InvalidArgument("rrtf quantize computes in float32: leave --dtype out");
+    LoadOptions options = args.model.loadOptions();  // float32: the command has no --dtype
     options.precision = WeightPrecision::Float;
     options.cancel = cancel;
     auto model = CausalLM::load(args.model.modelDir, options);

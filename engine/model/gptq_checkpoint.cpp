@@ -1,27 +1,15 @@
 #include "model/gptq_checkpoint.h"
 
 #include "runtime/error.h"
+#include "runtime/json_file.h"
 #include "runtime/shape_text.h"
 
 #include <ATen/ATen.h>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 
 namespace rrtf {
 namespace {
-
-nlohmann::json readJson(const std::filesystem::path& path)
-{
-    std::ifstream file(path);
-    if (!file)
-        throw FormatError(path.string() + ": cannot be read");
-    try {
-        return nlohmann::json::parse(file);
-    } catch (const nlohmann::json::exception& error) {
-        throw FormatError(path.string() + ": not valid JSON (" + error.what() + ")");
-    }
-}
 
 template <typename T>
 T field(const nlohmann::json& json, const char* name, T fallback, const std::string& source)
@@ -102,11 +90,11 @@ std::optional<GptqSettings> readGptqSettings(const std::filesystem::path& modelD
 {
     const auto quantizeConfig = modelDir / "quantize_config.json";
     if (std::filesystem::exists(quantizeConfig))
-        return parseSettings(readJson(quantizeConfig), quantizeConfig.string());
+        return parseSettings(readJsonFile(quantizeConfig), quantizeConfig.string());
     const auto config = modelDir / "config.json";
     if (!std::filesystem::exists(config))
         return std::nullopt;
-    const nlohmann::json json = readJson(config);
+    const nlohmann::json json = readJsonFile(config);
     const auto found = json.find("quantization_config");
     if (found == json.end() || found->is_null())
         return std::nullopt;
