@@ -22,6 +22,23 @@ at::Tensor logitsOf(CausalLM& model, const at::Tensor& ids)
     return model.forward(input);
 }
 
+// Eight AdamW steps on the adapters alone; the loss before and after.
+std::pair<double, double> trainAdapters(CausalLM& model, const std::map<std::string, at::Tensor>& adapters,
+                                        const at::Tensor& ids)
+{
+    std::vector<at::Tensor> trainable;
+    for (const auto& [name, tensor] : adapters)
+        trainable.push_back(tensor);
+    torch::optim::AdamW optimizer(trainable, torch::optim::AdamWOptions(1e-2));
+    const double initial = nextTokenLoss(model, ids).item<double>();
+    for (int step = 0; step < 8; ++step) {
+        optimizer.zero_grad();
+        nextTokenLoss(model, ids).backward();
+        optimizer.step();
+    }
+    return {initial, nextTokenLoss(model, ids).item<double>()};
+}
+
 QString maxDifference(const at::Tensor& a, const at::Tensor& b)
 {
     return QString::number((a - b).abs().max().item<double>());
@@ -87,17 +104,7 @@ private slots:
             if (!adapters.count(item.key()))
                 base.emplace(item.key(), item.value().detach().clone());
 
-        std::vector<at::Tensor> trainable;
-        for (const auto& [name, tensor] : adapters)
-            trainable.push_back(tensor);
-        torch::optim::AdamW optimizer(trainable, torch::optim::AdamWOptions(1e-2));
-        const double initial = nextTokenLoss(*model, ids).item<double>();
-        for (int step = 0; step < 8; ++step) {
-            optimizer.zero_grad();
-            nextTokenLoss(*model, ids).backward();
-            optimizer.step();
-        }
-        const double trained = nextTokenLoss(*model, ids).item<double>();
+        const auto [initial, trained] = trainAdapters(*model, adapters, ids);
         QVERIFY2(trained < initial - 0.05, qPrintable(QString("loss %1 -> %2").arg(initial).arg(trained)));
         for (const auto& item : model->module()->named_parameters()) {
             if (adapters.count(item.key()))
@@ -132,17 +139,7 @@ private slots:
         options.targets = {"attn.c_attn", "mlp.c_proj"};
         const auto adapters = enableLora(*model, options);
         const at::Tensor codes = model->linearLayers().front().second->quantized->codes.clone();
-        std::vector<at::Tensor> trainable;
-        for (const auto& [name, tensor] : adapters)
-            trainable.push_back(tensor);
-        torch::optim::AdamW optimizer(trainable, torch::optim::AdamWOptions(1e-2));
-        const double initial = nextTokenLoss(*model, ids).item<double>();
-        for (int step = 0; step < 8; ++step) {
-            optimizer.zero_grad();
-            nextTokenLoss(*model, ids).backward();
-            optimizer.step();
-        }
-        const double trained = nextTokenLoss(*model, ids).item<double>();
+        const auto [initial, trained] = trainAdapters(*model, adapters, ids);
         QVERIFY2(trained < initial - 0.05, qPrintable(QString("loss %1 -> %2").arg(initial).arg(trained)));
         QVERIFY(at::equal(model->linearLayers().front().second->quantized->codes, codes));
         const at::Tensor adapted = logitsOf(*model, ids);
