@@ -119,6 +119,7 @@ bool ModelListModel::setData(const QModelIndex& index, const QVariant& value, in
     if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return false;
     ModelSlot& slot = m_rows[index.row()]->slot;
+    const ModelSlot before = slot;
     const QString text = value.toString().trimmed();
     switch (index.column()) {
     case Name: slot.name = text; break;
@@ -144,6 +145,12 @@ bool ModelListModel::setData(const QModelIndex& index, const QVariant& value, in
     }
     Q_EMIT dataChanged(index, index);
     Q_EMIT stateChanged(index.row());
+    // A loaded model follows its row: another folder, device or precision loads it again
+    // (the old one answers until the new one is ready).
+    const bool loadedChanged = slot.directory != before.directory || slot.device != before.device ||
+                               slot.dtype != before.dtype;
+    if (loadedChanged && stateAt(index.row()) == ModelState::Loaded)
+        load(index.row());
     return true;
 }
 

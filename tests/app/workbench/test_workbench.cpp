@@ -590,6 +590,13 @@ void TestWorkbench::quantisedCopyLoadsBesideItsModel()
     QVERIFY(models.infoAt(row).weightBytes * 2 < models.infoAt(0).weightBytes);
     QVERIFY(models.index(row, ModelListModel::Memory).data().toString().contains("rtn4 g128"));
     QVERIFY(!models.index(0, ModelListModel::Memory).data().toString().contains("("));
+
+    // Another precision picked for a loaded model loads it again in that precision.
+    QVERIFY(models.setData(models.index(0, ModelListModel::DType), "int8"));
+    QCOMPARE(models.stateAt(0), ModelState::Loading);
+    QTRY_VERIFY_WITH_TIMEOUT(models.stateAt(0) == ModelState::Loaded, 60000);
+    QCOMPARE(models.infoAt(0).precision, QString("int8"));
+    QVERIFY(!models.index(0, ModelListModel::Memory).data().toString().contains("("));
 }
 
 // Unload pressed while a model loads stops the load between tensors: the row goes
