@@ -6,7 +6,7 @@
 // in the sandbox. Every quantised model goes through `rrtf quantize`'s code and
 // is loaded back from its AutoGPTQ folder, as a user would. Prints Markdown.
 //
-//   bench_quant [--threads 2] [--repeats 3] [--rounds 3] [--demo resources/demo] [--skip-pass]
+//   bench_quant [--threads 2] [--repeats 3] [--rounds 3] [--demo resources/demo] [--skip-pass] [--keep DIR]
 //
 // Each speed row runs in a child process of its own (this program with --speed),
 // so that its peak memory is its own.
@@ -279,13 +279,14 @@ int main(int argc, char** argv)
 {
     CLI::App app{"Table 4 at the project's scale: memory, speed and pass@1 per precision"};
     int threads = 2, repeats = 3, rounds = 3;
-    std::string demo = RRTF_DEMO_DIR, speedDir, dtype = "float32";
+    std::string demo = RRTF_DEMO_DIR, speedDir, dtype = "float32", keep;
     bool skipPass = false;
     app.add_option("--threads", threads, "Compute threads")->capture_default_str();
     app.add_option("--repeats", repeats, "Timed runs per figure in one process (median)")->capture_default_str();
     app.add_option("--rounds", rounds, "Processes per precision, interleaved (median)")->capture_default_str();
     app.add_option("--demo", demo, "The demo pack (models, problems, training data)")->capture_default_str();
     app.add_flag("--skip-pass", skipPass, "Speed table only");
+    app.add_option("--keep", keep, "Write the bench models into this folder and keep them (for profiling with --speed)");
     app.add_option("--speed", speedDir, "(internal) measure one model folder and print JSON");
     app.add_option("--dtype", dtype, "(internal) the precision --speed loads with");
     CLI11_PARSE(app, argc, argv);
@@ -295,8 +296,12 @@ int main(int argc, char** argv)
             std::printf("%s\n", measureSpeed(speedDir, dtype, repeats).dump().c_str());
             return 0;
         }
-        const fs::path work = fs::temp_directory_path() / ("rrtf-bench-quant-" + std::to_string(getpid()));
-        const auto cleanup = std::shared_ptr<void>(nullptr, [&](void*) { fs::remove_all(work); });
+        const fs::path work =
+            keep.empty() ? fs::temp_directory_path() / ("rrtf-bench-quant-" + std::to_string(getpid())) : fs::path(keep);
+        const auto cleanup = std::shared_ptr<void>(nullptr, [&](void*) {
+            if (keep.empty())
+                fs::remove_all(work);
+        });
         printSpeedTable(fs::read_symlink("/proc/self/exe").string(), work, repeats, rounds, threads);
         if (!skipPass)
             printPassTable(demo, work);

@@ -9,19 +9,20 @@
 #include <algorithm>
 
 namespace rrtf {
+
+quantized_kernel::WeightOperands quantized_kernel::weightOperands(const QuantizedWeight& weight)
+{
+    return {weight.codes.data_ptr<uint8_t>(), weight.rowBytes(),         weight.scales.data_ptr<float>(),
+            weight.zeros.data_ptr<float>(),   weight.groupStarts.data(), weight.groups(),
+            weight.outFeatures,               weight.inFeatures};
+}
+
 namespace {
 
 using quantized_kernel::Operands;
+using quantized_kernel::weightOperands;
 
 constexpr int64_t kBandBytes = 16 << 20;  // float bytes of weight dequantised at a time (prefill)
-
-// The weight's codes, scales and groups as the kernels take them (no input).
-Operands weightOperands(const QuantizedWeight& weight)
-{
-    return {weight.codes.data_ptr<uint8_t>(), weight.rowBytes(), weight.scales.data_ptr<float>(),
-            weight.zeros.data_ptr<float>(), weight.groupStarts.data(), weight.groups(), nullptr, nullptr, nullptr,
-            nullptr, 0, weight.outFeatures, weight.inFeatures};
-}
 
 // Above the kernel's row limit (prefill), off the CPU, or with a graph to record
 // (LoRA over a quantised base): bands of output channels dequantised into a float
@@ -39,7 +40,7 @@ at::Tensor bandedProduct(const at::Tensor& x, const QuantizedWeight& weight, con
         if (inPositions) {
             dense = at::empty({end - begin, weight.inFeatures}, at::kFloat);
             float* target = dense.data_ptr<float>();
-            const Operands operands = weightOperands(weight);
+            const Operands operands{weightOperands(weight)};
             at::parallel_for(begin, end, 16, [&](int64_t first, int64_t last) {
                 for (int64_t channel = first; channel < last; ++channel)
                     quantized_kernel::dequantizeChannelAvx2(operands, weight.bits, channel,
@@ -84,7 +85,7 @@ at::Tensor fusedQuantizedProduct(const at::Tensor& input, const QuantizedWeight&
         }
     at::Tensor out = at::empty({rows, weight.outFeatures}, x.options());
     const at::Tensor biasFloat = bias.defined() ? bias.to(at::kFloat).contiguous() : bias;
-    Operands operands = weightOperands(weight);
+    Operands operands{weightOperands(weight)};
     operands.x = xData;
     operands.xSum = sums;
     operands.bias = biasFloat.defined() ? biasFloat.data_ptr<float>() : nullptr;
@@ -110,6 +111,8 @@ at::Tensor quantizedProduct(const at::Tensor& input, const QuantizedWeight& weig
     // The fused kernel has no backward: a recorded graph (LoRA over a quantised base) takes the bands.
     const bool recordsGradient = at::GradMode::is_enabled() && input.requires_grad();
     const bool fusedApplies = !recordsGradient && fusedQuantizedProductApplies(input, weight);
+    if (fusedApplies && integerQuantizedProductApplies(input, weight))
+        return integerQuantizedProduct(input, weight, bias);
     if (fusedApplies && rows <= kQuantizedKernelMaxRows)
         return fusedQuantizedProduct(input, weight, bias);
     auto shape = input.sizes().vec();

@@ -13,6 +13,8 @@ list(APPEND RRTF_ENGINE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/quantized_kernel_body.h
   ${CMAKE_CURRENT_LIST_DIR}/quantized_kernel_avx2.cpp
   ${CMAKE_CURRENT_LIST_DIR}/quantized_kernel_avx512.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/quantized_kernel_vnni.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/quantized_integer_product.cpp
   ${CMAKE_CURRENT_LIST_DIR}/kv_cache.h
   ${CMAKE_CURRENT_LIST_DIR}/kv_cache.cpp
   ${CMAKE_CURRENT_LIST_DIR}/gpt_bigcode.h

@@ -5,6 +5,7 @@
 // without the KV cache), corrupt folders are refused with the tensor and the
 // expected shape named, and the writer packs exactly as AutoGPTQ does.
 #include "model/causal_lm.h"
+#include "model/quantized_product.h"
 #include "model/checkpoint.h"
 #include "model/gptq_checkpoint.h"
 #include "model/safetensors.h"
@@ -84,6 +85,8 @@ class TestGptqCheckpoint : public QObject {
 private slots:
     void initTestCase()
     {
+        // The folders must compute what their float copies compute: no int8 input rounding.
+        setQuantizedActivations(QuantizedActivations::Float);
         QVERIFY(m_dir.isValid());
         // The packer is the reference, so a machine without it must fail, not skip.
         QProcess python;

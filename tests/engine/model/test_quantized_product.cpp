@@ -3,11 +3,15 @@
 // int4 kernels compute what at::linear computes on the dequantised weight for
 // 1 to 64 rows, odd sizes, groups that do not fall on the kernel's runs of 16,
 // and act-order permutations; beyond 64 rows the banded path does the same.
+// The integer kernel (int8 input, AVX-512 VNNI) computes exactly the float
+// product of the input rounded as it documents, and stays close to the float one.
 #include "model/quantized_product.h"
 
 #include <ATen/ATen.h>
 
 #include <QtTest>
+
+#include <limits>
 
 using namespace rrtf;
 
@@ -40,12 +44,37 @@ double relativeError(const at::Tensor& got, const at::Tensor& expected)
     return (got - expected).abs().max().item<double>() / (1.0 + expected.abs().max().item<double>());
 }
 
+// x [rows, in] as the integer kernel sees it: in the weight's position order,
+// each row's group rounded to int8 codes x · (127 / largest magnitude), then put
+// back in channel order. Written from the header's description, not the kernel.
+at::Tensor roundedAsDocumented(const at::Tensor& x, const QuantizedWeight& weight)
+{
+    at::Tensor positioned = weight.order.defined() ? x.index_select(1, weight.order) : x.clone();
+    for (int64_t g = 0; g < weight.groups(); ++g) {
+        at::Tensor part = positioned.narrow(1, weight.groupStarts[g], weight.groupStarts[g + 1] - weight.groupStarts[g]);
+        const at::Tensor largest = part.abs().amax(1, true);
+        const at::Tensor codes = at::round((part * (127 / largest)).clamp(-127, 127));
+        part.copy_(at::where(largest > 0, codes * (largest / 127), at::zeros_like(part)));
+    }
+    return weight.order.defined() ? at::empty_like(x).index_copy_(1, weight.order, positioned) : positioned;
+}
+
+// Sets the process-wide activation mode for one scope.
+struct ActivationsFor {
+    explicit ActivationsFor(QuantizedActivations mode) : saved(quantizedActivations()) { setQuantizedActivations(mode); }
+    ~ActivationsFor() { setQuantizedActivations(saved); }
+    QuantizedActivations saved;
+};
+
 }  // namespace
 
 class TestQuantizedProduct : public QObject {
     Q_OBJECT
 
 private slots:
+    // Every test but the integer kernel's compares with the float product exactly.
+    void initTestCase() { setQuantizedActivations(QuantizedActivations::Float); }
+
     void packingKeepsEveryCode()
     {
         for (int bits : {4, 8})
@@ -139,6 +168,70 @@ private slots:
         QCOMPARE(quantizedProduct(x.view({7, 10, 1024}), weight, bias).sizes().vec(), (std::vector<int64_t>{7, 10, 5000}));
         QCOMPARE(quantizedProduct(x.narrow(0, 0, 6).view({2, 3, 1024}), weight, bias).sizes().vec(),
                  (std::vector<int64_t>{2, 3, 5000}));
+    }
+
+    void integerKernelMatchesRoundedInput_data()
+    {
+        QTest::addColumn<int>("bits");
+        QTest::addColumn<int>("outputs");
+        QTest::addColumn<int>("inputs");
+        QTest::addColumn<int>("groupSize");
+        QTest::addColumn<bool>("permuted");
+        QTest::newRow("int8 per channel") << 8 << 67 << 512 << 512 << false;
+        QTest::newRow("int8 groups of 64") << 8 << 5 << 192 << 64 << false;
+        QTest::newRow("int4 g128") << 4 << 33 << 512 << 128 << false;
+        QTest::newRow("int4 g64, one output") << 4 << 1 << 192 << 64 << false;
+        QTest::newRow("int4 per channel, act-order") << 4 << 18 << 256 << 256 << true;
+        QTest::newRow("int4 g128 act-order") << 4 << 7 << 384 << 128 << true;
+    }
+    void integerKernelMatchesRoundedInput()
+    {
+        QFETCH(int, bits);
+        QFETCH(int, outputs);
+        QFETCH(int, inputs);
+        QFETCH(int, groupSize);
+        QFETCH(bool, permuted);
+        const ActivationsFor integer(QuantizedActivations::Int8);
+        const QuantizedWeight weight = randomWeight(bits, outputs, inputs, evenStarts(inputs, groupSize), permuted, outputs + inputs);
+        if (!integerQuantizedProductApplies(at::zeros({2, inputs}), weight))
+            QSKIP("this CPU has no AVX-512 VNNI: products stay in float");
+        const at::Tensor bias = at::randn({outputs});
+        const at::Tensor dense = dequantize(weight);
+        for (int rows : {2, 3, 4, 5, 16, 63, 64, 65, 130}) {
+            const at::Tensor x = at::randn({rows, inputs}) * at::rand({rows, 1}) * 4;
+            const at::Tensor expected = at::linear(roundedAsDocumented(x, weight), dense, bias);
+            const at::Tensor got = quantizedProduct(x, weight, bias);  // the integer kernel at any row count
+            QVERIFY2(relativeError(got, expected) < 1e-5, qPrintable(QString("%1 rows: %2").arg(rows).arg(relativeError(got, expected))));
+            // Rounding the input costs little against the float product.
+            const double fromFloat = relativeError(got, at::linear(x, dense, bias));
+            QVERIFY2(fromFloat < 5e-2, qPrintable(QString("%1 rows: %2 from the float product").arg(rows).arg(fromFloat)));
+        }
+    }
+
+    void integerKernelTakesOnlyWhatItCan()
+    {
+        const ActivationsFor integer(QuantizedActivations::Int8);
+        const QuantizedWeight aligned = randomWeight(4, 8, 128, evenStarts(128, 64), false, 1);
+        if (!integerQuantizedProductApplies(at::zeros({2, 128}), aligned))
+            QSKIP("this CPU has no AVX-512 VNNI: products stay in float");
+        QVERIFY(!integerQuantizedProductApplies(at::zeros({1, 128}), aligned));  // one row waits on memory: float
+        QVERIFY(!integerQuantizedProductApplies(at::zeros({2, 128}, at::kDouble), aligned));
+        QVERIFY(!integerQuantizedProductApplies(at::zeros({2, 96}), randomWeight(4, 8, 96, evenStarts(96, 32), false, 2)));
+        QVERIFY(!integerQuantizedProductApplies(at::zeros({2, 128}), randomWeight(8, 8, 128, {0, 32, 128}, false, 3)));
+        {
+            const ActivationsFor exact(QuantizedActivations::Float);
+            QVERIFY(!integerQuantizedProductApplies(at::zeros({2, 128}), aligned));
+        }
+        // Where it does not apply, the float kernel answers exactly.
+        const QuantizedWeight ragged = randomWeight(4, 8, 96, evenStarts(96, 32), false, 2);
+        const at::Tensor x = at::randn({5, 96});
+        QVERIFY(relativeError(quantizedProduct(x, ragged, {}), at::linear(x, dequantize(ragged))) < 1e-5);
+        // A NaN in one row's input shows in that row's output only.
+        at::Tensor poisoned = at::randn({3, 128});
+        poisoned[1][5] = std::numeric_limits<float>::quiet_NaN();
+        const at::Tensor out = quantizedProduct(poisoned, aligned, {});
+        QVERIFY(at::isnan(out[1]).all().item<bool>());
+        QVERIFY(at::isfinite(out[0]).all().item<bool>() && at::isfinite(out[2]).all().item<bool>());
     }
 
     void gradientsFlowToTheInput()
