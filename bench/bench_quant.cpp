@@ -96,8 +96,9 @@ void writeQuantisedCopies(const fs::path& floatDir, const fs::path& work,
     }
 }
 
-// --speed: one precision's figures as a JSON line (run in a child process).
-nlohmann::json measureSpeed(const fs::path& dir, const std::string& dtype, int repeats)
+// --speed: one precision's figures as a JSON line (run in a child process);
+// `only` names one figure (greedy, n16, prefill) to measure alone, for a profiler.
+nlohmann::json measureSpeed(const fs::path& dir, const std::string& dtype, int repeats, const std::string& only)
 {
     LoadOptions options;
     setPrecision(options, dtype);
@@ -108,26 +109,27 @@ nlohmann::json measureSpeed(const fs::path& dir, const std::string& dtype, int r
     request.maxNewTokens = 128;
     request.stopAtEos = false;
     request.sampling.greedy = true;
-    const double greedy = medianSeconds(repeats, [&] { generator.generate({request}); });
+    nlohmann::json figures = {{"weights", model->weightBytes()}};
+    if (only.empty() || only == "greedy")
+        figures["ms_per_token"] = medianSeconds(repeats, [&] { generator.generate({request}); }) / 128 * 1e3;
     request.numSamples = 16;
     request.sampling.greedy = false;
     request.sampling.temperature = 0.8f;
     request.sampling.topP = 0.95f;
-    const double sampled = medianSeconds(std::max(1, repeats / 2), [&] { generator.generate({request}); });
+    if (only.empty() || only == "n16")
+        figures["n16"] = 16 * 128 / medianSeconds(std::max(1, repeats / 2), [&] { generator.generate({request}); });
     ForwardInput prefill;
     prefill.ids = at::tensor(std::vector<int64_t>(128, 1234), at::kLong).view({1, -1});
     prefill.lastPositionOnly = true;
-    const double prefillTime = medianSeconds(repeats, [&] {
-        KvCache cache = model->newCache();
-        model->forward(prefill, &cache);
-    });
+    if (only.empty() || only == "prefill")
+        figures["prefill"] = 128 / medianSeconds(repeats, [&] {
+                                 KvCache cache = model->newCache();
+                                 model->forward(prefill, &cache);
+                             });
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    return {{"weights", model->weightBytes()},
-            {"peak", usage.ru_maxrss * 1024.0},
-            {"ms_per_token", greedy / 128 * 1e3},
-            {"n16", 16 * 128 / sampled},
-            {"prefill", 128 / prefillTime}};
+    figures["peak"] = usage.ru_maxrss * 1024.0;
+    return figures;
 }
 
 nlohmann::json runChild(const std::string& self, const fs::path& dir, const std::string& dtype, int repeats,
@@ -279,7 +281,7 @@ int main(int argc, char** argv)
 {
     CLI::App app{"Table 4 at the project's scale: memory, speed and pass@1 per precision"};
     int threads = 2, repeats = 3, rounds = 3;
-    std::string demo = RRTF_DEMO_DIR, speedDir, dtype = "float32", keep;
+    std::string demo = RRTF_DEMO_DIR, speedDir, dtype = "float32", keep, only;
     bool skipPass = false;
     app.add_option("--threads", threads, "Compute threads")->capture_default_str();
     app.add_option("--repeats", repeats, "Timed runs per figure in one process (median)")->capture_default_str();
@@ -289,11 +291,12 @@ int main(int argc, char** argv)
     app.add_option("--keep", keep, "Write the bench models into this folder and keep them (for profiling with --speed)");
     app.add_option("--speed", speedDir, "(internal) measure one model folder and print JSON");
     app.add_option("--dtype", dtype, "(internal) the precision --speed loads with");
+    app.add_option("--only", only, "With --speed: measure one figure alone (greedy, n16 or prefill)");
     CLI11_PARSE(app, argc, argv);
     try {
         configureComputeThreads(threads);
         if (!speedDir.empty()) {
-            std::printf("%s\n", measureSpeed(speedDir, dtype, repeats).dump().c_str());
+            std::printf("%s\n", measureSpeed(speedDir, dtype, repeats, only).dump().c_str());
             return 0;
         }
         const fs::path work =

@@ -2027,17 +2027,22 @@
         <translation>メモリ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="172"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="179"/>
         <source>float32, bfloat16 and float16 compute in that type; int8 and int4 quantise the weights at load (int4: 4 bits in groups of 128). A GPTQ folder loads quantised whatever is picked here.</source>
         <translation>float32・bfloat16・float16 はその型で計算します。int8 と int4 は読み込み時に重みを量子化します（int4：128 個ごとのグループで 4 ビット）。GPTQ フォルダーはここで何を選んでも量子化されたまま読み込まれます。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="306"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="182"/>
+        <source>The weights take %1 in memory, held as %2.</source>
+        <translation>重みはメモリ上で %1 を占め、%2 として保持されています。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/model_list_model.cpp" line="317"/>
         <source>Waiting</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="322"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="333"/>
         <source>Cancelling</source>
         <translation>キャンセル中</translation>
     </message>

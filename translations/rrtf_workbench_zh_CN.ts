@@ -2027,17 +2027,22 @@
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="172"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="179"/>
         <source>float32, bfloat16 and float16 compute in that type; int8 and int4 quantise the weights at load (int4: 4 bits in groups of 128). A GPTQ folder loads quantised whatever is picked here.</source>
         <translation>float32、bfloat16 和 float16 以该类型计算；int8 和 int4 在加载时量化权重（int4：每 128 个一组，4 位）。GPTQ 文件夹无论此处选择什么都以量化形式加载。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="306"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="182"/>
+        <source>The weights take %1 in memory, held as %2.</source>
+        <translation>权重在内存中占 %1，存储形式为 %2。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/model_list_model.cpp" line="317"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="322"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="333"/>
         <source>Cancelling</source>
         <translation>正在取消</translation>
     </message>

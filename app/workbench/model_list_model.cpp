@@ -178,6 +178,10 @@ QString ModelListModel::toolTip(const Row& row, int column)
     if (column == DType)
         return tr("float32, bfloat16 and float16 compute in that type; int8 and int4 quantise the weights at load "
                   "(int4: 4 bits in groups of 128). A GPTQ folder loads quantised whatever is picked here.");
+    if (column == Memory && row.state == ModelState::Loaded)  // the cell itself is often cut short
+        return tr("The weights take %1 in memory, held as %2.")
+            .arg(QLocale().formattedDataSize(row.info.weightBytes),
+                 row.info.precision.isEmpty() ? row.slot.dtype : row.info.precision);
     return row.slot.directory;
 }
 

@@ -41,8 +41,9 @@ struct IntegerInput {
     int64_t paddedRows = 0;
 };
 
-// x [rows, in] (positions in the weight's order) rounded per row and group to
-// int8 codes with scale = largest magnitude / 127. A group holding a NaN or an
+// x [rows, in] (contiguous, channels in their own order) rounded per row and
+// group to int8 codes with scale = largest magnitude / 127, read in the
+// weight's position order (act-order's permutation applied on the way). A group holding a NaN or an
 // infinity gets a NaN scale, so the product shows it as the float one would.
 IntegerInput roundInput(const at::Tensor& x, const QuantizedWeight& weight)
 {
@@ -53,18 +54,20 @@ IntegerInput roundInput(const at::Tensor& x, const QuantizedWeight& weight)
     input.scales = at::zeros({groups, input.paddedRows}, at::kFloat);
     input.sums = at::zeros({groups, input.paddedRows}, at::kFloat);
     const float* source = x.data_ptr<float>();
+    const int64_t* order = weight.order.defined() ? weight.order.data_ptr<int64_t>() : nullptr;
     int8_t* codes = input.codes.data_ptr<int8_t>();
     float* scales = input.scales.data_ptr<float>();
     float* sums = input.sums.data_ptr<float>();
     at::parallel_for(0, rows, 1, [&](int64_t firstRow, int64_t lastRow) {
         for (int64_t r = firstRow; r < lastRow; ++r)
             for (int64_t g = 0; g < groups; ++g) {
-                const float* values = source + r * in;
+                const float* row = source + r * in;
+                auto value = [&](int64_t p) { return row[order ? order[p] : p]; };
                 float largest = 0.0f;
                 bool finite = true;
                 for (int64_t p = weight.groupStarts[g]; p < weight.groupStarts[g + 1]; ++p) {
-                    largest = std::max(largest, std::fabs(values[p]));
-                    finite = finite && std::isfinite(values[p]);
+                    largest = std::max(largest, std::fabs(value(p)));
+                    finite = finite && std::isfinite(value(p));
                 }
                 if (!finite) {
                     scales[g * input.paddedRows + r] = std::numeric_limits<float>::quiet_NaN();
@@ -73,7 +76,7 @@ IntegerInput roundInput(const at::Tensor& x, const QuantizedWeight& weight)
                 const float inverse = largest > 0.0f ? 127.0f / largest : 0.0f;
                 int32_t sum = 0;
                 for (int64_t p = weight.groupStarts[g]; p < weight.groupStarts[g + 1]; ++p) {
-                    const auto code = static_cast<int8_t>(std::nearbyint(std::clamp(values[p] * inverse, -127.0f, 127.0f)));
+                    const auto code = static_cast<int8_t>(std::nearbyint(std::clamp(value(p) * inverse, -127.0f, 127.0f)));
                     codes[r * in + codeSlot(weight.bits, p)] = code;
                     sum += code;
                 }
@@ -111,10 +114,7 @@ bool integerQuantizedProductApplies(const at::Tensor& input, const QuantizedWeig
 
 at::Tensor integerQuantizedProduct(const at::Tensor& input, const QuantizedWeight& weight, const at::Tensor& bias)
 {
-    at::Tensor x = input.reshape({-1, weight.inFeatures});
-    if (weight.order.defined())
-        x = x.index_select(1, weight.order);
-    x = x.contiguous();
+    const at::Tensor x = input.reshape({-1, weight.inFeatures}).contiguous();
     const IntegerInput rounded = roundInput(x, weight);
     at::Tensor out = at::empty({x.size(0), weight.outFeatures}, x.options());
     const at::Tensor biasFloat = bias.defined() ? bias.to(at::kFloat).contiguous() : bias;

@@ -1,8 +1,10 @@
-// out = x · Wᵀ + b with W held in 8 or 4 bits (quantized_weight.h). Decoding
-// reads each code straight from memory once and dequantises it in registers
-// (AVX2/FMA, or AVX-512 where the CPU has it, chosen at run time); larger
-// batches (prefill) dequantise a band of output rows at a time into a float
-// matrix product, so no float copy of the whole weight is ever held.
+// out = x · Wᵀ + b with W held in 8 or 4 bits (quantized_weight.h). One row
+// (decoding) reads each code straight from memory once and dequantises it in
+// registers (AVX2/FMA, or AVX-512 where the CPU has it, chosen at run time).
+// Two rows or more run in integers where the CPU has AVX-512 VNNI (see
+// QuantizedActivations); elsewhere up to 64 rows take the float kernel and
+// larger batches (prefill) dequantise a band of output rows at a time into a
+// float matrix product, so no float copy of the whole weight is ever held.
 #pragma once
 
 #include "model/quantized_weight.h"
@@ -16,7 +18,7 @@ constexpr int64_t kQuantizedKernelMaxRows = 64;
 // Int8 (the default): two rows or more are rounded to int8 per row and weight
 // group (scale = the group's largest magnitude / 127, as CTranslate2 and
 // llama.cpp do) and multiplied in integers, several times faster; the result
-// differs from the float product by that rounding (about 1e-3 relative). Float:
+// differs from the float product by that rounding. Float:
 // every product in float, equal to at::linear on the dequantised weight (tests
 // that compare to a float reference). Process-wide.
 enum class QuantizedActivations { Float, Int8 };

@@ -590,6 +590,10 @@ void TestWorkbench::quantisedCopyLoadsBesideItsModel()
     QVERIFY(models.infoAt(row).weightBytes * 2 < models.infoAt(0).weightBytes);
     QVERIFY(models.index(row, ModelListModel::Memory).data().toString().contains("rtn4 g128"));
     QVERIFY(!models.index(0, ModelListModel::Memory).data().toString().contains("("));
+    // The cell is often cut short in the dock: its tooltip says it whole.
+    const QString tip = models.index(row, ModelListModel::Memory).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains("rtn4 g128") && tip.contains(QLocale().formattedDataSize(models.infoAt(row).weightBytes)),
+             qPrintable(tip));
 
     // Another precision picked for a loaded model loads it again in that precision.
     QVERIFY(models.setData(models.index(0, ModelListModel::DType), "int8"));
