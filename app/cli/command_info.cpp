@@ -4,6 +4,7 @@
 #include "model/causal_lm.h"
 #include "model/checkpoint.h"
 #include "model/gptq_checkpoint.h"
+#include "model/quantized_product.h"
 
 #include <nlohmann/json.hpp>
 
@@ -53,6 +54,10 @@ void runInfo(const InfoArgs& args)
         info["quantization"] = {{"method", "gptq"},     {"bits", gptq->bits},
                                 {"group_size", gptq->groupSize}, {"desc_act", gptq->descAct},
                                 {"sym", gptq->symmetric},        {"settings", gptq->source}};
+    if (gptq)
+        info["quantized_products"] = integerQuantizedProductsEnabled()
+                                         ? "int8 inputs from two rows on (AVX-512 VNNI), float for one row"
+                                         : "float (this CPU has no AVX-512 VNNI)";
     if (args.json) {
         printJson(info);
         return;

@@ -99,10 +99,15 @@ QuantizedActivations quantizedActivations()
     return activationMode;
 }
 
+bool integerQuantizedProductsEnabled()
+{
+    return activationMode == QuantizedActivations::Int8 && quantized_kernel::cpuHasAvx512Vnni();
+}
+
 bool integerQuantizedProductApplies(const at::Tensor& input, const QuantizedWeight& weight)
 {
     const int64_t in = weight.inFeatures;
-    if (activationMode != QuantizedActivations::Int8 || !quantized_kernel::cpuHasAvx512Vnni() || !input.is_cpu() ||
+    if (!integerQuantizedProductsEnabled() || !input.is_cpu() ||
         !weight.codes.is_cpu() || input.scalar_type() != at::kFloat || in == 0 || in % kAlignment != 0 ||
         input.size(-1) != in || input.numel() / in < 2)
         return false;

@@ -24,6 +24,8 @@ constexpr int64_t kQuantizedKernelMaxRows = 64;
 enum class QuantizedActivations { Float, Int8 };
 void setQuantizedActivations(QuantizedActivations mode);
 QuantizedActivations quantizedActivations();
+// Whether products of two rows or more run in integers here: Int8 and a CPU with AVX-512 VNNI.
+bool integerQuantizedProductsEnabled();
 
 // Whether the integer kernel takes these operands: Int8 activations, a CPU with
 // AVX-512 VNNI, float32 CPU input of two rows or more, and a weight whose input

@@ -383,6 +383,12 @@ private slots:
         QCOMPARE(QString::fromStdString(info["precision"].get<std::string>()), precision);
         QCOMPARE(info["quantization"]["bits"].get<int>(), bits);
         QVERIFY(info["weights_in_memory_bytes"].get<int64_t>() < info["parameters"].get<int64_t>() * 2);
+        // Says how its products will run on this CPU (in integers only with AVX-512 VNNI).
+        setQuantizedActivations(QuantizedActivations::Int8);  // the command's default
+        const bool integer = integerQuantizedProductsEnabled();
+        setQuantizedActivations(QuantizedActivations::Float);
+        QVERIFY(info.contains("quantized_products"));
+        QCOMPARE(info["quantized_products"].get<std::string>().find("int8 inputs") == 0, integer);
         QVERIFY(QFile::exists(out + "/tokenizer.json"));  // copied, so the folder is usable on its own
 
         run = runCli({"generate", "--model", out, "--ids", "1 2 3", "--max-new-tokens", "4", "--greedy", "--ignore-eos",
