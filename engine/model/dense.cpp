@@ -1,5 +1,6 @@
 #include "model/dense.h"
 
+#include "model/large_batch_product.h"
 #include "model/quantized_product.h"
 #include "model/small_batch_product.h"
 
@@ -39,6 +40,8 @@ at::Tensor denseProduct(const at::Tensor& input, const at::Tensor& weight, const
         shape.back() = weight.size(0);
         return out.view(shape);
     }
+    if (largeBatchProductApplies(input, weight, bias))
+        return largeBatchProduct(input, weight, bias);
     return at::linear(input, weight, bias);
 }
 

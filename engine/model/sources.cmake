@@ -5,6 +5,8 @@ list(APPEND RRTF_ENGINE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/dense.cpp
   ${CMAKE_CURRENT_LIST_DIR}/small_batch_product.h
   ${CMAKE_CURRENT_LIST_DIR}/small_batch_product.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/large_batch_product.h
+  ${CMAKE_CURRENT_LIST_DIR}/large_batch_product.cpp
   ${CMAKE_CURRENT_LIST_DIR}/quantized_weight.h
   ${CMAKE_CURRENT_LIST_DIR}/quantized_weight.cpp
   ${CMAKE_CURRENT_LIST_DIR}/quantized_product.h
