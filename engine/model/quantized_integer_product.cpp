@@ -1,5 +1,5 @@
 // Quantised products in integers (quantized_product.h): the input rounded to
-// int8 per row and weight group, then quantized_kernel_vnni.cpp's tiles.
+// int8 per row and weight group, then quantized_kernel_vnni.cpp's blocks.
 #include "model/quantized_kernel.h"
 #include "model/quantized_product.h"
 
@@ -43,8 +43,9 @@ struct IntegerInput {
 
 // x [rows, in] (contiguous, channels in their own order) rounded per row and
 // group to int8 codes with scale = largest magnitude / 127, read in the
-// weight's position order (act-order's permutation applied on the way). A group holding a NaN or an
-// infinity gets a NaN scale, so the product shows it as the float one would.
+// weight's position order (act-order's permutation applied on the way). A
+// group holding a NaN or an infinity gets a NaN scale, so the product shows it
+// as the float one would.
 IntegerInput roundInput(const at::Tensor& x, const QuantizedWeight& weight)
 {
     const int64_t rows = x.size(0), in = weight.inFeatures, groups = weight.groups();
