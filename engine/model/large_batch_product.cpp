@@ -41,6 +41,8 @@ at::Tensor largeBatchProduct(const at::Tensor& input, const at::Tensor& weight, 
         throw Error("oneDNN's sgemm failed (status " + std::to_string(static_cast<int>(status)) + ") on a " +
                     std::to_string(rows) + " x " + std::to_string(in) + " x " + std::to_string(outFeatures) +
                     " product");
+#else
+    throw Error("largeBatchProduct called in a build without oneDNN (check largeBatchProductApplies first)");
 #endif
     auto shape = input.sizes().vec();
     shape.back() = outFeatures;
