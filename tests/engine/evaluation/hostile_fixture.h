@@ -207,7 +207,7 @@ public:
                 if (p.pid == m_pid)
                     return p.uid == m_uid && p.cmdline.startsWith(QLatin1String("sleep"));
             return false;
-        }, 5000);
+        }, 30000);
     }
 
     // Still running (not exited, not killed, not a zombie).
