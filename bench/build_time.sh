@@ -4,8 +4,8 @@
 #
 #   step | wall s | CPU s (user + sys)
 #
-# and, on stderr, the ten translation units or links that took longest (from .ninja_log), which
-# is where to look when the build gets slower.
+# and where the build's CPU time goes (compiles per library, precompiled headers, links: every
+# compile and link runs through bench/cpu_time_launcher.py), then the ten steps that took most.
 #
 # Usage: bench/build_time.sh [REV] [--no-tests]     (REV defaults to HEAD)
 #
@@ -54,8 +54,12 @@ run_step() {
 build="$work/build"
 export CCACHE_DISABLE=1
 rows=()
+export RRTF_CPU_LOG="$work/cpu.log"
+launcher="$root/bench/cpu_time_launcher.py"
 run_step configure cmake -S "$work/src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-  -DRRTF_SHARED_DATA="$shared/data"
+  -DRRTF_SHARED_DATA="$shared/data" \
+  -DCCACHE_PROGRAM=CCACHE_PROGRAM-NOTFOUND \
+  -DCMAKE_CXX_COMPILER_LAUNCHER="$launcher" -DCMAKE_CXX_LINKER_LAUNCHER="$launcher"
 rows+=("| configure | $step_wall | $step_cpu |")
 run_step build cmake --build "$build" ${JOBS:+-j "$JOBS"}
 rows+=("| clean build (no ccache) | $step_wall | $step_cpu |")
@@ -71,6 +75,29 @@ echo "| step | wall s | CPU s |"
 echo "|---|---|---|"
 printf '%s\n' "${rows[@]}"
 
-echo "Slowest steps (seconds, wall, while other steps ran beside them):" >&2
-awk 'NR > 1 { printf "%7.1f  %s\n", ($2 - $1) / 1000, $4 }' "$build/.ninja_log" \
-  | sort -rn | head -10 >&2
+echo
+echo "| part of the build | steps | CPU s |"
+echo "|---|---|---|"
+awk -F'\t' '
+  function part(out) {
+    if (out ~ /\.gch$/) return "precompiled headers";
+    if (out !~ /\.o$/) return "links";
+    if (out ~ /^tests\//) return "tests (compiles)";
+    if (out ~ /^bench\//) return "bench";
+    if (out ~ /rrtf_engine\.dir/) return "engine (LibTorch)";
+    if (out ~ /rrtf_evaluation\.dir|sandbox/) return "evaluation and sandbox";
+    if (out ~ /^app\/cli\//) return "rrtf (CLI)";
+    if (out ~ /^app\/workbench\//) return "workbench";
+    if (out ~ /^widgets\//) return "widgets";
+    return "other";
+  }
+  { cpu[part($2)] += $1; n[part($2)]++; total += $1; steps++ }
+  END {
+    for (p in cpu) printf "| %s | %d | %.0f |\n", p, n[p], cpu[p] | "sort -t\"|\" -k4 -rn";
+    close("sort -t\"|\" -k4 -rn");
+    printf "| all compiles and links | %d | %.0f |\n", steps, total;
+  }' "$RRTF_CPU_LOG"
+
+echo >&2
+echo "Costliest steps (CPU seconds):" >&2
+sort -rn "$RRTF_CPU_LOG" | head -10 >&2
