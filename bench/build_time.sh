@@ -11,6 +11,7 @@
 #
 # CPU seconds are the robust figure on a shared machine: other work stretches the wall clock but
 # hardly the CPU time each compiler needs. On a quiet 2-core machine wall ~ CPU / 2.
+# Commits before 70429b0 let ccache override the launcher: their table of parts stays empty.
 # Environment: JOBS (ninja -j, default: ninja's own), KEEP=1 keeps the clone (its path is printed).
 set -euo pipefail
 
@@ -58,7 +59,6 @@ export RRTF_CPU_LOG="$work/cpu.log"
 launcher="$root/bench/cpu_time_launcher.py"
 run_step configure cmake -S "$work/src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DRRTF_SHARED_DATA="$shared/data" \
-  -DCCACHE_PROGRAM=CCACHE_PROGRAM-NOTFOUND \
   -DCMAKE_CXX_COMPILER_LAUNCHER="$launcher" -DCMAKE_CXX_LINKER_LAUNCHER="$launcher"
 rows+=("| configure | $step_wall | $step_cpu |")
 run_step build cmake --build "$build" ${JOBS:+-j "$JOBS"}
