@@ -1,15 +1,14 @@
 #include "evaluation/evaluator.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <thread>
 
 #include "evaluation/sha256.h"
 #include "runtime/error.h"
+#include "runtime/parallel_for.h"
 
 namespace rrtf {
 namespace {
@@ -17,20 +16,6 @@ namespace {
 using nlohmann::json;
 
 constexpr const char* kEngineVersion = "rrtf-workbench 0.1.0";
-
-// Runs fn(i) for i in [0, count) on `threads` threads; stops handing out work
-// once `cancel` is set (work in flight finishes).
-template <typename Fn>
-void parallelFor(int count, int threads, const CancellationToken& cancel, Fn fn) {
-    std::atomic<int> next{0};
-    auto worker = [&] {
-        for (int i = next++; i < count && !cancel.isCancelled(); i = next++) fn(i);
-    };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < std::min(threads, count); ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& thread : pool) thread.join();
-}
 
 json settingsJson(const EvaluationOptions& options) {
     const TimeoutPolicy& t = options.timeouts;

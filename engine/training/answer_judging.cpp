@@ -3,13 +3,12 @@
 #include "evaluation/sandbox_pool.h"
 #include "evaluation/task_builder.h"
 #include "runtime/error.h"
+#include "runtime/parallel_for.h"
 #include "training/verdict_journal.h"
 
 #include <algorithm>
 #include <atomic>
-#include <exception>
 #include <mutex>
-#include <thread>
 #include <unordered_map>
 
 namespace rrtf {
@@ -102,43 +101,27 @@ JudgedRecords judgeSampleGroups(SandboxPool& pool, const std::vector<TrainingRec
     }
 
     const int total = int(toJudge.size());
-    std::atomic<int> next{0};
     std::atomic<int> done{0};
     std::mutex progressMutex;
-    std::exception_ptr failure;  // the first error of a worker (the journal's disk full), raised after the join
-    std::atomic<bool> failed{false};
-    auto work = [&] {
-        for (int i = next++; i < total && !cancel.isCancelled() && !failed; i = next++) try {
-            const std::size_t s = toJudge[std::size_t(i)];
-            const AnswerSlot& slot = slots[s];
-            JudgeTask task = answerJudgeTask(*slot.record, texts[s]);
-            task.preferSplit = options.preferSplit;
-            Verdict verdict = pool.judge(task, options.limits);
-            // A sandbox failure says nothing about the answer (a Ctrl-C reaches the
-            // sandbox helpers too): not kept, so that the next run judges it again.
-            if (options.journal && verdict.outcome != Outcome::SandboxError)
-                options.journal->append(slot.key, slot.hashes, verdict);
-            RankingItem& item = result.items[slot.item];
-            (slot.teacher ? item.teacherAnswers : item.studentAnswers)[slot.index].verdict = std::move(verdict);
-            const int finished = ++done;
-            if (progress) {
-                std::lock_guard lock(progressMutex);
-                progress(finished, total);
-            }
-        } catch (...) {
+    // A worker's error (the journal's disk full) stops the others and is raised here.
+    parallelFor(total, pool.workers(), cancel, [&](int i) {
+        const std::size_t s = toJudge[std::size_t(i)];
+        const AnswerSlot& slot = slots[s];
+        JudgeTask task = answerJudgeTask(*slot.record, texts[s]);
+        task.preferSplit = options.preferSplit;
+        Verdict verdict = pool.judge(task, options.limits);
+        // A sandbox failure says nothing about the answer (a Ctrl-C reaches the
+        // sandbox helpers too): not kept, so that the next run judges it again.
+        if (options.journal && verdict.outcome != Outcome::SandboxError)
+            options.journal->append(slot.key, slot.hashes, verdict);
+        RankingItem& item = result.items[slot.item];
+        (slot.teacher ? item.teacherAnswers : item.studentAnswers)[slot.index].verdict = std::move(verdict);
+        const int finished = ++done;
+        if (progress) {
             std::lock_guard lock(progressMutex);
-            if (!failed.exchange(true))
-                failure = std::current_exception();
+            progress(finished, total);
         }
-    };
-    std::vector<std::thread> threads;
-    for (int t = 1; t < std::min(pool.workers(), total); ++t)
-        threads.emplace_back(work);
-    work();
-    for (std::thread& thread : threads)
-        thread.join();
-    if (failure)
-        std::rethrow_exception(failure);
+    });
 
     result.answers = done.load();
     if (cancel.isCancelled() && result.answers < total) {

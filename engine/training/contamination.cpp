@@ -2,10 +2,10 @@
 
 #include "evaluation/problem_records.h"
 #include "runtime/error.h"
+#include "runtime/parallel_for.h"
 #include "training/text_tokens.h"
 
 #include <algorithm>
-#include <atomic>
 #include <map>
 #include <set>
 #include <thread>
@@ -277,36 +277,25 @@ ContaminationReport findContamination(const std::vector<TrainingRecord>& trainin
     const BenchmarkIndex index(benchmark, report.options, report.banding);
 
     std::vector<std::vector<OverlapPair>> perRecord(training.size());
-    std::atomic<std::size_t> next{0};
-    std::atomic<std::size_t> done{0};
-    const auto worker = [&] {
-        for (std::size_t r = next++; r < training.size() && !cancel.isCancelled(); r = next++) {
-            const TrainingRecord& record = training[r];
-            std::map<int, OverlapPair> byProblem;
-            for (const Field& field : trainingFields(record, options)) {
-                for (auto& [problem, overlap] : index.match(field)) {
-                    OverlapPair& pair = byProblem[problem];
-                    pair.trainingTaskId = record.taskId;
-                    pair.benchmarkTaskId = benchmark[std::size_t(problem)].taskId;
-                    pair.fields.push_back(std::move(overlap));
-                }
+    const auto matchRecord = [&](int r) {
+        const TrainingRecord& record = training[std::size_t(r)];
+        std::map<int, OverlapPair> byProblem;
+        for (const Field& field : trainingFields(record, options)) {
+            for (auto& [problem, overlap] : index.match(field)) {
+                OverlapPair& pair = byProblem[problem];
+                pair.trainingTaskId = record.taskId;
+                pair.benchmarkTaskId = benchmark[std::size_t(problem)].taskId;
+                pair.fields.push_back(std::move(overlap));
             }
-            for (auto& [problem, pair] : byProblem)
-                perRecord[r].push_back(std::move(pair));
-            ++done;
         }
+        for (auto& [problem, pair] : byProblem)
+            perRecord[std::size_t(r)].push_back(std::move(pair));
     };
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t threads = std::min<std::size_t>(options.threads > 0 ? std::size_t(options.threads) : cores,
-                                                      std::max<std::size_t>(1, training.size()));
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads; ++t)
-        pool.emplace_back(worker);
-    worker();
-    for (std::thread& thread : pool)
-        thread.join();
+    const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
+    const int done = parallelFor(int(training.size()), options.threads > 0 ? options.threads : cores, cancel,
+                                 matchRecord);
 
-    report.complete = done.load() == training.size();
+    report.complete = std::size_t(done) == training.size();
     for (std::vector<OverlapPair>& pairs : perRecord)
         for (OverlapPair& pair : pairs)
             report.pairs.push_back(std::move(pair));

@@ -2,13 +2,12 @@
 
 #include "evaluation/sandbox_pool.h"
 #include "runtime/error.h"
+#include "runtime/parallel_for.h"
 #include "training/min_hash.h"
 #include "training/text_tokens.h"
 
-#include <atomic>
 #include <cstdio>
 #include <optional>
-#include <thread>
 #include <unordered_map>
 
 namespace rrtf {
@@ -164,23 +163,6 @@ std::optional<std::string> syntaxProblem(const TrainingRecord& record, const Syn
     if (check.status == SyntaxStatus::Unknown)
         return "solution could not be checked: " + check.detail;
     return std::nullopt;
-}
-
-// Runs fn(i) for i in [0, count) on `threads` threads until `cancel` is set.
-template <typename Fn>
-void parallelFor(int count, int threads, const CancellationToken& cancel, Fn fn)
-{
-    std::atomic<int> next{0};
-    auto worker = [&] {
-        for (int i = next++; i < count && !cancel.isCancelled(); i = next++)
-            fn(i);
-    };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < std::min(threads, count); ++t)
-        pool.emplace_back(worker);
-    worker();
-    for (std::thread& thread : pool)
-        thread.join();
 }
 
 }  // namespace

@@ -1,0 +1,7 @@
+# Runtime pieces without LibTorch, built into rrtf_evaluation (which rrtf_engine
+# links), so that the sandbox client, the store and the training data code use them too.
+list(APPEND RRTF_EVALUATION_SOURCES
+  # Jobs over threads: a worker's exception reaches the caller, never std::terminate.
+  ${CMAKE_CURRENT_LIST_DIR}/parallel_for.h
+  ${CMAKE_CURRENT_LIST_DIR}/parallel_for.cpp
+)
