@@ -188,7 +188,9 @@ EvaluationResult Evaluator::evaluate(const ProblemSet& problems, const SampleFil
         result.runId = run.id;
         for (StoredVerdict& stored : m_workspace->verdicts(run.id)) {
             auto index = size_t(stored.sampleIndex);
-            if (index >= have.size()) continue;
+            // A sandbox error says nothing about the sample (its helper was killed, the
+            // machine ran out of something): judged again, and the new verdict replaces it.
+            if (index >= have.size() || stored.verdict.outcome == Outcome::SandboxError) continue;
             result.samples[index].verdict = std::move(stored.verdict);
             result.samples[index].resumed = have[index] = true;
             ++result.resumed;

@@ -1,7 +1,9 @@
 // Judges a samples file against a problem set: per-problem time limits scaled
 // from the reference solutions, parallel workers, a second look at every
 // timeout, every verdict stored in the workspace as it arrives (so a killed run
-// resumes where it stopped), and pass@k at the end.
+// resumes where it stopped, judging again only what is missing or was a
+// sandbox error), and pass@k at the end. A worker's error (the workspace's disk
+// full, a lock held too long) stops the run and is thrown to the caller.
 #pragma once
 
 #include <functional>

@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <thread>
+#include <utility>
 #include <nlohmann/json.hpp>
 
 #include "evaluation/sandbox/line_channel.h"
@@ -113,6 +114,43 @@ struct SandboxPool::Worker {
     int fromHelper = -1;
     std::unique_ptr<sandbox::LineReader> reader;
 
+    // How a helper that gave no answer ended, for the verdict; whether the program
+    // it was running may be judged again on a fresh helper.
+    struct Loss {
+        std::string text;
+        bool retry = false;
+    };
+
+    // Reaps a helper that closed its pipe (killed, crashed) or kills and reaps one
+    // that stopped answering (`hung`), and says which. Its zygote and the program
+    // it ran die with it (PR_SET_PDEATHSIG).
+    Loss bury(bool hung) {
+        if (pid <= 0) return {"the sandbox helper was not running", true};
+        int status = 0;
+        pid_t got = 0;
+        // A helper whose pipe closed is exiting: give it a moment to become reapable.
+        for (int i = 0; i < 200 && !hung && (got = waitpid(pid, &status, WNOHANG)) == 0; ++i) usleep(10000);
+        const std::string who = "the sandbox helper (rrtf-sandbox, pid " + std::to_string(pid) + ")";
+        if (got != pid) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &status, 0);
+            pid = -1;
+            return {who + (hung ? " stopped answering and was stopped" : " closed its pipe and was stopped"), !hung};
+        }
+        pid = -1;
+        if (WIFSIGNALED(status)) {
+            const int signal = WTERMSIG(status);
+            // SIGINT, SIGTERM or SIGHUP went to the whole process group (Ctrl-C, a job
+            // manager): we are being stopped too, so nothing is judged again.
+            const bool interrupt = signal == SIGINT || signal == SIGTERM || signal == SIGHUP;
+            const char* name = sigabbrev_np(signal);  // "KILL"; thread-safe, unlike strsignal
+            return {who + " was killed by signal " + std::to_string(signal) +
+                        (name ? std::string(" (SIG") + name + ")" : std::string()),
+                    !interrupt};
+        }
+        return {who + " exited with status " + std::to_string(WEXITSTATUS(status)), true};
+    }
+
     ~Worker() {
         if (toHelper >= 0) close(toHelper);  // end of input: the helper stops its zygote and exits
         if (fromHelper >= 0) close(fromHelper);
@@ -161,7 +199,8 @@ std::unique_ptr<SandboxPool::Worker> SandboxPool::startWorker(int slot) {
                                             : "the sandbox helper exited without saying why";
         throw SandboxUnavailable("sandbox unavailable: " + why);
     }
-    m_info = {ready.value("tier", ""), ready.value("interpreter", ""), ready.value("detail", "")};
+    SandboxInfo info{ready.value("tier", ""), ready.value("interpreter", ""), ready.value("detail", "")};
+    if (m_workers.size() < size_t(m_options.workers)) m_info = std::move(info);  // not on a restart: others read it
     return worker;
 }
 
@@ -193,39 +232,64 @@ void SandboxPool::release(Worker* worker) {
     m_freed.notify_one();
 }
 
-Verdict SandboxPool::judge(const JudgeTask& task, const JudgeLimits& limits) {
-    requireWorkerThread("SandboxPool::judge");
-    Worker* worker = acquire();
-    long id;
+void SandboxPool::replace(Worker* broken) {
+    int slot = 0;
     {
         std::lock_guard lock(m_mutex);
-        id = m_nextId++;
-    }
-    std::optional<std::string> answer;
-    if (sandbox::writeAll(worker->toHelper, sandboxJobLine(id, task, limits) + "\n"))
-        answer = worker->reader->readLine(answerTimeoutMs(limits));
-    if (!answer) {
-        // The helper died or hung: replace it so the next program gets a working one.
-        int slot = 0;
         for (size_t i = 0; i < m_workers.size(); ++i)
-            if (m_workers[i].get() == worker) slot = int(i);
-        try {
-            auto fresh = startWorker(slot);
-            worker = fresh.get();
+            if (m_workers[i].get() == broken) slot = int(i);
+    }
+    std::unique_ptr<Worker> fresh;
+    try {
+        fresh = startWorker(slot);
+    } catch (const Error& error) {
+        release(broken);  // the next judge() on this slot tries again
+        throw SandboxUnavailable("cannot restart the sandbox helper of worker " + std::to_string(slot) + ": " +
+                                 error.what());
+    }
+    Worker* raw = fresh.get();
+    std::unique_ptr<Worker> old;
+    {
+        std::lock_guard lock(m_mutex);
+        old = std::exchange(m_workers[size_t(slot)], std::move(fresh));
+    }
+    release(raw);
+}
+
+Verdict SandboxPool::judge(const JudgeTask& task, const JudgeLimits& limits) {
+    requireWorkerThread("SandboxPool::judge");
+    std::string firstLoss;
+    for (int attempt = 0;; ++attempt) {
+        Worker* worker = acquire();
+        long id;
+        {
             std::lock_guard lock(m_mutex);
-            m_workers[size_t(slot)] = std::move(fresh);
-        } catch (const Error&) {
-            // Keep the broken worker; the next judge() reports the error again.
+            id = m_nextId++;
         }
-        release(worker);
+        std::optional<std::string> answer;
+        if (sandbox::writeAll(worker->toHelper, sandboxJobLine(id, task, limits) + "\n"))
+            answer = worker->reader->readLine(answerTimeoutMs(limits));
+        if (answer) {
+            release(worker);
+            return verdictFromLine(*answer, limits);
+        }
+        // The helper died (kill -9, a crash, the OOM killer) or hung: a fresh one takes
+        // its place, and a program whose helper was killed under it is judged once more
+        // there. Its verdict says nothing about the program otherwise: a sandbox error,
+        // which pass@k leaves out and a resumed run judges again.
+        const Worker::Loss loss = worker->bury(worker->reader->timedOut());
+        replace(worker);  // SandboxUnavailable when no helper starts any more
+        if (attempt == 0 && loss.retry) {
+            firstLoss = loss.text;
+            continue;
+        }
         Verdict verdict;
         verdict.limits = limits;
         verdict.outcome = Outcome::SandboxError;
-        verdict.detail = "the sandbox helper stopped answering";
+        verdict.detail = firstLoss.empty() ? loss.text + "; a fresh helper took its place"
+                                           : firstLoss + ", and its replacement too: " + loss.text;
         return verdict;
     }
-    release(worker);
-    return verdictFromLine(*answer, limits);
 }
 
 }  // namespace rrtf

@@ -63,6 +63,10 @@ public:
     int workers() const { return int(m_workers.size()); }
 
     // Judges one program; blocks until a worker is free and the verdict is back.
+    // A helper that dies or hangs is replaced; the program is judged once more on
+    // the new one when its helper was killed (not when it hung or was interrupted),
+    // else the verdict is a sandbox_error naming what happened. SandboxUnavailable
+    // when no helper can be started any more.
     Verdict judge(const JudgeTask& task, const JudgeLimits& limits);
 
 private:
@@ -70,6 +74,9 @@ private:
     std::unique_ptr<Worker> startWorker(int slot);
     Worker* acquire();
     void release(Worker* worker);
+    // Starts a helper in the place of `broken` (whose process is gone) and frees the
+    // slot; SandboxUnavailable, with the slot freed, when none starts.
+    void replace(Worker* broken);
 
     SandboxOptions m_options;
     SandboxInfo m_info;
