@@ -8,12 +8,14 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstring>
 #include <thread>
 #include <utility>
 #include <nlohmann/json.hpp>
 
 #include "evaluation/sandbox/line_channel.h"
+#include "runtime/json_file.h"
 #include "runtime/thread_guard.h"
 
 extern char** environ;
@@ -82,29 +84,102 @@ std::string sandboxJobLine(long id, const JudgeTask& task, const JudgeLimits& li
     return job.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+namespace {
+
+// A line from the helper as JSON; discarded when it is not JSON or nests too deep.
+json parseHelperLine(const std::string& line) {
+    try {
+        return json::parse(line, jsonDepthLimit("sandbox answer"), false);
+    } catch (const FormatError&) {
+        return json::value_t::discarded;
+    }
+}
+
+// Typed fields of a helper's line: a field of another type is named in `error`
+// and read as its default, never thrown.
+struct HelperFields {
+    const json& object;
+    std::string error;
+
+    const json* find(const char* key) {
+        const auto it = object.find(key);
+        return it == object.end() || it->is_null() ? nullptr : &*it;
+    }
+    void wrongType(const char* key, const char* expected) {
+        if (error.empty()) error = std::string("\"") + key + "\" is not " + expected;
+    }
+    std::string text(const char* key) {
+        const json* value = find(key);
+        if (value && !value->is_string()) wrongType(key, "a string");
+        return value && value->is_string() ? value->get<std::string>() : std::string();
+    }
+    int count(const char* key) {
+        const json* value = find(key);
+        if (value && (!value->is_number_integer() || value->get<int64_t>() < 0 || value->get<int64_t>() > INT_MAX))
+            wrongType(key, "a count");
+        return error.empty() && value ? int(value->get<int64_t>()) : 0;
+    }
+    double number(const char* key) {
+        const json* value = find(key);
+        if (value && !value->is_number()) wrongType(key, "a number");
+        return value && value->is_number() ? value->get<double>() : 0.0;
+    }
+    bool flag(const char* key, bool fallback) {
+        const json* value = find(key);
+        if (value && !value->is_boolean()) wrongType(key, "true or false");
+        return value && value->is_boolean() ? value->get<bool>() : fallback;
+    }
+};
+
+}  // namespace
+
 Verdict verdictFromLine(const std::string& line, const JudgeLimits& limits) {
     Verdict verdict;
     verdict.limits = limits;
-    json answer = json::parse(line, nullptr, false);
-    auto outcome = answer.is_object() ? parseOutcome(answer.value("outcome", "")) : std::nullopt;
-    if (!outcome) {
-        verdict.outcome = Outcome::SandboxError;
-        verdict.detail = "malformed answer from the sandbox: " + line.substr(0, 200);
-        return verdict;
-    }
-    verdict.outcome = *outcome;
-    verdict.testsPassed = answer.value("tests_passed", 0);
-    verdict.testsTotal = answer.value("tests_total", 0);
-    verdict.detail = answer.value("detail", "");
-    verdict.stdoutText = answer.value("stdout", "");
-    verdict.stderrText = answer.value("stderr", "");
-    verdict.wallMs = answer.value("wall_ms", 0.0);
-    verdict.cpuMs = answer.value("cpu_ms", 0.0);
-    verdict.level = answer.value("level", "");
-    verdict.fallbackReason = answer.value("fallback_reason", "");
-    verdict.tier = answer.value("tier", "");
-    verdict.interpreter = answer.value("interpreter", "");
+    const json answer = parseHelperLine(line);
+    const auto malformed = [&](const std::string& why) {
+        Verdict bad;
+        bad.limits = limits;
+        bad.outcome = Outcome::SandboxError;
+        bad.detail = "malformed answer from the sandbox (" + why + "): " + printable(line, 200);
+        return bad;
+    };
+    if (!answer.is_object()) return malformed("not a JSON object");
+    HelperFields fields{answer, {}};
+    const std::string outcomeText = fields.text("outcome");
+    const auto outcome = parseOutcome(outcomeText);
+    if (fields.error.empty() && !outcome) return malformed("unknown outcome \"" + printable(outcomeText) + "\"");
+    verdict.outcome = outcome.value_or(Outcome::SandboxError);
+    verdict.testsPassed = fields.count("tests_passed");
+    verdict.testsTotal = fields.count("tests_total");
+    verdict.detail = fields.text("detail");
+    verdict.stdoutText = fields.text("stdout");
+    verdict.stderrText = fields.text("stderr");
+    verdict.wallMs = fields.number("wall_ms");
+    verdict.cpuMs = fields.number("cpu_ms");
+    verdict.level = fields.text("level");
+    verdict.fallbackReason = fields.text("fallback_reason");
+    verdict.tier = fields.text("tier");
+    verdict.interpreter = fields.text("interpreter");
+    if (!fields.error.empty()) return malformed(fields.error);
     return verdict;
+}
+
+SandboxInfo sandboxInfoFromReadyLine(const std::optional<std::string>& line) {
+    if (!line) throw SandboxUnavailable("sandbox unavailable: the sandbox helper exited without saying why");
+    const json ready = parseHelperLine(*line);
+    if (!ready.is_object())
+        throw SandboxUnavailable("sandbox unavailable: the sandbox helper's first line is not JSON: " +
+                                 printable(*line, 200));
+    HelperFields fields{ready, {}};
+    const bool isReady = fields.flag("ready", false);
+    const std::string error = fields.text("error");
+    SandboxInfo info{fields.text("tier"), fields.text("interpreter"), fields.text("detail")};
+    if (!fields.error.empty())
+        throw SandboxUnavailable("sandbox unavailable: the sandbox helper's first line is malformed (" + fields.error +
+                                 "): " + printable(*line, 200));
+    if (!isReady) throw SandboxUnavailable("sandbox unavailable: " + (error.empty() ? "unknown error" : error));
+    return info;
 }
 
 // One rrtf-sandbox process and the pipes to it.

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -49,8 +50,12 @@ nlohmann::json sandboxLimitsJson(const JudgeLimits& limits);
 
 // The JSON line a worker receives for one task (PROTOCOL.md §1).
 std::string sandboxJobLine(long id, const JudgeTask& task, const JudgeLimits& limits);
-// Parses a worker's answer line; a malformed one becomes a sandbox_error verdict.
+// Parses a worker's answer line; a malformed one (not JSON, an unknown outcome,
+// a field of the wrong type) becomes a sandbox_error verdict saying so. Never throws.
 Verdict verdictFromLine(const std::string& line, const JudgeLimits& limits);
+// The helper's first line, {"ready": true, "tier", "interpreter", "detail"}
+// (nullopt: it exited first); SandboxUnavailable saying why it is not ready.
+SandboxInfo sandboxInfoFromReadyLine(const std::optional<std::string>& line);
 
 class SandboxPool {
 public:

@@ -9,6 +9,8 @@ set(RRTF_SANDBOX_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/zygote_launcher.cpp
   ${CMAKE_CURRENT_LIST_DIR}/line_channel.h
   ${CMAKE_CURRENT_LIST_DIR}/line_channel.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/job_lines.h
+  ${CMAKE_CURRENT_LIST_DIR}/job_lines.cpp
   ${CMAKE_CURRENT_LIST_DIR}/supervisor.h
   ${CMAKE_CURRENT_LIST_DIR}/supervisor.cpp
 )

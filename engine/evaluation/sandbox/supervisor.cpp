@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "evaluation/sandbox/job_lines.h"
 #include "evaluation/sandbox/line_channel.h"
 #include "evaluation/sandbox/seccomp_policy.h"
 #include "evaluation/sandbox/tier.h"
@@ -34,13 +35,13 @@ public:
         m_zygote = startZygote({m_tier, m_options.slot, m_options.python}, m_seccomp);
         m_reader = std::make_unique<LineReader>(m_zygote.resultFd);
         auto hello = m_reader->readLine(kStartTimeoutMs);
-        json parsed = hello ? json::parse(*hello, nullptr, false) : json();
-        if (!parsed.is_object() || !parsed.contains("hello")) {
+        auto interpreter = hello ? decodeHello(*hello, m_options.python) : std::nullopt;
+        if (!interpreter) {
             stop();
             throw Error(hello ? "sandbox: the zygote sent an unexpected first line: " + hello->substr(0, 200)
                               : "sandbox: the zygote did not start (see its error output)");
         }
-        m_interpreter = parsed["hello"].value("interpreter", m_options.python);
+        m_interpreter = *interpreter;
     }
 
     void stop() {
@@ -69,16 +70,6 @@ private:
     std::unique_ptr<LineReader> m_reader;
     std::string m_interpreter;
 };
-
-// The zygote enforces each job's wall clock itself; we allow the split run, a
-// level-A fallback and a grace period before declaring it stuck.
-int watchdogMs(const json& job, double graceSeconds) {
-    double wall = 10.0;
-    if (job.contains("limits") && job["limits"].is_object())
-        wall = job["limits"].value("wall_s", wall);
-    wall = std::clamp(wall, 0.1, 3600.0);
-    return int((2 * wall + graceSeconds) * 1000);
-}
 
 json sandboxError(const json& id, const std::string& detail) {
     return {{"id", id}, {"outcome", "sandbox_error"}, {"tests_passed", 0}, {"tests_total", 0},
@@ -117,16 +108,16 @@ int serveJobs(const SupervisorOptions& options, int inFd, int outFd) {
     LineReader jobs(inFd);
     while (auto line = jobs.readLine()) {
         if (line->empty()) continue;
-        json job = json::parse(*line, nullptr, false);
-        if (!job.is_object() || !job.contains("id")) {
-            emit(outFd, sandboxError(nullptr, "malformed job line"));
+        const auto job = decodeJobLine(*line, options.graceSeconds);
+        if (!job || !job->refusal.empty()) {
+            emit(outFd, job ? sandboxError(job->job["id"], job->refusal) : sandboxError(nullptr, "malformed job line"));
             continue;
         }
         std::string why;
-        auto answer = worker->run(*line, watchdogMs(job, options.graceSeconds), why);
-        json verdict = answer ? json::parse(*answer, nullptr, false) : json();
+        auto answer = worker->run(*line, job->watchdogMs, why);
+        json verdict = answer ? decodeAnswer(*answer).value_or(json()) : json();
         if (!verdict.is_object()) {
-            verdict = sandboxError(job["id"], answer ? "the sandbox worker sent a malformed answer" : why);
+            verdict = sandboxError(job->job["id"], answer ? "the sandbox worker sent a malformed answer" : why);
             try {
                 worker->start();  // a fresh zygote for the next job
             } catch (const Error& e) {

@@ -8,3 +8,7 @@ set_tests_properties(test_sandbox PROPERTIES TIMEOUT 300)
 rrtf_add_evaluation_test(test_sandbox_hostile test_sandbox_hostile.cpp hostile_fixture.h)
 add_dependencies(test_sandbox_hostile rrtf-sandbox)
 set_tests_properties(test_sandbox_hostile PROPERTIES TIMEOUT 600)
+# The protocol's lines read by both sides (fuzz/regressions/sandbox_*): bad answers,
+# ready lines and job lines are errors, never a crash of the client or the helper.
+rrtf_add_evaluation_test(test_sandbox_lines test_sandbox_lines.cpp)
+add_dependencies(test_sandbox_lines rrtf-sandbox)
