@@ -137,6 +137,8 @@ Verdict SampleJudge::judgeOnce(const JudgeTask& task, bool recheck) const {
 
 Verdict SampleJudge::judge(const JudgeTask& task) const {
     Verdict verdict = judgeOnce(task);
+    // A sandbox error is the machine's: one more run, on the fresh helper the pool started.
+    if (verdict.outcome == Outcome::SandboxError) verdict = judgeOnce(task);
     if (m_options.recheckTimeouts && verdict.outcome == Outcome::Timeout) verdict = judgeOnce(task, true);
     return verdict;
 }
@@ -224,6 +226,14 @@ EvaluationResult Evaluator::evaluate(const ProblemSet& problems, const SampleFil
         if (!have[i]) pending.push_back(i);
     judgeAll(pending, "judging", m_pool.workers(), false);
 
+    if (!cancel.isCancelled()) {
+        // A sandbox error is the machine's (a helper killed under the program, one that
+        // hung), not the sample's: one more run, on the fresh helper the pool started.
+        std::vector<size_t> lost;
+        for (size_t i = 0; i < have.size(); ++i)
+            if (have[i] && result.samples[i].verdict.outcome == Outcome::SandboxError) lost.push_back(i);
+        judgeAll(lost, "re-judging sandbox errors", m_pool.workers(), false);
+    }
     if (options.recheckTimeouts && !cancel.isCancelled()) {
         // Timeouts are where machine load flips results: look again, with half the parallelism.
         std::vector<size_t> timeouts;

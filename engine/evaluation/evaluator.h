@@ -2,8 +2,9 @@
 // from the reference solutions, parallel workers, a second look at every
 // timeout, every verdict stored in the workspace as it arrives (so a killed run
 // resumes where it stopped, judging again only what is missing or was a
-// sandbox error), and pass@k at the end. A worker's error (the workspace's disk
-// full, a lock held too long) stops the run and is thrown to the caller.
+// sandbox error), one more run for every sandbox error, and pass@k at the end.
+// A worker's error (the workspace's disk full, a lock held too long) stops the
+// run and is thrown to the caller.
 #pragma once
 
 #include <functional>
@@ -107,8 +108,9 @@ public:
     JudgeLimits limits(const std::string& taskId) const;
     // One run in the sandbox; `recheck` marks the verdict as a timeout's second look.
     Verdict judgeOnce(const JudgeTask& task, bool recheck = false) const;
-    // judgeOnce, and once more (rechecked) when it timed out and the options say so:
-    // the verdict evaluate() ends with for this sample.
+    // judgeOnce, once more when that was a sandbox error (the machine's fault), and
+    // once more (rechecked) when it timed out and the options say so: the verdict
+    // evaluate() ends with for this sample.
     Verdict judge(const JudgeTask& task) const;
     Verdict judge(const Sample& sample) const { return judge(task(sample)); }
 

@@ -189,18 +189,11 @@ struct SandboxPool::Worker {
     int fromHelper = -1;
     std::unique_ptr<sandbox::LineReader> reader;
 
-    // How a helper that gave no answer ended, for the verdict; whether the program
-    // it was running may be judged again on a fresh helper.
-    struct Loss {
-        std::string text;
-        bool retry = false;
-    };
-
-    // Reaps a helper that closed its pipe (killed, crashed) or kills and reaps one
-    // that stopped answering (`hung`), and says which. Its zygote and the program
-    // it ran die with it (PR_SET_PDEATHSIG).
-    Loss bury(bool hung) {
-        if (pid <= 0) return {"the sandbox helper was not running", true};
+    // Reaps a helper that gave no answer: one that closed its pipe (killed, crashed)
+    // or, `hung`, one that stopped answering (killed here). Says what became of it,
+    // for the verdict. Its zygote and the program it ran die with it (PR_SET_PDEATHSIG).
+    std::string bury(bool hung) {
+        if (pid <= 0) return "the sandbox helper was not running";
         int status = 0;
         pid_t got = 0;
         // A helper whose pipe closed is exiting: give it a moment to become reapable.
@@ -210,20 +203,15 @@ struct SandboxPool::Worker {
             kill(pid, SIGKILL);
             waitpid(pid, &status, 0);
             pid = -1;
-            return {who + (hung ? " stopped answering and was stopped" : " closed its pipe and was stopped"), !hung};
+            return who + (hung ? " stopped answering and was stopped" : " closed its pipe and was stopped");
         }
         pid = -1;
         if (WIFSIGNALED(status)) {
-            const int signal = WTERMSIG(status);
-            // SIGINT, SIGTERM or SIGHUP went to the whole process group (Ctrl-C, a job
-            // manager): we are being stopped too, so nothing is judged again.
-            const bool interrupt = signal == SIGINT || signal == SIGTERM || signal == SIGHUP;
-            const char* name = sigabbrev_np(signal);  // "KILL"; thread-safe, unlike strsignal
-            return {who + " was killed by signal " + std::to_string(signal) +
-                        (name ? std::string(" (SIG") + name + ")" : std::string()),
-                    !interrupt};
+            const char* name = sigabbrev_np(WTERMSIG(status));  // "KILL"; thread-safe, unlike strsignal
+            return who + " was killed by signal " + std::to_string(WTERMSIG(status)) +
+                   (name ? std::string(" (SIG") + name + ")" : std::string());
         }
-        return {who + " exited with status " + std::to_string(WEXITSTATUS(status)), true};
+        return who + " exited with status " + std::to_string(WEXITSTATUS(status));
     }
 
     ~Worker() {
@@ -333,38 +321,29 @@ void SandboxPool::replace(Worker* broken) {
 
 Verdict SandboxPool::judge(const JudgeTask& task, const JudgeLimits& limits) {
     requireWorkerThread("SandboxPool::judge");
-    std::string firstLoss;
-    for (int attempt = 0;; ++attempt) {
-        Worker* worker = acquire();
-        long id;
-        {
-            std::lock_guard lock(m_mutex);
-            id = m_nextId++;
-        }
-        std::optional<std::string> answer;
-        if (sandbox::writeAll(worker->toHelper, sandboxJobLine(id, task, limits) + "\n"))
-            answer = worker->reader->readLine(answerTimeoutMs(limits));
-        if (answer) {
-            release(worker);
-            return verdictFromLine(*answer, limits);
-        }
-        // The helper died (kill -9, a crash, the OOM killer) or hung: a fresh one takes
-        // its place, and a program whose helper was killed under it is judged once more
-        // there. Its verdict says nothing about the program otherwise: a sandbox error,
-        // which pass@k leaves out and a resumed run judges again.
-        const Worker::Loss loss = worker->bury(worker->reader->timedOut());
-        replace(worker);  // SandboxUnavailable when no helper starts any more
-        if (attempt == 0 && loss.retry) {
-            firstLoss = loss.text;
-            continue;
-        }
-        Verdict verdict;
-        verdict.limits = limits;
-        verdict.outcome = Outcome::SandboxError;
-        verdict.detail = firstLoss.empty() ? loss.text + "; a fresh helper took its place"
-                                           : firstLoss + ", and its replacement too: " + loss.text;
-        return verdict;
+    Worker* worker = acquire();
+    long id;
+    {
+        std::lock_guard lock(m_mutex);
+        id = m_nextId++;
     }
+    std::optional<std::string> answer;
+    if (sandbox::writeAll(worker->toHelper, sandboxJobLine(id, task, limits) + "\n"))
+        answer = worker->reader->readLine(answerTimeoutMs(limits));
+    if (answer) {
+        release(worker);
+        return verdictFromLine(*answer, limits);
+    }
+    // The helper died (kill -9, a crash, the OOM killer) or hung: a fresh one takes its
+    // place for the next program. This one's verdict says nothing about the program:
+    // a sandbox error, which pass@k leaves out and the evaluator judges again.
+    const std::string loss = worker->bury(worker->reader->timedOut());
+    replace(worker);  // SandboxUnavailable when no helper starts any more
+    Verdict verdict;
+    verdict.limits = limits;
+    verdict.outcome = Outcome::SandboxError;
+    verdict.detail = loss + "; a fresh helper took its place";
+    return verdict;
 }
 
 }  // namespace rrtf

@@ -68,10 +68,9 @@ public:
     int workers() const { return int(m_workers.size()); }
 
     // Judges one program; blocks until a worker is free and the verdict is back.
-    // A helper that dies or hangs is replaced; the program is judged once more on
-    // the new one when its helper was killed (not when it hung or was interrupted),
-    // else the verdict is a sandbox_error naming what happened. SandboxUnavailable
-    // when no helper can be started any more.
+    // A helper that dies or hangs under a program is replaced, and that program's
+    // verdict is a sandbox_error naming what happened to it (SampleJudge and the
+    // Evaluator judge it again). SandboxUnavailable when no helper starts any more.
     Verdict judge(const JudgeTask& task, const JudgeLimits& limits);
 
 private:

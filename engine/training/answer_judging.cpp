@@ -110,6 +110,10 @@ JudgedRecords judgeSampleGroups(SandboxPool& pool, const std::vector<TrainingRec
         JudgeTask task = answerJudgeTask(*slot.record, texts[s]);
         task.preferSplit = options.preferSplit;
         Verdict verdict = pool.judge(task, options.limits);
+        // A sandbox error is the machine's (a helper killed under the program): one
+        // more run, on the fresh helper the pool started.
+        if (verdict.outcome == Outcome::SandboxError && !cancel.isCancelled())
+            verdict = pool.judge(task, options.limits);
         // A sandbox failure says nothing about the answer (a Ctrl-C reaches the
         // sandbox helpers too): not kept, so that the next run judges it again.
         if (options.journal && verdict.outcome != Outcome::SandboxError)
