@@ -2,11 +2,14 @@
 
 #include "model/safetensors.h"
 #include "runtime/error.h"
+#include "training/durable_file.h"
 
 #include <torch/serialize/archive.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fcntl.h>
 #include <fstream>
 #include <sstream>
@@ -142,6 +145,36 @@ void writeFileAtomically(const fs::path& path, const std::string& text)
     syncPath(path.parent_path().empty() ? fs::path(".") : path.parent_path());
 }
 
+// Writes the archive to `path` and syncs it. LibTorch's zip writer throws from its
+// destructor when a write fails (a full disk), which ends the process in
+// std::terminate: so the bytes go through a sink that never reports a failure to
+// it, and the failure is raised here, naming the file, once the writer is done.
+static void saveArchive(torch::serialize::OutputArchive& archive, const fs::path& path)
+{
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        throw Error("cannot write " + path.string() + ": " + std::strerror(errno));
+    int failure = 0;  // errno of the first failed write
+    archive.save_to([&](const void* data, size_t size) -> size_t {
+        const char* bytes = static_cast<const char*>(data);
+        for (size_t done = 0; failure == 0 && done < size;) {
+            const ssize_t n = ::write(fd, bytes + done, size - done);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                failure = n < 0 ? errno : ENOSPC;
+            else
+                done += size_t(n);
+        }
+        return size;
+    });
+    if (failure == 0 && ::fsync(fd) != 0)
+        failure = errno;
+    ::close(fd);
+    if (failure != 0)
+        throw Error("cannot write " + path.string() + ": " + std::strerror(failure));
+}
+
 fs::path writeTrainCheckpoint(const fs::path& runDir, const CheckpointContents& contents, int keep)
 {
     const fs::path checkpoints = runDir / "checkpoints";
@@ -151,25 +184,24 @@ fs::path writeTrainCheckpoint(const fs::path& runDir, const CheckpointContents& 
     const fs::path final = checkpoints / name;
     removeQuietly(temporary);
     fs::create_directories(temporary);
+    try {
+        std::vector<std::pair<std::string, at::Tensor>> tensors(contents.weights.begin(), contents.weights.end());
+        const fs::path weightsFile = temporary / (contents.adaptersOnly ? kAdapterFile : kModelFile);
+        writeSafetensors(weightsFile, tensors);
+        syncPath(weightsFile);
 
-    std::vector<std::pair<std::string, at::Tensor>> tensors(contents.weights.begin(), contents.weights.end());
-    const fs::path weightsFile = temporary / (contents.adaptersOnly ? kAdapterFile : kModelFile);
-    writeSafetensors(weightsFile, tensors);
-    syncPath(weightsFile);
+        torch::serialize::OutputArchive archive;
+        contents.optimizer.save(archive);
+        saveArchive(archive, temporary / kOptimizerFile);
 
-    torch::serialize::OutputArchive archive;
-    contents.optimizer.save(archive);
-    archive.save_to((temporary / kOptimizerFile).string());
-    syncPath(temporary / kOptimizerFile);
-
-    {
-        std::ofstream file(temporary / kStateFile, std::ios::trunc);
-        file << contents.state.toJson().dump(2) << '\n';
-        if (!file.flush())
-            throw Error("cannot write " + (temporary / kStateFile).string());
+        replaceFileDurably(temporary / kStateFile, contents.state.toJson().dump(2) + "\n");
+        syncPath(temporary);
+    } catch (...) {
+        // A full disk: the half-written folder goes, and the space with it; the last
+        // complete checkpoint (`latest`) is untouched, so a rerun resumes from it.
+        removeQuietly(temporary);
+        throw;
     }
-    syncPath(temporary / kStateFile);
-    syncPath(temporary);
 
     // A folder of the same step can exist when a killed run wrote it but not `latest`.
     removeQuietly(final);

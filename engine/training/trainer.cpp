@@ -354,7 +354,12 @@ TrainOutcome runTraining(const fs::path& runDir, const TrainerOptions& options)
         report(RunState::Finished);
         return outcome;
     } catch (const std::exception& error) {
-        report(RunState::Failed, error.what());
+        try {
+            report(RunState::Failed, error.what());
+        } catch (const std::exception&) {
+            // The disk that failed the run may not take its status either: the first
+            // error is the one to report, not this one.
+        }
         throw;
     }
 }
