@@ -59,8 +59,14 @@ void writeAll(int fd, const std::string& text, const std::filesystem::path& path
         const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n < 0)
-            throw Error("cannot write " + path.string() + ": " + std::strerror(errno));
+        if (n < 0) {
+            const std::string reason = std::strerror(errno);
+            // A full disk can take half a line: cut it off (the file ends in whole lines).
+            if (const off_t end = ::lseek(fd, 0, SEEK_CUR); end >= off_t(written) && written > 0)
+                if (::ftruncate(fd, end - off_t(written)) == 0)
+                    ::lseek(fd, end - off_t(written), SEEK_SET);
+            throw Error("cannot write " + path.string() + ": " + reason);
+        }
         written += std::size_t(n);
     }
 }

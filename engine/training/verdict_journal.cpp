@@ -208,8 +208,17 @@ void VerdictJournal::writeLine(const std::string& line)
         const ssize_t n = ::write(m_fd, line.data() + written, line.size() - written);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n < 0)
+        if (n < 0) {
+            // A full disk can take half a line: cut it off, so that a line another
+            // thread appends next never follows a broken one (a resumed run would
+            // refuse the file), and the space goes back.
+            const int saved = errno;
+            if (const off_t end = ::lseek(m_fd, 0, SEEK_CUR); end >= off_t(written) && written > 0)
+                if (::ftruncate(m_fd, end - off_t(written)) == 0)
+                    ::lseek(m_fd, end - off_t(written), SEEK_SET);
+            errno = saved;
             failSystem("write", m_path);
+        }
         written += std::size_t(n);
     }
 }
