@@ -32,6 +32,15 @@ if(RRTF_BUILD_GUI)
     INTERFACE_INCLUDE_DIRECTORIES ${QSCINTILLA_INCLUDE_DIR}
     INTERFACE_LINK_LIBRARIES "Qt6::Widgets")
 endif()
+if(TARGET Qt6::Core)
+  # All our Qt code (every target that uses Qt gets them through Qt6::Core):
+  # Q_SIGNALS/Q_SLOTS/Q_EMIT instead of the keywords, which LibTorch's headers
+  # would otherwise meet as macros (its "slots" word), so no include order is
+  # needed; and no connect() to a lambda without a context object (a compile
+  # error from Qt 6.7 on; tests/check_connect_context.py checks it before).
+  set_property(TARGET Qt6::Core APPEND PROPERTY
+    INTERFACE_COMPILE_DEFINITIONS QT_NO_KEYWORDS QT_NO_CONTEXTLESS_CONNECT)
+endif()
 
 # TorchConfig puts its flags into TORCH_CXX_FLAGS (the C++11 ABI switch); apply
 # them to every target so objects agree with libtorch.

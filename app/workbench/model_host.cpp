@@ -1,15 +1,12 @@
-// LibTorch first: Qt defines "slots" as a macro, and LibTorch's headers use the word.
+#include "model_host.h"
+
 #include "evaluation/sha256.h"
 #include "generation/generator.h"
 #include "model/causal_lm.h"
 #include "runtime/error.h"
 #include "tokenizer/tokenizer.h"
+
 #include <ATen/Context.h>
-
-#include "model_host.h"
-
-
-
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>

@@ -45,7 +45,7 @@ std::vector<json> trainingLines() {
 class TestCliContamination : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void reportsTheLeakedProblem() {
         QTemporaryDir dir;
         const QString train = write(dir, "train.jsonl", trainingLines());

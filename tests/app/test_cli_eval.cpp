@@ -56,7 +56,7 @@ QString leetCodeHead(const QTemporaryDir& dir, int count) {
 class TestCliEval : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void evalPrintsPassAtKOutcomesAndResultLines() {
         QTemporaryDir dir;
         std::vector<json> samples = {

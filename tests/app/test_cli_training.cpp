@@ -74,7 +74,7 @@ class TestCliTraining : public QObject {
                 "--teacher-template", "alpaca"};
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());

@@ -89,7 +89,7 @@ void expectInvalid(F&& call, const QString& word)
 class TestCaseStudy : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void matrixCountsSamplesInNaturalTaskOrder()
     {
         const SolveMatrix matrix = tableMatrix();

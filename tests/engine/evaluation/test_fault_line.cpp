@@ -27,7 +27,7 @@ const std::string kBuggy = "def p(n):\n    total = 0\n    for i in range(23, n):
 
 class TestFaultLine : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void failedAssertionMarksTheLineThatDiffersFromTheReference()
     {
         // The detail names line 1 of the tests: never a line of the answer.

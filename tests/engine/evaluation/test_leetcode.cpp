@@ -69,7 +69,7 @@ EvaluationOptions options() {
 class TestLeetCode : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase() {
         m_pool = std::make_unique<SandboxPool>(SandboxOptions{2});
         m_problems = loadProblemSet(shared("humaneval/leetcode_contest/20240121-Jul.jsonl"));

@@ -30,7 +30,7 @@ double naivePassAtK(int n, int c, int k) { return 1.0 - double(choose(n - c, k))
 class TestPassAtK : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void matchesHandComputedValues_data()
     {
         QTest::addColumn<int>("n");

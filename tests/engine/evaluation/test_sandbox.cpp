@@ -66,7 +66,7 @@ QString describe(const Verdict& verdict)
 class TestSandbox : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         m_pool = std::make_unique<SandboxPool>(SandboxOptions{2});

@@ -516,7 +516,7 @@ QString oneLine(const std::string& text, int length = 140)
 class TestSandboxHostile : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         // Decoys: one home in /tmp, one in the (build) directory this test runs in.

@@ -13,7 +13,7 @@ using namespace rrtf;
 class TestSha256 : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void matchesKnownDigests_data()
     {
         QTest::addColumn<QByteArray>("input");

@@ -102,7 +102,7 @@ int runPython(const QString& python, const std::string& program)
 class TestTaskBuilder : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void assemblesHumanEvalExactly()
     {
         const Problem problem = literalHumanEvalProblem();

@@ -41,7 +41,7 @@ private:
         return ids;
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         m_model = CausalLM::load(goldenDir());

@@ -19,7 +19,7 @@ QString q(const std::string& text)
 class TestPromptTemplate : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void builtins_data()
     {
         QTest::addColumn<QString>("name");

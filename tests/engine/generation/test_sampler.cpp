@@ -88,7 +88,7 @@ SamplingOptions sampling(float temperature, int topK = 0, float topP = 1.0f, flo
 class TestSampler : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void greedyIsArgmax_data()
     {
         QTest::addColumn<QVector<float>>("logits");

@@ -33,7 +33,7 @@ QStringList bytesOf(const QString& text)
 class TestStopSequences : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void cutsAtTheStop_data()
     {
         QTest::addColumn<QStringList>("stops");

@@ -34,7 +34,7 @@ private:
         return out;
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase() { m_model = CausalLM::load(goldenDir()); }
 
     void paddedBatchMatches()

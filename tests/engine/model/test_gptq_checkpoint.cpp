@@ -82,7 +82,7 @@ class TestGptqCheckpoint : public QObject {
     QTemporaryDir m_dir;
     fs::path folder(const QString& name) const { return fs::path(m_dir.path().toStdString()) / name.toStdString(); }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         // The folders must compute what their float copies compute: no int8 input rounding.

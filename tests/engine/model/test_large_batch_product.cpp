@@ -12,7 +12,7 @@ using namespace rrtf;
 class TestLargeBatchProduct : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void matchesLinear_data()
     {
         QTest::addColumn<int>("rows");

@@ -77,7 +77,7 @@ at::Tensor someIds(int count, int vocab)
 class TestModel : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void matchesReferenceImplementation_data()
     {
         QTest::addColumn<bool>("multiQuery");

@@ -71,7 +71,7 @@ struct ActivationsFor {
 class TestQuantizedProduct : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     // Every test but the integer kernel's compares with the float product exactly.
     void initTestCase() { setQuantizedActivations(QuantizedActivations::Float); }
 

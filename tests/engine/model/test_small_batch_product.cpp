@@ -12,7 +12,7 @@ using namespace rrtf;
 class TestSmallBatchProduct : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void matchesLinear_data() {
         QTest::addColumn<int>("rows");
         QTest::addColumn<int>("outputs");

@@ -103,7 +103,7 @@ QString formatErrorOf(const std::function<void()>& action)
 class TestQuantize : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     // Quantised models are compared with their float copies exactly: no int8 input rounding
     // unless a test asks for it.
     void initTestCase() { setQuantizedActivations(QuantizedActivations::Float); }

@@ -57,7 +57,7 @@ private:
     QTemporaryDir m_dir;
     std::filesystem::path modelDir() const { return std::filesystem::path(m_dir.path().toStdString()) / "model"; }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());

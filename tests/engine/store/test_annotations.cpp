@@ -55,7 +55,7 @@ const std::vector<std::string> kDefaultLabels{
 class TestAnnotations : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void aNewWorkspaceHasTheDefaultTaxonomy()
     {
         QTemporaryDir dir;

@@ -54,7 +54,7 @@ const std::vector<Migration> kTwoMigrations{
 class TestDatabase : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void reopeningKeepsDataInWalMode()
     {
         QTemporaryDir dir;

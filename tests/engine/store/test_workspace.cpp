@@ -74,7 +74,7 @@ void compareVerdicts(const StoredVerdict& got, const StoredVerdict& want)
 class TestWorkspace : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void reopeningKeepsRunsAndVerdicts()
     {
         QTemporaryDir dir;

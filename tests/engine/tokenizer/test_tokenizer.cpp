@@ -23,7 +23,7 @@ const Tokenizer& wizardcoder() { return sharedTokenizer("wizardcoder-15b-tokeniz
 class TestTokenizer : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void encodesVectors_data() { addJsonVectorRows(); }
     void encodesVectors()
     {

@@ -16,7 +16,7 @@ using namespace rrtf::test;
 class TestTokenizerInternals : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void replacesInvalidUtf8LikeRust_data()
     {
         QTest::addColumn<QByteArray>("bytes");

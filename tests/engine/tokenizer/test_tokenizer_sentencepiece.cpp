@@ -40,7 +40,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<Tokenizer> m_tokenizer;
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         // The point of the module: libsentencepiece next to LibTorch's protobuf.

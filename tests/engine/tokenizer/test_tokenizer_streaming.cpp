@@ -45,7 +45,7 @@ std::vector<int> byteTokens(const Tokenizer& tok, std::string_view text)
 class TestTokenizerStreaming : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void streamsVectorsLikeDecode_data() { addJsonVectorRows(); }
     void streamsVectorsLikeDecode()
     {

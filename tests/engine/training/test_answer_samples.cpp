@@ -55,7 +55,7 @@ std::string readAll(const std::string& path)
 class TestAnswerSamples : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void groupsRoundTripThroughJson()
     {
         const SampleGroup group = studentGroup("t/1", {"def add(a, b):\n    return a + b\n", ""});

@@ -138,7 +138,7 @@ std::vector<TrainingRecord> unrelatedRecords()
 class TestContamination : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void flagsARenamedReformattedCopy_data()
     {
         QTest::addColumn<QString>("taskId");

@@ -113,7 +113,7 @@ DistributedOptions unreachable(int rank)
 class TestDistributed : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void twoRanksTrainLikeOneProcess()
     {
         QTemporaryDir dir;

@@ -45,7 +45,7 @@ QStringList ids(const std::vector<TrainingRecord>& records)
 class TestEvolFilters : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void filtersReportWhatTheyDropAndWhy_data()
     {
         QTest::addColumn<QString>("filter");

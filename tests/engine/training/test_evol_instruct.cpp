@@ -63,7 +63,7 @@ QStringList ids(const std::vector<TrainingRecord>& records)
 class TestEvolInstruct : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void heuristicsAreVerbatim()
     {
         for (int n = 1; n <= 5; ++n)

@@ -59,7 +59,7 @@ Pass lossAndGradients(CausalLM& model, const at::Tensor& ids)
 class TestGradientCheckpointing : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void sameLossAndGradients_data()
     {
         QTest::addColumn<bool>("multiQuery");

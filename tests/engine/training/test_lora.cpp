@@ -49,7 +49,7 @@ QString maxDifference(const at::Tensor& a, const at::Tensor& b)
 class TestLora : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void adaptersStartAsNoOpAndAreTheOnlyTrainables_data()
     {
         QTest::addColumn<bool>("multiQuery");

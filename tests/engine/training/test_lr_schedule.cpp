@@ -13,7 +13,7 @@ Q_DECLARE_METATYPE(rrtf::LrScheduleKind)
 class TestLrSchedule : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void rateAtStep_data()
     {
         QTest::addColumn<LrScheduleKind>("kind");

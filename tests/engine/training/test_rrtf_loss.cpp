@@ -75,7 +75,7 @@ RankedItem rankedItem(std::string taskId, std::string instruction, std::string t
 class TestRrtfLoss : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void scoresDivideByEachRowsOwnLength()
     {
         // Two responses of 2 and 4 tokens padded to one row length of 5: both p are

@@ -55,7 +55,7 @@ RecordSamplingOptions options()
 class TestSampling : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void seedsDependOnRecordModelAndRunSeedOnly()
     {
         QCOMPARE(requestSeed(1, "a/1", "student:/m"), requestSeed(1, "a/1", "student:/m"));

@@ -23,7 +23,7 @@ std::vector<std::uint64_t> ids(const char* text) { return tokenizeText(text).ids
 class TestTextTokens : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void tokensIgnoreCasePunctuationAndWhitespace()
     {
         QCOMPARE(q(normalizedText("  def  Has_Close(x: List[float]) -> bool:\n\t\"\"\"Check “it”…\"\"\"")),

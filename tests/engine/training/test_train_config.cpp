@@ -20,7 +20,7 @@ json minimal()
 class TestTrainConfig : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void defaults()
     {
         const TrainConfig config = parseTrainConfig(minimal(), "/runs/a", "/runs/a/config.json");

@@ -6,7 +6,6 @@
 // with an error instead of hanging.
 #include "tiny_run.h"
 
-// Qt after LibTorch: Qt's `slots` macro breaks LibTorch's headers.
 #include "support/cli_run.h"
 #include "support/free_port.h"
 
@@ -135,7 +134,7 @@ json readStatus(const fs::path& runDir)
 class TestTrainerDistributed : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void twoRanksMatchOneProcess_data()
     {
         QTest::addColumn<int>("microBatch");

@@ -2,7 +2,6 @@
 // HumanEval and instruction problems (exact strings), and pass@1 from a tiny
 // model rigged to answer every prompt with EOS at once, so that the tests alone
 // decide which problems pass and the score can be checked to the problem.
-// LibTorch first: Qt defines "slots" as a macro, and LibTorch's headers use the word.
 #include "byte_tokenizer.h"
 
 #include "evaluation/problem_set.h"
@@ -94,7 +93,7 @@ SandboxPool& sandbox()
 class TestTrainerEval : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void humanEvalPutsTheDocstringFirst()
     {
         const ProblemSet set = loadProblemSet(fs::path(RRTF_SHARED_DATA) / "humaneval" / "HumanEval.jsonl.gz");

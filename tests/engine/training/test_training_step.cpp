@@ -93,7 +93,7 @@ RrtfLoss lossOf(CausalLM& model, const TrainingBatch& batch)
 class TestTrainingStep : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void lossFallsAndEveryParameterLearns_data()
     {
         QTest::addColumn<bool>("multiQuery");
