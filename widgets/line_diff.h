@@ -14,8 +14,6 @@ namespace rrtf {
 struct LineDiff {
     LineMarks left;   // lines of the first text: Removed or Changed
     LineMarks right;  // lines of the second text: Added or Changed
-
-    bool identical() const { return left.isEmpty() && right.isEmpty(); }
 };
 
 // One step of the edit script, on 0-based line numbers of each side.

@@ -65,11 +65,6 @@ void TrainingChart::setCurves(const QVector<CurveData>& curves)
     redraw();  // once for all runs, not once per run
 }
 
-void TrainingChart::clearCurves()
-{
-    setCurves({});
-}
-
 void TrainingChart::setSmoothing(double weight)
 {
     m_smoothing = std::clamp(weight, 0.0, 0.999);

@@ -29,7 +29,6 @@ public:
     void setCurve(const QString& run, const QColor& color, const QVector<QPointF>& points);
     // Replaces every run at once (one redraw).
     void setCurves(const QVector<CurveData>& curves);
-    void clearCurves();
     QStringList runs() const { return m_curves.keys(); }
 
     void setSmoothing(double weight);  // 0 (off) .. 0.999

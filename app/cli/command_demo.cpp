@@ -7,6 +7,7 @@
 
 #include "evaluation/demo_pack.h"
 #include "evaluation/sandbox_pool.h"
+#include "evaluation/verdict_json.h"
 #include "generation/generator.h"
 #include "runtime/error.h"
 #include "runtime/threads.h"
@@ -21,6 +22,7 @@
 #include <cstdio>
 #include <iostream>
 #include <sstream>
+#include <utility>
 
 namespace rrtf::cli {
 namespace {
@@ -107,9 +109,10 @@ void run(const DemoArgs& args)
     configureComputeThreads(args.threads);
     std::filesystem::path folder = args.pack;
     if (folder.empty()) {
-        folder = installedDemoPack(programDir());
+        const std::filesystem::path programs = programDir();
+        folder = installedDemoPack(programs);
         if (folder.empty())
-            throw Error("no demo pack found beside " + programDir().string() +
+            throw Error("no demo pack found beside " + programs.string() +
                         " (share/rrtf-workbench/demo): build the demo_pack target or give --pack");
     }
     const DemoPack pack = readDemoPack(folder);
@@ -129,14 +132,14 @@ void run(const DemoArgs& args)
         return;
     }
     nlohmann::json out = {{"task_id", problem.taskId}, {"instruction", problem.instruction}, {"answers", nlohmann::json::array()}};
-    for (const DemoAnswer& each : answers)
-        out["answers"].push_back({{"model", each.model->name},
-                                  {"template", each.model->promptTemplate},
-                                  {"answer", each.text},
-                                  {"outcome", std::string(outcomeName(each.verdict.outcome))},
-                                  {"tests_passed", each.verdict.testsPassed},
-                                  {"tests_total", each.verdict.testsTotal},
-                                  {"detail", each.verdict.detail}});
+    for (const DemoAnswer& each : answers) {
+        // The verdict as every other command writes it (outcome, tests_passed, tests_total, detail, ...).
+        nlohmann::json answer = verdictJson(each.verdict);
+        answer["model"] = each.model->name;
+        answer["template"] = each.model->promptTemplate;
+        answer["answer"] = each.text;
+        out["answers"].push_back(std::move(answer));
+    }
     printJson(out);
 }
 

@@ -25,9 +25,6 @@ public:
     void setLabelFilter(const QString& label);
     void setSearchText(const QString& text);
 
-    QString modelFilter() const { return m_model; }
-    QString outcomeFilter() const { return m_outcome; }
-    QString labelFilter() const { return m_label; }
     QString searchText() const { return m_search; }
 
 protected:

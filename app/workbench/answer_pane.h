@@ -61,7 +61,6 @@ Q_SIGNALS:
 private:
     void showRecord();
     void showOutcome(const QString& outcomeKey, int testsPassed, int testsTotal, const QString& detail);
-    void updateStats(const QString& text);
 
     int m_modelRow;
     QString m_modelName;

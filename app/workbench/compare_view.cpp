@@ -9,6 +9,7 @@
 
 #include "evaluation/sha256.h"
 #include "evaluation/verdict.h"
+#include "runtime/version.h"
 #include "store/workspace.h"
 
 #include <QCheckBox>
@@ -29,7 +30,8 @@ namespace rrtf {
 
 QString engineVersion()
 {
-    return QStringLiteral(RRTF_VERSION);
+    const std::string_view version = projectVersion();
+    return QString::fromUtf8(version.data(), qsizetype(version.size()));
 }
 
 CompareView::CompareView(ModelListModel& models, JudgeWorker& judge, QWidget* parent)

@@ -74,6 +74,7 @@ private:
     int m_pending = 0;
 };
 
+// The project version (runtime/version.h) as stored with runs and shown in About.
 QString engineVersion();
 
 }  // namespace rrtf

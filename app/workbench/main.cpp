@@ -1,5 +1,6 @@
 // rrtf-workbench: the desktop program. Opens on the models and problem set of
 // the last session, or on the demo workspace the first time.
+#include "compare_view.h"
 #include "demo_pack.h"
 #include "main_window.h"
 #include "screenshot_tour.h"
@@ -37,7 +38,7 @@ int main(int argc, char** argv)
     rrtf::markResponsiveThread();
     QApplication::setOrganizationName(QStringLiteral("rrtf-workbench"));
     QApplication::setApplicationName(QStringLiteral("rrtf-workbench"));
-    QApplication::setApplicationVersion(QStringLiteral(RRTF_VERSION));
+    QApplication::setApplicationVersion(rrtf::engineVersion());
     installTranslations(app);
     // Translated like the window's title, which it follows in a title bar.
     QApplication::setApplicationDisplayName(QApplication::translate("rrtf::MainWindow", "RRTF Workbench"));

@@ -6,6 +6,11 @@ namespace rrtf {
 
 ProblemListModel::ProblemListModel(QObject* parent) : QAbstractListModel(parent) {}
 
+QString ProblemListModel::noTestsText()
+{
+    return tr("CoderEval ships its prompts only: there are no tests to judge its answers by.");
+}
+
 QString ProblemListModel::difficultyName(const std::string& difficulty)
 {
     if (difficulty == "Easy")
@@ -35,7 +40,7 @@ QVariant ProblemListModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole: {
         QString tip = QString::fromStdString(problem.prompt).left(600);
         if (!problemHasTests(problem))
-            tip = tr("No tests: CoderEval ships its prompts only.") + QStringLiteral("\n\n") + tip;
+            tip = noTestsText() + QStringLiteral("\n\n") + tip;
         return tip;
     }
     case Qt::UserRole: return QString::fromStdString(problem.prompt);

@@ -29,6 +29,9 @@ public:
 
     // LeetCode's "Easy", "Medium" and "Hard" in the user's language; other text as it is.
     static QString difficultyName(const std::string& difficulty);
+    // Why the answers to a problem without tests (CoderEval) cannot be judged, in
+    // the user's language: the one text the list, the panes and the benchmark show.
+    static QString noTestsText();
 
 private:
     QString m_path;

@@ -12,15 +12,6 @@ int classSlot(const std::optional<AnswerClass>& answerClass)
     return answerClass ? int(*answerClass) : kNotRankedSlot;
 }
 
-QString classSlotKey(int slot)
-{
-    if (slot >= 0 && slot < kAnswerClassCount) {
-        const std::string_view name = answerClassName(AnswerClass(slot));
-        return QString::fromUtf8(name.data(), qsizetype(name.size()));
-    }
-    return QStringLiteral("not_ranked");
-}
-
 QString classSlotText(int slot)
 {
     switch (slot) {

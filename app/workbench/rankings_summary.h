@@ -25,8 +25,6 @@ using ClassCounts = std::array<int, kAnswerClassCount + 1>;
 
 // The slot of an answer's class in ClassCounts (kNotRankedSlot when not ranked).
 int classSlot(const std::optional<AnswerClass>& answerClass);
-// The class's key as rankings.jsonl writes it ("all_pass"); "not_ranked" for the last slot.
-QString classSlotKey(int slot);
 // The class as shown to people ("all pass", "not ranked"), translated.
 QString classSlotText(int slot);
 QString answerClassText(const std::optional<AnswerClass>& answerClass);

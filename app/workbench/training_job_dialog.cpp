@@ -1,9 +1,8 @@
-// LibTorch first: Qt defines "slots" as a macro, and LibTorch's headers use the word.
-#include "training/ranking.h"
-#include "training/train_config.h"
+#include "training_job_dialog.h"
 
 #include "rankings_view.h"
-#include "training_job_dialog.h"
+#include "training/ranking.h"
+#include "training/train_config.h"
 #include "widgets/error_label.h"
 
 #include <QCheckBox>
@@ -27,6 +26,7 @@
 #include <QVBoxLayout>
 
 #include <memory>
+#include <optional>
 
 namespace rrtf {
 namespace {
@@ -109,7 +109,7 @@ TrainingJobDialog::TrainingJobDialog(QWidget* parent)
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     for (QLineEdit* edit : {m_runFolder, m_model, m_rankings})
         connect(edit, &QLineEdit::textChanged, this, &TrainingJobDialog::updateState);
-    connect(m_rankings, &QLineEdit::textChanged, this, &TrainingJobDialog::countPairs);
+    connect(m_rankings, &QLineEdit::textChanged, this, &TrainingJobDialog::checkRankings);
     connect(m_objective, &QComboBox::currentIndexChanged, this, &TrainingJobDialog::updateState);
     connect(m_microBatch, &QSpinBox::valueChanged, this, &TrainingJobDialog::updateState);
     connect(m_globalBatch, &QSpinBox::valueChanged, this, &TrainingJobDialog::updateState);
@@ -142,7 +142,6 @@ QString TrainingJobDialog::runFolder() const { return m_runFolder->text().trimme
 void TrainingJobDialog::setRunFolder(const QString& folder) { m_runFolder->setText(folder); }
 void TrainingJobDialog::setModel(const QString& folder) { m_model->setText(folder); }
 void TrainingJobDialog::setRankings(const QString& file) { m_rankings->setText(file); }
-void TrainingJobDialog::setEvalProblems(const QString& file) { m_evalProblems->setText(file); }
 
 QJsonObject TrainingJobDialog::config() const
 {
@@ -179,19 +178,29 @@ QString TrainingJobDialog::problem() const
     if (!QFileInfo(m_rankings->text().trimmed()).isFile())
         return tr("Choose a rankings file (made by rrtf rank).");
     // The trainer's own validation, so the form never accepts what `rrtf train` refuses.
+    TrainObjective objective = TrainObjective::Rrtf;
     try {
         const QByteArray json = QJsonDocument(config()).toJson(QJsonDocument::Compact);
-        parseTrainConfig(nlohmann::json::parse(json.toStdString()), runFolder().toStdString(), "config.json");
+        objective =
+            parseTrainConfig(nlohmann::json::parse(json.toStdString()), runFolder().toStdString(), "config.json")
+                .objective;
     } catch (const std::exception& error) {
         return QString::fromUtf8(error.what());
     }
-    // rrtf train refuses an "rrtf" job without pairs: said here, before it starts.
-    if (m_objective->currentData().toString() == QLatin1String("rrtf") && m_pairs == 0
-        && m_countedRankings == m_rankings->text().trimmed())
-        return tr("%1 has no pairs (no student answer ranked below its teacher): the RRTF objective would "
-                  "only fine-tune on the teacher answers. Choose \"Supervised fine-tuning only\" for that, or "
-                  "rank sampled student answers (rrtf sample, then rrtf rank).")
-            .arg(QDir::toNativeSeparators(m_rankings->text().trimmed()));
+    // And its check of the rankings, said here before it starts.
+    const QString rankings = QDir::toNativeSeparators(m_rankings->text().trimmed());
+    if (m_trainable && m_countedRankings == m_rankings->text().trimmed()) {
+        switch (trainingDataProblem(objective, *m_trainable)) {
+        case TrainingDataProblem::NoTeacherAnswers:
+            return tr("%1 has no item with a teacher answer: there is nothing to train on.").arg(rankings);
+        case TrainingDataProblem::NoPairs:
+            return tr("%1 has no pairs (no student answer ranked below its teacher): the RRTF objective would "
+                      "only fine-tune on the teacher answers. Choose \"Supervised fine-tuning only\" for that, or "
+                      "rank sampled student answers (rrtf sample, then rrtf rank).")
+                .arg(rankings);
+        case TrainingDataProblem::None: break;
+        }
+    }
     if (QFileInfo::exists(QDir(runFolder()).filePath(QStringLiteral("metrics.jsonl"))))
         return tr("This folder already holds a run: choose a new one (to continue that run, open it).");
     return {};
@@ -208,38 +217,35 @@ void TrainingJobDialog::updateState()
 
 bool TrainingJobDialog::rankingsChecked() const
 {
-    return m_countedRankings == m_rankings->text().trimmed() && m_pairs >= 0;
+    return m_countedRankings == m_rankings->text().trimmed() && m_trainable;
 }
 
 // Reads the rankings on a worker thread (a file of many items takes a while);
 // the count comes back to updateState() unless the path changed meanwhile.
-void TrainingJobDialog::countPairs()
+void TrainingJobDialog::checkRankings()
 {
     const quint64 generation = ++m_countGeneration;
-    m_pairs = -1;
+    m_trainable.reset();
     m_countedRankings.clear();
     const QString path = m_rankings->text().trimmed();
     if (!QFileInfo(path).isFile())
         return;
-    auto pairs = std::make_shared<int>(-1);
+    auto counted = std::make_shared<std::optional<TrainableCount>>();
     const std::string file = QFile::encodeName(path).toStdString();
-    QThread* worker = QThread::create([file, pairs] {
+    QThread* worker = QThread::create([file, counted] {
         try {
-            int count = 0;
-            for (const RankedItem& item : readRankings(file))
-                if (item.teacher())
-                    count += int(item.pairs.size());
-            *pairs = count;
+            *counted = countTrainable(readRankings(file));
         } catch (const std::exception&) {
             // Unreadable: the rankings viewer and rrtf train say why.
         }
     });
     connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    connect(worker, &QThread::finished, this, [this, generation, path, pairs] {
+    connect(worker, &QThread::finished, this, [this, generation, path, counted] {
         if (generation != m_countGeneration)
             return;
         m_countedRankings = path;
-        m_pairs = *pairs;
+        if (*counted)
+            m_trainable = std::make_shared<const TrainableCount>(**counted);
         updateState();
     });
     worker->start();

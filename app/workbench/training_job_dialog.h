@@ -7,6 +7,8 @@
 #include <QDialog>
 #include <QJsonObject>
 
+#include <memory>
+
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
@@ -19,6 +21,8 @@ class QSpinBox;
 
 namespace rrtf {
 
+struct TrainableCount;
+
 class TrainingJobDialog : public QDialog {
     Q_OBJECT
 public:
@@ -28,7 +32,6 @@ public:
     void setRunFolder(const QString& folder);
     void setModel(const QString& folder);
     void setRankings(const QString& file);
-    void setEvalProblems(const QString& file);
     QJsonObject config() const;
     // Checks the form: empty when it can be written, else what is missing.
     QString problem() const;
@@ -38,13 +41,14 @@ public:
     QDialogButtonBox* buttons() const { return m_buttons; }
 
     // True once the rankings file in the form has been read (off the GUI thread)
-    // and its pairs counted: an "rrtf" job on rankings without pairs is refused.
+    // and its trainable items and pairs counted: what rrtf train refuses
+    // (trainingDataProblem) is refused here too.
     bool rankingsChecked() const;
 
 private:
     QLineEdit* pathRow(const QString& label, bool folder, const QString& filter, QWidget* extra = nullptr);
     void updateState();
-    void countPairs();
+    void checkRankings();
 
     QFormLayout* m_form;
     QLineEdit* m_runFolder;
@@ -68,8 +72,8 @@ private:
     QSpinBox* m_seed;
     QLabel* m_problem;
     QDialogButtonBox* m_buttons;
-    QString m_countedRankings;  // the file m_pairs was counted in
-    int m_pairs = -1;           // pairs of its items that have a teacher; -1 while unknown or unreadable
+    QString m_countedRankings;                       // the file m_trainable was counted in
+    std::shared_ptr<const TrainableCount> m_trainable;  // null while unknown or unreadable
     quint64 m_countGeneration = 0;
 };
 

@@ -29,11 +29,6 @@ void WorkbenchSettings::setWindowState(const QByteArray& state)
     m_settings.setValue("window/layoutVersion", kLayoutVersion);
 }
 
-void WorkbenchSettings::clearWindowState()
-{
-    m_settings.remove("window/state");
-}
-
 QVector<ModelSlot> WorkbenchSettings::modelSlots() const
 {
     QVector<ModelSlot> result;

@@ -24,7 +24,6 @@ public:
     void setWindowGeometry(const QByteArray& geometry);
     QByteArray windowState() const;  // empty when saved by another layout version
     void setWindowState(const QByteArray& state);
-    void clearWindowState();
 
     QVector<ModelSlot> modelSlots() const;
     void setModelSlots(const QVector<ModelSlot>& models);

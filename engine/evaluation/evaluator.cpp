@@ -9,13 +9,12 @@
 #include "evaluation/sha256.h"
 #include "runtime/error.h"
 #include "runtime/parallel_for.h"
+#include "runtime/version.h"
 
 namespace rrtf {
 namespace {
 
 using nlohmann::json;
-
-constexpr const char* kEngineVersion = "rrtf-workbench 0.1.0";
 
 json settingsJson(const EvaluationOptions& options) {
     const TimeoutPolicy& t = options.timeouts;
@@ -186,7 +185,7 @@ EvaluationResult Evaluator::evaluate(const ProblemSet& problems, const SampleFil
     if (m_workspace) {
         EvalRun run = m_workspace->findOrCreateRun({result.runKey, problems.sourcePath().string(),
                                                     problems.sha256(), samples.sourcePath.string(), samples.sha256,
-                                                    settingsJson(options), kEngineVersion});
+                                                    settingsJson(options), std::string(projectVersion())});
         result.runId = run.id;
         for (StoredVerdict& stored : m_workspace->verdicts(run.id)) {
             auto index = size_t(stored.sampleIndex);

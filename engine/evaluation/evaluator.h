@@ -112,10 +112,6 @@ public:
     // once more (rechecked) when it timed out and the options say so: the verdict
     // evaluate() ends with for this sample.
     Verdict judge(const JudgeTask& task) const;
-    Verdict judge(const Sample& sample) const { return judge(task(sample)); }
-
-    const EvaluationOptions& options() const { return m_options; }
-    const ReferenceCheck& calibration() const { return m_calibration; }
 
 private:
     SandboxPool& m_pool;

@@ -4,6 +4,7 @@
 #include "evaluation/problem_records.h"
 #include "evaluation/sha256.h"
 #include "runtime/error.h"
+#include "runtime/printable.h"
 
 #include <algorithm>
 #include <array>
@@ -39,12 +40,17 @@ ProblemFormat detectFromFirstRecord(const RawRecord& record, const std::string& 
         keys.push_back(key);
     if (const std::optional<ProblemFormat> format = detectProblemFormat(keys))
         return *format;
-    throw FormatError(location + ": cannot tell the problem format from the fields (" + joinKeys(keys) +
+    throw FormatError(location + ": cannot tell the problem format from the fields (" + printable(joinKeys(keys), 200) +
                       "); expected HumanEval (prompt, entry_point, test), HumanEval+ (also base_input, "
                       "plus_input), MBPP (text, code, test_list), sanitized MBPP (prompt, code, test_list, "
                       "test_imports), LeetCode contest (prompt, prompt_sft, test), CoderEval (question_id, "
                       "input) or the rrtf format (instruction, tests)");
 }
+
+// Why answers to CoderEval cannot be judged, for a whole set and for one problem.
+constexpr std::string_view kCoderEvalHasNoTests =
+    "CoderEval ships prompts only; its tests and the 43 project environments they run in are not part of these "
+    "records, so answers to it cannot be judged here";
 
 // "line 4" in JSON Lines, "record 4" in a JSON array (whose records may share a line).
 std::string recordPlace(const RawRecord& record)
@@ -95,13 +101,17 @@ bool problemHasTests(const Problem& problem)
     return problem.format != ProblemFormat::CoderEval;
 }
 
+std::string noTestsReason(const Problem& problem)
+{
+    return problemHasTests(problem) ? std::string() : std::string(kCoderEvalHasNoTests);
+}
+
 std::string noTestsReason(const ProblemSet& problems)
 {
     if (problems.format() != ProblemFormat::CoderEval)
         return {};
-    return problems.sourcePath().string() +
-           ": CoderEval ships prompts only; its tests and the 43 project environments they run in are not part "
-           "of these records, so answers to it cannot be judged here (the prompts can still be generated from)";
+    return problems.sourcePath().string() + ": " + std::string(kCoderEvalHasNoTests) +
+           " (the prompts can still be generated from)";
 }
 
 ProblemSet::ProblemSet(std::filesystem::path sourcePath, std::string sha256, ProblemFormat format,
@@ -134,7 +144,7 @@ ProblemSet loadProblemSet(const std::filesystem::path& path, ProblemFormat forma
         Problem problem = detail::readProblemRecord(format, record, location);
         const auto [seen, added] = firstPlaceOf.emplace(problem.taskId, recordPlace(record));
         if (!added)
-            throw FormatError(location + ": duplicate task_id \"" + problem.taskId + "\" (first at " +
+            throw FormatError(location + ": duplicate task_id \"" + printable(problem.taskId) + "\" (first at " +
                               seen->second + ")");
         problems.push_back(std::move(problem));
     }

@@ -124,5 +124,7 @@ bool problemHasTests(const Problem& problem);
 
 // Why answers to `problems` cannot be judged, naming the file ("" when they can).
 std::string noTestsReason(const ProblemSet& problems);
+// Why answers to `problem` cannot be judged ("" when they can).
+std::string noTestsReason(const Problem& problem);
 
 }  // namespace rrtf

@@ -118,7 +118,7 @@ JudgeTask leetCodeTask(const Problem& problem, const std::string& text, bool isF
 [[noreturn]] void failNoTests(const Problem& problem)
 {
     throw InvalidArgument("problem " + problem.taskId + " (" + std::string(problemFormatName(problem.format)) +
-                          ") has no tests: CoderEval ships prompts only, so its answers cannot be judged");
+                          ") has no tests: " + noTestsReason(problem));
 }
 
 }  // namespace

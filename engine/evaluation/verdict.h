@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -21,12 +22,15 @@ enum class Outcome {
     Crashed,       // killed by a signal (detail: which)
     OutputLimit,   // wrote more than the output cap
     Tampered,      // forged or malformed verdict record
-    SandboxError,  // the sandbox itself failed: never counted against the model
+    SandboxError,  // the sandbox itself failed: never counted against the model (stays last)
 };
 
 // Stable names used in JSON, the database and the CLI ("passed", "syntax_error", ...).
 std::string_view outcomeName(Outcome outcome);
 std::optional<Outcome> parseOutcome(std::string_view name);
+// Every outcome, in the enum's order: what lists of outcomes elsewhere (the
+// workbench's badges) are checked against.
+std::span<const Outcome> allOutcomes();
 
 struct Verdict {
     Outcome outcome = Outcome::SandboxError;

@@ -16,27 +16,31 @@ std::string systemError(const std::string& path, const char* what)
     return path + ": " + what + ": " + std::strerror(errno);
 }
 
-// Writes all of `bytes` to `path` and syncs it; Error naming `shownPath` on failure.
+// Writes all of `bytes` to `path` and syncs it; Error naming `shownPath` on
+// failure. The descriptor is closed whatever fails.
 void writeAndSync(const std::string& path, const std::string& bytes, const std::string& shownPath)
 {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0)
         throw Error(systemError(shownPath, "cannot write"));
+    std::string failure;  // the first error, with its errno before close() can change it
     std::size_t done = 0;
-    while (done < bytes.size()) {
+    while (failure.empty() && done < bytes.size()) {
         const ssize_t wrote = ::write(fd, bytes.data() + done, bytes.size() - done);
         if (wrote < 0 && errno == EINTR)
             continue;
-        if (wrote <= 0) {
-            const std::string message = systemError(shownPath, "cannot write");
-            ::close(fd);
-            throw Error(message);
-        }
-        done += std::size_t(wrote);
+        if (wrote <= 0)
+            failure = systemError(shownPath, "cannot write");
+        else
+            done += std::size_t(wrote);
     }
     // The data must be on disk before the rename makes it the file.
-    if (::fsync(fd) != 0 || ::close(fd) != 0)
-        throw Error(systemError(shownPath, "cannot write"));
+    if (failure.empty() && ::fsync(fd) != 0)
+        failure = systemError(shownPath, "cannot write");
+    if (::close(fd) != 0 && failure.empty())
+        failure = systemError(shownPath, "cannot write");
+    if (!failure.empty())
+        throw Error(failure);
 }
 
 // Best effort: some file systems refuse to sync a folder, and the file itself is safe by then.

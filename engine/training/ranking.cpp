@@ -2,6 +2,7 @@
 
 #include "evaluation/json_records.h"
 #include "runtime/error.h"
+#include "runtime/printable.h"
 #include "training/durable_file.h"
 
 #include <algorithm>
@@ -121,7 +122,7 @@ double requiredNumber(const RecordFields& fields, std::string_view key)
 
 int requiredInt(const RecordFields& fields, std::string_view key)
 {
-    return required(fields, key, [](const nlohmann::json& v) { return v.is_number_integer(); }, "an integer").get<int>();
+    return required(fields, key, fitsInt, "an integer of 32 bits").get<int>();
 }
 
 const nlohmann::json& requiredArray(const RecordFields& fields, std::string_view key)
@@ -161,7 +162,7 @@ RankedAnswer answerFromJson(const RecordFields& fields)
     const std::string outcome = fields.requiredString("outcome");
     const auto parsedOutcome = parseOutcome(outcome);
     if (!parsedOutcome)
-        fields.fail("unknown outcome \"" + outcome + "\"");
+        fields.fail("unknown outcome \"" + printable(outcome) + "\"");
     answer.outcome = *parsedOutcome;
     answer.testsPassed = requiredInt(fields, "tests_passed");
     answer.testsTotal = requiredInt(fields, "tests_total");
@@ -170,7 +171,7 @@ RankedAnswer answerFromJson(const RecordFields& fields)
         const std::string name = fields.requiredString("class");
         answer.answerClass = parseAnswerClass(name);
         if (!answer.answerClass)
-            fields.fail("unknown class \"" + name + "\"");
+            fields.fail("unknown class \"" + printable(name) + "\"");
         answer.score = requiredNumber(fields, "score");
     }
     answer.reason = fields.optionalString("reason");
@@ -409,6 +410,22 @@ void writeRankings(const std::filesystem::path& path, const std::vector<RankedIt
     }
     // Durable before `rrtf rank` deletes its verdict journal: a power loss must not lose both.
     replaceFileDurably(path, text);
+}
+
+bool isTrainable(const RankedItem& item)
+{
+    return item.teacher() && !item.teacher()->code.empty();
+}
+
+TrainableCount countTrainable(const std::vector<RankedItem>& items)
+{
+    TrainableCount count;
+    for (const RankedItem& item : items)
+        if (isTrainable(item)) {
+            ++count.items;
+            count.pairs += item.pairs.size();
+        }
+    return count;
 }
 
 std::vector<RankedItem> readRankings(const std::filesystem::path& path)

@@ -132,4 +132,15 @@ void writeRankings(const std::filesystem::path& path, const std::vector<RankedIt
 // FormatError naming file:line for bad JSON or a bad field.
 std::vector<RankedItem> readRankings(const std::filesystem::path& path);
 
+// Whether a training job trains on the item: it has a teacher answer whose code
+// is not empty (the supervised term needs one; items without pairs still count).
+bool isTrainable(const RankedItem& item);
+
+// What rankings give a training job: its trainable items and their pairs.
+struct TrainableCount {
+    std::size_t items = 0;
+    std::size_t pairs = 0;
+};
+TrainableCount countTrainable(const std::vector<RankedItem>& items);
+
 }  // namespace rrtf

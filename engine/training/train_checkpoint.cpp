@@ -132,19 +132,6 @@ void syncPath(const fs::path& path)
         throw Error("cannot sync " + path.string());
 }
 
-void writeFileAtomically(const fs::path& path, const std::string& text)
-{
-    const fs::path temporary = path.string() + ".tmp";
-    {
-        std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-        if (!file || !file.write(text.data(), std::streamsize(text.size())) || !file.flush())
-            throw Error("cannot write " + temporary.string());
-    }
-    syncPath(temporary);
-    fs::rename(temporary, path);
-    syncPath(path.parent_path().empty() ? fs::path(".") : path.parent_path());
-}
-
 // Writes the archive to `path` and syncs it. LibTorch's zip writer throws from its
 // destructor when a write fails (a full disk), which ends the process in
 // std::terminate: so the bytes go through a sink that never reports a failure to
@@ -207,7 +194,7 @@ fs::path writeTrainCheckpoint(const fs::path& runDir, const CheckpointContents& 
     removeQuietly(final);
     fs::rename(temporary, final);
     syncPath(checkpoints);
-    writeFileAtomically(checkpoints / "latest", name + "\n");
+    replaceFileDurably(checkpoints / "latest", name + "\n");
 
     const auto folders = stepFolders(checkpoints);
     for (size_t i = 0; i + size_t(std::max(keep, 1)) < folders.size(); ++i)

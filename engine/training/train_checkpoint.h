@@ -66,7 +66,5 @@ void loadOptimizerState(const std::filesystem::path& checkpointDir, torch::optim
 
 // Makes a written file or folder durable (fsync); Error naming it on failure.
 void syncPath(const std::filesystem::path& path);
-// Replaces `path` with `text` through a temporary file, fsync and rename.
-void writeFileAtomically(const std::filesystem::path& path, const std::string& text);
 
 }  // namespace rrtf

@@ -2,6 +2,7 @@
 
 #include "evaluation/sha256.h"
 #include "runtime/error.h"
+#include "training/ranking.h"
 
 #include <cmath>
 #include <fstream>
@@ -132,9 +133,13 @@ LoraOptions parseLora(const FieldReader& reader, const json& value)
 
 }  // namespace
 
-std::string_view trainObjectiveName(TrainObjective objective)
+TrainingDataProblem trainingDataProblem(TrainObjective objective, const TrainableCount& count)
 {
-    return objective == TrainObjective::Sft ? "sft" : "rrtf";
+    if (count.items == 0)
+        return TrainingDataProblem::NoTeacherAnswers;
+    if (objective == TrainObjective::Rrtf && count.pairs == 0)
+        return TrainingDataProblem::NoPairs;
+    return TrainingDataProblem::None;
 }
 
 int64_t TrainConfig::warmupFor(int64_t totalSteps) const

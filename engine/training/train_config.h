@@ -76,7 +76,13 @@ struct TrainConfig {
     std::string curveHash() const;
 };
 
-std::string_view trainObjectiveName(TrainObjective objective);
+struct TrainableCount;
+
+// Why rankings cannot train a job, checked before anything is loaded by `rrtf
+// train` and by the workbench's job form: no item has a teacher answer to train
+// on, or objective "rrtf" has no pair to rank (it would train as plain SFT).
+enum class TrainingDataProblem { None, NoTeacherAnswers, NoPairs };
+TrainingDataProblem trainingDataProblem(TrainObjective objective, const TrainableCount& count);
 
 // Parses and validates `json`; `source` (the file) prefixes every error, which
 // names the field and the value: "run/config.json: \"micro_batch\": 0 is not ...".

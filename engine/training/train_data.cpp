@@ -10,7 +10,7 @@ std::vector<RankedItem> trainableItems(const std::vector<RankedItem>& items)
 {
     std::vector<RankedItem> kept;
     for (const RankedItem& item : items)
-        if (item.teacher() && !item.teacher()->code.empty())
+        if (isTrainable(item))
             kept.push_back(item);
     return kept;
 }

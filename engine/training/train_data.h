@@ -13,8 +13,8 @@
 
 namespace rrtf {
 
-// Items with a teacher answer whose code is not empty; the others cannot give
-// the supervised term and are left out (items without pairs stay: they still do).
+// The items isTrainable() keeps; the others cannot give the supervised term and
+// are left out (items without pairs stay: they still do).
 std::vector<RankedItem> trainableItems(const std::vector<RankedItem>& items);
 
 // A permutation of 0..count-1 drawn from (seed + epoch) with its own generator

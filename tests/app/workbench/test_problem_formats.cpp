@@ -64,7 +64,8 @@ private Q_SLOTS:
         model.open(shared(kCoderEval));
         QCOMPARE(model.rowCount(), 230);
         QCOMPARE(model.index(0).data().toString(), QString("62e60f43d76274f8a4026e28"));
-        QVERIFY(model.index(0).data(Qt::ToolTipRole).toString().startsWith("No tests"));
+        QVERIFY(model.index(0).data(Qt::ToolTipRole).toString().startsWith(ProblemListModel::noTestsText()));
+        QVERIFY(ProblemListModel::noTestsText().contains("no tests"));
         // Every model continues the code prompt, as on HumanEval.
         const Problem& problem = *model.problemAt(0);
         QVERIFY(promptIsCode(problem));

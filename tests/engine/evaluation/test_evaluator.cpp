@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "evaluation/evaluator.h"
+#include "runtime/version.h"
 
 using namespace rrtf;
 
@@ -37,7 +38,7 @@ EvaluationOptions quickOptions() {
 class TestEvaluator : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase() { m_pool = std::make_unique<SandboxPool>(SandboxOptions{2}); }
     void cleanupTestCase() { m_pool.reset(); }
 
@@ -166,6 +167,8 @@ private slots:
         QCOMPARE(second.outcomes["passed"], 16);
         QVERIFY(qAbs(second.passAtK.find(1)->mean - 16.0 / 24.0) < 1e-12);
         QVERIFY(workspace.run(second.runId)->finished());
+        // The run names the engine by the project's one version (the workbench stores the same).
+        QCOMPARE(workspace.run(second.runId)->engineVersion, std::string(projectVersion()));
     }
 
     void timeoutsAreRecheckedOnce() {
