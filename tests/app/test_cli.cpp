@@ -1,8 +1,9 @@
 // The rrtf command line as other tools call it: the exact forms, one JSON
 // object on stdout, one-line errors and non-zero exits on failure.
+#include "runtime/version.h"
 #include "support/golden.h"
 
-#include "support/cli_run.h"  // Qt after LibTorch: its `slots` macro breaks LibTorch's headers
+#include "support/cli_run.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -32,7 +33,7 @@ QString idsText(const std::vector<int>& ids)
 class TestCli : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void tokenizePrintsIds()
     {
         const CliRun run = runCli({"tokenize", "--tokenizer", starcoderTokenizer(), "--text", "Hello world", "--json"});
@@ -139,6 +140,17 @@ private slots:
         const CliRun run = runCli({command, "--help"});
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.contains("Usage") || run.out.contains("OPTIONS"));
+    }
+
+    // One version, CMake's project(VERSION): what `rrtf --version` prints is what the
+    // engine stores with a run and the workbench shows in About.
+    void versionIsTheProjectVersion()
+    {
+        const QString version = QString::fromStdString(std::string(rrtf::projectVersion()));
+        QVERIFY2(QRegularExpression("^\\d+\\.\\d+\\.\\d+").match(version).hasMatch(), qPrintable(version));
+        const CliRun run = runCli({"--version"});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.outText().trimmed(), "rrtf " + version);
     }
 
     void demoModelRoundTrip()

@@ -3,10 +3,10 @@
 // the three trained models load and solve the held-out demo problems in the order
 // the README documents (base < RRTF < SFT, greedy, judged in the sandbox), and
 // `rrtf demo` prints their answers and verdicts.
-// LibTorch first: Qt defines "slots" as a macro, and LibTorch's headers use the word.
 #include "evaluation/demo_pack.h"
 #include "evaluation/problem_set.h"
 #include "evaluation/sandbox_pool.h"
+#include "evaluation/verdict_json.h"
 #include "model/causal_lm.h"
 #include "runtime/error.h"
 #include "tokenizer/tokenizer.h"
@@ -49,7 +49,7 @@ fs::path editedManifest(const QTemporaryDir& folder, const std::function<void(nl
 
 class TestDemoPack : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void manifestNamesEverything();
     void badManifestIsNamed_data();
     void badManifestIsNamed();
@@ -157,9 +157,14 @@ void TestDemoPack::cliDemoPrintsAnswersAndVerdicts()
     // The showcase is a problem the base model fails with its bug and the RRTF model passes.
     QVERIFY(out["answers"][0]["outcome"] != "passed");
     QCOMPARE(text(out["answers"][2]["outcome"].get<std::string>()), QString("passed"));
-    for (const auto& answer : out["answers"])
+    for (const auto& answer : out["answers"]) {
         QVERIFY2(answer["answer"].get<std::string>().find("def ") != std::string::npos,
                  answer["answer"].get<std::string>().c_str());
+        // The whole verdict, as the other commands write it (verdict_json.h): it reads back.
+        const Verdict verdict = verdictFromJson(answer, "demo answer");
+        QCOMPARE(text(std::string(outcomeName(verdict.outcome))), text(answer["outcome"].get<std::string>()));
+        QVERIFY(answer.contains("limits") && answer.contains("wall_ms") && answer.contains("level"));
+    }
 
     const test::CliRun table = test::runCli({"demo", "--pack", text(kPack.string())});
     QVERIFY2(table.exitCode == 0, table.err.constData());
