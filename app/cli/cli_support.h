@@ -84,6 +84,8 @@ void addSampleCommand(CLI::App& app);
 void addRankCommand(CLI::App& app);
 // Step 3: the training job.
 void addTrainCommand(CLI::App& app);
+// rrtf status and rrtf cancel: training jobs seen and stopped through their run folders.
+void addJobCommands(CLI::App& app);
 // int8 / int4 / GPTQ checkpoints.
 void addQuantizeCommand(CLI::App& app);
 

@@ -1,7 +1,7 @@
 // rrtf train RUN_DIR: the RRTF training job (engine/training/trainer.h). One
-// progress line per step on stderr; SIGINT or SIGTERM finishes the step,
-// writes a checkpoint and exits 130 (a second Ctrl-C ends it at once); running
-// it again resumes.
+// progress line per step on stderr; SIGINT, SIGTERM or RUN_DIR/stop (rrtf
+// cancel, the workbench's Cancel) finishes the step, writes a checkpoint and
+// exits 130 (a second Ctrl-C ends it at once); running it again resumes.
 #include "cli_support.h"
 
 #include "runtime/error.h"

@@ -1,16 +1,18 @@
 // rrtf: the headless command line of RRTF Workbench.
 #include "cli_support.h"
 #include "runtime/error.h"
+#include "runtime/version.h"
 
 #include <c10/util/Exception.h>
 
 #include <iostream>
+#include <string>
 
 int main(int argc, char** argv)
 {
     CLI::App app{"rrtf: run StarCoder-family code models (StarCoder, WizardCoder, PanGu-Coder2) from the command line"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", "rrtf 0.1.0");
+    app.set_version_flag("--version", "rrtf " + std::string(rrtf::projectVersion()));
     rrtf::cli::addTokenizeCommand(app);
     rrtf::cli::addLogitsCommand(app);
     rrtf::cli::addGenerateCommand(app);
@@ -24,6 +26,7 @@ int main(int argc, char** argv)
     rrtf::cli::addSampleCommand(app);
     rrtf::cli::addRankCommand(app);
     rrtf::cli::addTrainCommand(app);
+    rrtf::cli::addJobCommands(app);
     rrtf::cli::addQuantizeCommand(app);
 
     try {

@@ -64,7 +64,7 @@ void ScreenshotTour::pollTraining()
 {
     for (const QString& folder : m_jobs) {
         const TrainingRun* run = m_window.training().run(folder);
-        if (run && run->status().processAlive)
+        if (run && run->status().liveness == JobLiveness::Running)
             return;
     }
     m_poll.stop();

@@ -3,10 +3,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
 #include <QProcess>
 
-#include <csignal>
+#include <exception>
 
 namespace rrtf {
 
@@ -39,17 +38,23 @@ QString TrainingRun::name() const
 TrainingStatus TrainingRun::status() const
 {
     TrainingStatus status;
-    QFile file(QDir(m_folder).filePath(QStringLiteral("status.json")));
-    if (!file.open(QIODevice::ReadOnly))
+    std::optional<RecordedRunStatus> recorded;
+    try {
+        recorded = readRunStatus(m_folder.toStdString());
+    } catch (const std::exception& error) {
+        status.error = QString::fromUtf8(error.what());
         return status;
-    const QJsonObject object = QJsonDocument::fromJson(file.readAll()).object();
-    status.state = object.value(QStringLiteral("state")).toString();
-    status.pid = object.value(QStringLiteral("pid")).toInteger();
-    status.step = object.value(QStringLiteral("step")).toInt();
-    status.totalSteps = object.value(QStringLiteral("total_steps")).toInt();
-    status.error = object.value(QStringLiteral("error")).toString();
-    // kill(pid, 0) asks whether the process exists without signalling it.
-    status.processAlive = status.pid > 0 && ::kill(pid_t(status.pid), 0) == 0;
+    }
+    status.liveness = jobLiveness(recorded);
+    status.stopRequested = stopRequested(m_folder.toStdString());
+    if (!recorded)
+        return status;
+    status.state = QString::fromStdString(recorded->state);
+    status.pid = recorded->process.pid;
+    status.host = QString::fromStdString(recorded->process.host);
+    status.step = int(recorded->step);
+    status.totalSteps = int(recorded->totalSteps);
+    status.error = QString::fromStdString(recorded->error);
     return status;
 }
 
@@ -81,17 +86,33 @@ bool TrainingRun::launch(const QString& program, QString* error, const QStringLi
     return true;
 }
 
-bool TrainingRun::cancel(QString* error)
+bool TrainingRun::cancel(QString* message)
 {
+    message->clear();
     const TrainingStatus now = status();
-    if (!now.processAlive) {
-        *error = tr("The job of %1 is not running.").arg(name());
+    switch (now.liveness) {
+    case JobLiveness::NoStatus:
+    case JobLiveness::Ended:
+        *message = tr("The job of %1 is not running.").arg(name());
+        return false;
+    case JobLiveness::StoppedUnexpectedly:
+        *message = tr("The job of %1 is not running: it stopped unexpectedly at step %2.").arg(name()).arg(now.step);
+        return false;
+    case JobLiveness::Running:
+    case JobLiveness::RunningElsewhere:
+        break;
+    }
+    try {
+        requestStop(m_folder.toStdString());
+    } catch (const std::exception& error) {
+        *message = tr("Cannot ask the job of %1 to stop: %2").arg(name(), QString::fromUtf8(error.what()));
         return false;
     }
-    if (::kill(pid_t(now.pid), SIGTERM) != 0) {
-        *error = tr("Cannot stop process %1: %2").arg(now.pid).arg(QString::fromLocal8Bit(strerror(errno)));
-        return false;
-    }
+    if (now.liveness == JobLiveness::RunningElsewhere)
+        *message = tr("The job of %1 runs on %2: it was asked to stop through %3, which reaches it only if %2 "
+                      "sees this folder (a shared filesystem). No process was signalled.")
+                       .arg(name(), now.host, QDir::toNativeSeparators(
+                                                   QString::fromStdString(stopFilePath(m_folder.toStdString()).string())));
     return true;
 }
 

@@ -82,6 +82,7 @@ TrainingView::TrainingView(QWidget* parent)
       m_demoButton(new QPushButton(tr("Demo: RRTF vs SFT"), this))
 {
     setObjectName(QStringLiteral("trainingView"));
+    m_status->setObjectName(QStringLiteral("trainingStatus"));
     m_runList->setAccessibleName(tr("Training runs"));
     m_runList->setToolTip(tr("Checked runs are drawn; the selected run's status and log are shown below"));
     auto* newJob = new QPushButton(tr("New job…"), this);
@@ -318,12 +319,23 @@ void TrainingView::refreshStatus()
     }
     const TrainingStatus status = run->status();
     QString text;
-    if (status.state.isEmpty())
+    switch (status.liveness) {
+    case JobLiveness::NoStatus:
         text = tr("%1: no job status yet").arg(run->name());
-    else if (status.state == QLatin1String("running") && !status.processAlive)
-        text = tr("%1: stopped at step %2 without finishing (start it again to resume)").arg(run->name()).arg(status.step);
-    else
+        break;
+    case JobLiveness::StoppedUnexpectedly:
+        text = tr("%1: stopped unexpectedly at step %2 (start it again to resume)").arg(run->name()).arg(status.step);
+        break;
+    case JobLiveness::RunningElsewhere:
+        text = tr("%1: running on %2, step %3 of %4").arg(run->name(), status.host).arg(status.step).arg(status.totalSteps);
+        break;
+    case JobLiveness::Running:
+    case JobLiveness::Ended:
         text = tr("%1: %2, step %3 of %4").arg(run->name(), stateText(status.state)).arg(status.step).arg(status.totalSteps);
+        break;
+    }
+    if (status.stopRequested && (status.liveness == JobLiveness::Running || status.liveness == JobLiveness::RunningElsewhere))
+        text += tr(", stopping after this step");
     if (!status.error.isEmpty())
         text += QStringLiteral(" — ") + status.error;
     m_status->setText(text);
@@ -436,9 +448,13 @@ void TrainingView::openRun()
 void TrainingView::cancelSelected()
 {
     TrainingRun* run = selectedRun();
-    QString error;
-    if (run && !run->cancel(&error))
-        QMessageBox::information(this, tr("Cancel job"), error);
+    if (!run)
+        return;
+    QString message;
+    run->cancel(&message);
+    refreshStatus();
+    if (!message.isEmpty())
+        QMessageBox::information(this, tr("Cancel job"), message);
 }
 
 // The rankings file named by the selected run's config.json (relative to the

@@ -56,9 +56,6 @@ public:
     bool exportCsv(const QString& path);
     bool exportPng(const QString& path);  // the whole grid of charts
 
-    // The `rrtf` program a new job runs (next to this one by default).
-    void setTrainProgram(const QString& program) { m_program = program; }
-
     // The demo pack's jobs (RRTF and SFT from the demo base model), offered as one
     // button; their run folders go under `parentFolder`. No jobs: no button.
     void setDemoJobs(const QVector<TrainingJobSpec>& jobs, const QString& parentFolder);

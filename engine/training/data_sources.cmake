@@ -17,6 +17,9 @@ list(APPEND RRTF_EVALUATION_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/training_records.cpp
   ${CMAKE_CURRENT_LIST_DIR}/durable_file.h
   ${CMAKE_CURRENT_LIST_DIR}/durable_file.cpp
+  # A training job's process (pid, start time, host) and its stop file.
+  ${CMAKE_CURRENT_LIST_DIR}/job_process.h
+  ${CMAKE_CURRENT_LIST_DIR}/job_process.cpp
   ${CMAKE_CURRENT_LIST_DIR}/text_tokens.h
   ${CMAKE_CURRENT_LIST_DIR}/text_tokens.cpp
   ${CMAKE_CURRENT_LIST_DIR}/min_hash.h

@@ -1,7 +1,8 @@
 #include "training/run_files.h"
 
 #include "runtime/error.h"
-#include "training/train_checkpoint.h"
+#include "training/durable_file.h"
+#include "training/job_process.h"
 
 #include <cerrno>
 #include <chrono>
@@ -58,7 +59,7 @@ int truncateMetrics(const std::filesystem::path& path, int64_t step)
         kept += line + "\n";
         ++lines;
     }
-    writeFileAtomically(path, kept);
+    replaceFileDurably(path, kept);
     return lines;
 }
 
@@ -85,15 +86,18 @@ std::string utcTimestamp()
 
 void writeRunStatus(const std::filesystem::path& runDir, const RunStatus& status)
 {
+    const JobProcess self = thisProcess();
     const nlohmann::json json = {
         {"state", runStateName(status.state)},
-        {"pid", int64_t(::getpid())},
+        {"pid", self.pid},
+        {"start_time", self.startTime},
+        {"host", self.host},
         {"step", status.step},
         {"total_steps", status.totalSteps},
         {"started", status.started},
         {"updated", utcTimestamp()},
         {"error", status.error.empty() ? nlohmann::json(nullptr) : nlohmann::json(status.error)}};
-    writeFileAtomically(runDir / "status.json", json.dump(2) + "\n");
+    replaceFileDurably(runDir / "status.json", json.dump(2) + "\n");
 }
 
 double unixSeconds()

@@ -31,8 +31,9 @@ struct RunStatus {
     std::string error;       // the failure's message; empty otherwise
 };
 
-// Writes RUN_DIR/status.json: {"state", "pid", "step", "total_steps",
-// "started", "updated", "error"} ("error" is null unless failed).
+// Writes RUN_DIR/status.json: {"state", "pid", "start_time", "host", "step",
+// "total_steps", "started", "updated", "error"} ("error" is null unless failed).
+// pid + start_time + host name this process (job_process.h).
 void writeRunStatus(const std::filesystem::path& runDir, const RunStatus& status);
 
 // The current time as "2026-11-27T16:56:17Z".

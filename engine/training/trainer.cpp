@@ -3,6 +3,7 @@
 #include "evaluation/problem_set.h"
 #include "evaluation/sandbox_pool.h"
 #include "runtime/error.h"
+#include "training/job_process.h"
 #include "training/lr_schedule.h"
 #include "training/rrtf_loss.h"
 #include "training/run_files.h"
@@ -190,12 +191,11 @@ void setUp(Job& job, at::Device device)
 {
     const TrainConfig& config = job.config;
     job.items = trainableItems(readRankings(config.rankings));
-    if (job.items.empty())
+    const TrainingDataProblem problem = trainingDataProblem(config.objective, countTrainable(job.items));
+    if (problem == TrainingDataProblem::NoTeacherAnswers)
         throw InvalidArgument(config.rankings.string() + ": no item has a teacher answer to train on");
     // Without a pair the ranking term is zero and "rrtf" would quietly be SFT.
-    const bool anyPair =
-        std::any_of(job.items.begin(), job.items.end(), [](const RankedItem& item) { return !item.pairs.empty(); });
-    if (config.objective == TrainObjective::Rrtf && !anyPair)
+    if (problem == TrainingDataProblem::NoPairs)
         throw InvalidArgument(config.rankings.string() +
                               ": has no pairs (no student answer ranked below its teacher), so objective \"rrtf\" "
                               "would train as plain SFT; set \"objective\": \"sft\" in " +
@@ -235,13 +235,14 @@ void requireSameResumedStep(DistributedContext& context, int64_t step)
                     "(its checkpoints)");
 }
 
-// Whether to stop now. Every rank asks the others, so that a Ctrl-C or SIGTERM
-// that reached one rank (or reached them at different moments) stops them all
-// after the same step, with one checkpoint; a rank that left alone would make
-// the others' next collective fail.
+// Whether to stop now: a Ctrl-C or SIGTERM, or RUN_DIR/stop (how the workbench
+// and `rrtf cancel` ask). Every rank asks the others, so that a request that
+// reached one rank (or reached them at different moments) stops them all after
+// the same step, with one checkpoint; a rank that left alone would make the
+// others' next collective fail.
 bool stopRequested(Job& job)
 {
-    const bool mine = job.options.cancel.isCancelled();
+    const bool mine = job.options.cancel.isCancelled() || rrtf::stopRequested(job.config.runDir);
     if (job.context.worldSize() == 1)
         return mine;
     return job.context.sum({mine ? 1.0 : 0.0})[0] > 0;
@@ -321,6 +322,11 @@ TrainOutcome runTraining(const fs::path& runDir, const TrainerOptions& options)
             writeRunStatus(runDir, status);
     };
     try {
+        // A stop file is a request to the job that was running: this start is a
+        // new one. Cleared before the status says "running", so that any stop
+        // asked of this job once it says so is seen.
+        if (context.isMain())
+            clearStopRequest(runDir);
         report(RunState::Running);
         Job job{loadTrainConfig(runDir), options, context};
         setUp(job, options.device);
@@ -346,6 +352,8 @@ TrainOutcome runTraining(const fs::path& runDir, const TrainerOptions& options)
         if (state.step < job.totalSteps) {
             outcome.cancelled = true;
             report(RunState::Cancelled);
+            if (context.isMain())
+                clearStopRequest(runDir);
             return outcome;
         }
         if (context.isMain())

@@ -11,7 +11,10 @@
 //                   evaluation steps a line with step, epoch, elapsed_seconds,
 //                   tokens_seen, pass_at_1, eval_problems, eval_passed
 //   checkpoints/    step-NNNNNN/ folders and `latest` (train_checkpoint.h)
-//   status.json     running | finished | failed | cancelled (run_files.h)
+//   status.json     running | finished | failed | cancelled, and the process
+//                   (pid, start time, host) that wrote it (run_files.h)
+//   stop            written by whoever cancels the job (job_process.h): seen
+//                   between steps, it stops the job as SIGTERM does
 //   final/          the trained model as a Hugging Face folder (LoRA merged)
 //
 // A killed job resumes from checkpoints/latest: same data order, RNG and

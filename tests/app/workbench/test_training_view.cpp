@@ -3,7 +3,7 @@
 // time and tokens, exports, a job's status (a crashed job is told apart from a
 // running one), the job form writes config.json, and the followed runs come
 // back after a restart.
-// LibTorch first: Qt defines "slots" as a macro, and LibTorch's headers use the word.
+#include "training/job_process.h"
 #include "training/ranking.h"
 #include "training/train_config.h"
 
@@ -13,6 +13,7 @@
 #include "widgets/training_chart.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QJsonDocument>
@@ -22,6 +23,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <csignal>
 
 using namespace rrtf;
 
@@ -42,6 +45,53 @@ QByteArray stepLine(int step, double loss, double seconds, int tokens)
         .toUtf8();
 }
 
+// A status.json of a running job at step 7 of 20 whose process is `pid`, started
+// at `startTime` (clock ticks after boot) on `host`.
+void writeStatus(const QString& folder, qint64 pid, quint64 startTime, const QString& host)
+{
+    QFile status(folder + "/status.json");
+    QVERIFY(status.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    status.write(QJsonDocument(QJsonObject{{"state", "running"}, {"pid", pid}, {"start_time", qint64(startTime)},
+                                           {"host", host}, {"step", 7}, {"total_steps", 20}})
+                     .toJson());
+}
+
+quint64 ownStartTime()
+{
+    return processStartTime(QCoreApplication::applicationPid()).value_or(0);
+}
+
+// SIGTERM to this process is counted, not acted on: a cancel that signalled a
+// pid it had not checked would hit the test itself.
+volatile std::sig_atomic_t sigterms = 0;
+void countSigterm(int)
+{
+    sigterms = sigterms + 1;
+}
+
+class SigtermCounter {
+public:
+    SigtermCounter()
+    {
+        sigterms = 0;
+        struct sigaction action{};
+        action.sa_handler = countSigterm;
+        sigemptyset(&action.sa_mask);
+        sigaction(SIGTERM, &action, &m_previous);
+    }
+    ~SigtermCounter() { sigaction(SIGTERM, &m_previous, nullptr); }
+    int count() const { return sigterms; }
+
+private:
+    struct sigaction m_previous{};
+};
+
+QString shownStatus(const TrainingView& view)
+{
+    const auto* label = view.findChild<QLabel*>("trainingStatus");
+    return label ? label->text() : QString();
+}
+
 }  // namespace
 
 class TestTrainingView : public QObject {
@@ -51,8 +101,12 @@ private Q_SLOTS:
     void curvesFollowAGrowingMetricsFile();
     void runsOverlayAndExport();
     void statusTellsACrashFromARun();
+    void cancelWritesTheStopFileAndSignalsNothing();
+    void reusedPidIsStoppedUnexpectedlyNeverSignalled();
+    void jobOnAnotherHostIsShownThereNeverSignalled();
     void jobFormWritesTheConfig();
     void jobFormRefusesRrtfWithoutPairs();
+    void jobFormRefusesRankingsWithoutTeachers();
     void followedRunsSurviveARestart();
 
 private:
@@ -140,25 +194,81 @@ void TestTrainingView::statusTellsACrashFromARun()
     TrainingView view;
     TrainingRun* run = view.addRun(folder);
     QVERIFY(run->status().state.isEmpty());
-    QFile status(folder + "/status.json");
-    QVERIFY(status.open(QIODevice::WriteOnly));
     // This process is alive: a running job. A pid that cannot exist: a job that died.
-    status.write(QJsonDocument(QJsonObject{{"state", "running"}, {"pid", QCoreApplication::applicationPid()},
-                                           {"step", 7}, {"total_steps", 20}})
-                     .toJson());
-    status.close();
-    QVERIFY(run->status().processAlive);
+    writeStatus(folder, QCoreApplication::applicationPid(), ownStartTime(), QString::fromStdString(hostName()));
+    QCOMPARE(run->status().liveness, JobLiveness::Running);
     QCOMPARE(run->status().step, 7);
-    QVERIFY(status.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    status.write(R"({"state": "running", "pid": 2147483000, "step": 7, "total_steps": 20})");
-    status.close();
-    QVERIFY(!run->status().processAlive);
+    writeStatus(folder, 2147483000, 1, QString::fromStdString(hostName()));
+    QCOMPARE(run->status().liveness, JobLiveness::StoppedUnexpectedly);
     QString error;
     QVERIFY(!run->cancel(&error));  // nothing to stop
     QVERIFY(error.contains("not running"));
     append(folder + "/train.log", "step 1/20 loss 2.5\nstep 2/20 loss 2.4\n");
     QCOMPARE(run->logTail(1), QString("step 2/20 loss 2.4"));
     QVERIFY(run->logTail().contains("step 2/20 loss 2.4"));
+}
+
+// Cancel asks a job running here through its stop file (the trainer stops
+// after its step and checkpoints) and sends no signal at all.
+void TestTrainingView::cancelWritesTheStopFileAndSignalsNothing()
+{
+    const QString folder = runFolder("cancel-here");
+    TrainingView view;
+    view.show();
+    TrainingRun* run = view.addRun(folder);
+    writeStatus(folder, QCoreApplication::applicationPid(), ownStartTime(), QString::fromStdString(hostName()));
+    const SigtermCounter sigterm;
+    QString message;
+    QVERIFY2(run->cancel(&message), qPrintable(message));
+    QVERIFY2(message.isEmpty(), qPrintable(message));
+    QVERIFY(QFile::exists(folder + "/stop"));
+    QCOMPARE(sigterm.count(), 0);
+    QVERIFY(run->status().stopRequested);
+    QTRY_VERIFY_WITH_TIMEOUT(shownStatus(view).contains("stopping after this step"), 5000);
+}
+
+// A status.json whose pid is alive but started at another time is another
+// process that got the number (here: the test itself): the job is shown as
+// stopped unexpectedly, and cancel neither signals nor writes a stop file.
+void TestTrainingView::reusedPidIsStoppedUnexpectedlyNeverSignalled()
+{
+    const QString folder = runFolder("reused-pid");
+    TrainingView view;
+    view.show();
+    TrainingRun* run = view.addRun(folder);
+    writeStatus(folder, QCoreApplication::applicationPid(), ownStartTime() + 1, QString::fromStdString(hostName()));
+    QCOMPARE(run->status().liveness, JobLiveness::StoppedUnexpectedly);
+    QTRY_VERIFY_WITH_TIMEOUT(shownStatus(view).contains("stopped unexpectedly at step 7"), 5000);
+    QVERIFY(!shownStatus(view).contains("running"));
+    const SigtermCounter sigterm;
+    QString message;
+    QVERIFY(!run->cancel(&message));
+    QVERIFY2(message.contains("stopped unexpectedly"), qPrintable(message));
+    QCoreApplication::processEvents();
+    QCOMPARE(sigterm.count(), 0);
+    QVERIFY(!QFile::exists(folder + "/stop"));
+}
+
+// A job whose status names another host is shown as running there; cancel
+// writes the stop file (which reaches it through a shared filesystem), says so,
+// and signals nothing, whatever process has that pid here.
+void TestTrainingView::jobOnAnotherHostIsShownThereNeverSignalled()
+{
+    const QString folder = runFolder("other-host");
+    TrainingView view;
+    view.show();
+    TrainingRun* run = view.addRun(folder);
+    const QString host = QString::fromStdString(hostName()) + "-elsewhere";
+    writeStatus(folder, QCoreApplication::applicationPid(), ownStartTime(), host);
+    QCOMPARE(run->status().liveness, JobLiveness::RunningElsewhere);
+    QTRY_VERIFY_WITH_TIMEOUT(shownStatus(view).contains("running on " + host + ", step 7 of 20"), 5000);
+    const SigtermCounter sigterm;
+    QString message;
+    QVERIFY2(run->cancel(&message), qPrintable(message));
+    QVERIFY2(message.contains(host) && message.contains("shared filesystem"), qPrintable(message));
+    QCoreApplication::processEvents();
+    QCOMPARE(sigterm.count(), 0);
+    QVERIFY(QFile::exists(folder + "/stop"));
 }
 
 void TestTrainingView::jobFormWritesTheConfig()
@@ -246,6 +356,42 @@ void TestTrainingView::jobFormRefusesRrtfWithoutPairs()
     QTRY_VERIFY(dialog.rankingsChecked());
     QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
     QVERIFY(ok->isEnabled());
+}
+
+// Rankings without a teacher answer give no job anything to train on: rrtf
+// train refuses them whatever the objective, and so does the form (its check is
+// the trainer's, trainingDataProblem).
+void TestTrainingView::jobFormRefusesRankingsWithoutTeachers()
+{
+    RankedItem item;
+    item.taskId = "demo/0";
+    item.instruction = "Write add(a, b).";
+    RankedAnswer student;
+    student.text = student.code = "def add(a, b):\n    return a\n";
+    student.model = "student";
+    student.outcome = Outcome::Failed;
+    student.answerClass = AnswerClass::RuntimeError;
+    student.score = 1;
+    item.students = {student};
+    item.reason = "no teacher answer";
+    const QString teacherless = m_dir.filePath("teacherless.jsonl");
+    writeRankings(teacherless.toStdString(), {item});
+
+    TrainingJobDialog dialog;
+    QComboBox* objective = nullptr;
+    for (QComboBox* box : dialog.findChildren<QComboBox*>())
+        if (box->findData("sft") >= 0)
+            objective = box;
+    QVERIFY(objective);
+    dialog.setRunFolder(m_dir.filePath("jobs/teacherless"));
+    dialog.setModel(runFolder("teacherless-model"));
+    dialog.setRankings(teacherless);
+    QTRY_VERIFY(dialog.rankingsChecked());
+    for (const char* chosen : {"rrtf", "sft"}) {
+        objective->setCurrentIndex(objective->findData(chosen));
+        QVERIFY2(dialog.problem().contains("nothing to train on"), qPrintable(dialog.problem()));
+        QVERIFY(!dialog.buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+    }
 }
 
 void TestTrainingView::followedRunsSurviveARestart()

@@ -1,20 +1,24 @@
 // The training job on a tiny model it writes itself: the loss falls, gradient
 // accumulation gives the same step as one big micro batch, metrics.jsonl has
 // the dashboard's keys, a run killed with SIGKILL resumes on the same curve,
-// SIGTERM checkpoints and exits 130, LoRA runs save adapters and export merged
-// weights, bad input gives one-line errors naming the field or file, and evaluation
-// steps record pass@1 judged in the sandbox.
+// SIGTERM checkpoints and exits 130, so does the stop file (rrtf cancel) while
+// rrtf status and cancel never take a reused pid or another host's job for the
+// job, LoRA runs save adapters and export merged weights, bad input gives
+// one-line errors naming the field or file, and evaluation steps record pass@1
+// judged in the sandbox.
 #include "model/checkpoint.h"
 #include "runtime/error.h"
 #include "tiny_run.h"
+#include "training/job_process.h"
 #include "training/train_checkpoint.h"
 #include "training/trainer.h"
 
-#include "support/cli_run.h"  // Qt after LibTorch: its `slots` macro breaks LibTorch's headers
+#include "support/cli_run.h"
 
 #include <QProcess>
 #include <QtTest>
 
+#include <csignal>
 #include <fstream>
 #include <set>
 
@@ -26,12 +30,55 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// SIGTERM to this process is counted, not acted on: a command that signalled a
+// pid without checking it is the job would hit the test itself.
+volatile std::sig_atomic_t sigterms = 0;
+void countSigterm(int)
+{
+    sigterms = sigterms + 1;
+}
+
+class SigtermCounter {
+public:
+    SigtermCounter()
+    {
+        sigterms = 0;
+        struct sigaction action{};
+        action.sa_handler = countSigterm;
+        sigemptyset(&action.sa_mask);
+        sigaction(SIGTERM, &action, &m_previous);
+    }
+    ~SigtermCounter() { sigaction(SIGTERM, &m_previous, nullptr); }
+    int count() const { return sigterms; }
+
+private:
+    struct sigaction m_previous{};
+};
+
+// RUN_DIR/status.json of a job running at step 7 of 20 as `process`.
+void writeRunningStatus(const fs::path& run, const JobProcess& process)
+{
+    fs::create_directories(run);
+    std::ofstream(run / "status.json") << json{{"state", "running"}, {"pid", process.pid},
+                                               {"start_time", process.startTime}, {"host", process.host},
+                                               {"step", 7}, {"total_steps", 20}}
+                                              .dump(2)
+                                       << '\n';
+}
+
+std::string latestCheckpointName(const fs::path& run)
+{
+    std::string name;
+    std::getline(std::ifstream(run / "checkpoints" / "latest"), name);
+    return name;
+}
+
 }  // namespace
 
 class TestTrainer : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void lossFallsAndTheRunFinishes()
     {
         QTemporaryDir dir;
@@ -240,6 +287,121 @@ private slots:
         QCOMPARE(name, checkpointName(int64_t(steps.size())));
         QCOMPARE(runCli({"train", QString::fromStdString(run.string())}).exitCode, 0);
         QCOMPARE(stepLines(run).size(), size_t(60));
+    }
+
+    // The stop file, seen between steps, stops the run after the step it is in
+    // with a checkpoint of that step and status "cancelled"; a stop file left
+    // from before the run started is not a request to it.
+    void stopFileStopsTheRunWithACheckpoint()
+    {
+        QTemporaryDir dir;
+        const fs::path run = fs::path(dir.path().toStdString()) / "run";
+        writeTinyRun(run, {{"epochs", 8}, {"checkpoint_every", 1000}});
+        requestStop(run);  // stale: the run must not stop at once
+        TrainerOptions options;
+        options.onStep = [&](const StepReport& step) {
+            if (step.step == 3)
+                requestStop(run);
+        };
+        const TrainOutcome outcome = runTraining(run, options);
+        QVERIFY(outcome.cancelled);
+        QCOMPARE(outcome.step, int64_t(3));
+        QCOMPARE(latestCheckpointName(run), checkpointName(3));
+        QCOMPARE(stepLines(run).size(), size_t(3));
+        QVERIFY(!fs::exists(run / "stop"));  // used up
+        const std::optional<RecordedRunStatus> status = readRunStatus(run);
+        QVERIFY(status);
+        QCOMPARE(status->state, std::string("cancelled"));
+        QCOMPARE(status->step, int64_t(3));
+        // The process that wrote it, told apart from a later one with its pid.
+        const JobProcess self = thisProcess();
+        QCOMPARE(status->process.pid, self.pid);
+        QVERIFY(status->process.startTime > 0);
+        QCOMPARE(status->process.startTime, self.startTime);
+        QCOMPARE(status->process.host, self.host);
+        QCOMPARE(jobLiveness(status), JobLiveness::Ended);
+
+        const TrainOutcome resumed = runTraining(run);
+        QCOMPARE(resumed.resumedFrom, int64_t(3));
+        QVERIFY(!resumed.cancelled);
+        QCOMPARE(resumed.step, int64_t(16));
+    }
+
+    // rrtf cancel on a job running here: rrtf train stops after its step with a
+    // checkpoint and exits 130, and rrtf status follows it.
+    void rrtfCancelStopsARunningJob()
+    {
+        QTemporaryDir dir;
+        const fs::path run = fs::path(dir.path().toStdString()) / "run";
+        const QString runText = QString::fromStdString(run.string());
+        writeTinyRun(run, {{"global_batch", 2}, {"micro_batch", 1}, {"epochs", 40}, {"checkpoint_every", 1000}});
+        QProcess process;
+        process.start(RRTF_CLI_PATH, {"train", runText, "--threads", "1"});
+        QVERIFY(process.waitForStarted());
+        while (!fs::exists(run / "metrics.jsonl") && process.state() == QProcess::Running)
+            QThread::usleep(500);
+        const CliRun status = runCli({"status", runText});
+        QCOMPARE(status.exitCode, 0);
+        QVERIFY2(status.outText().contains(": running, step ") &&
+                     status.outText().contains(QString("(pid %1)").arg(process.processId())),
+                 status.out.constData());
+        const CliRun cancel = runCli({"cancel", runText});
+        QVERIFY2(cancel.exitCode == 0 && cancel.errText().contains("asked the job"), cancel.err.constData());
+        QVERIFY(process.waitForFinished(120000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 130);
+        const auto steps = stepLines(run);
+        QVERIFY2(steps.size() < 160, "the run finished before the stop file was seen");
+        QCOMPARE(latestCheckpointName(run), checkpointName(int64_t(steps.size())));
+        QVERIFY(!fs::exists(run / "stop"));
+        const CliRun after = runCli({"status", runText, "--json"});
+        const json line = json::parse(after.out.toStdString());
+        QCOMPARE(line["state"].get<std::string>(), std::string("cancelled"));
+        QCOMPARE(line["step"].get<int64_t>(), int64_t(steps.size()));
+        QCOMPARE(line["liveness"].get<std::string>(), std::string("ended"));
+    }
+
+    // A status.json whose pid now names another process (the test itself, with
+    // another start time) is a job that stopped unexpectedly; one that names
+    // another host is running there. rrtf cancel signals neither: the first is
+    // refused, the second gets the stop file and a word about shared folders.
+    void statusAndCancelNeverSignalAReusedPidOrAnotherHost()
+    {
+        QTemporaryDir dir;
+        const JobProcess self = thisProcess();
+        QVERIFY(self.startTime > 0);
+        const SigtermCounter sigterm;
+
+        const fs::path reused = fs::path(dir.path().toStdString()) / "reused";
+        writeRunningStatus(reused, {self.pid, self.startTime + 1, self.host});
+        const QString reusedText = QString::fromStdString(reused.string());
+        const CliRun reusedStatus = runCli({"status", reusedText});
+        QVERIFY2(reusedStatus.outText().contains("stopped unexpectedly at step 7 of 20") &&
+                     !reusedStatus.outText().contains("running"),
+                 reusedStatus.out.constData());
+        const CliRun reusedCancel = runCli({"cancel", reusedText});
+        QCOMPARE(reusedCancel.exitCode, 1);
+        QVERIFY2(reusedCancel.errText().contains("stopped unexpectedly"), reusedCancel.err.constData());
+        QVERIFY(!fs::exists(reused / "stop"));
+
+        const fs::path elsewhere = fs::path(dir.path().toStdString()) / "elsewhere";
+        const std::string host = self.host + "-elsewhere";
+        writeRunningStatus(elsewhere, {self.pid, self.startTime, host});
+        const QString elsewhereText = QString::fromStdString(elsewhere.string());
+        const CliRun elsewhereStatus = runCli({"status", elsewhereText});
+        QVERIFY2(elsewhereStatus.outText().contains(QString::fromStdString(": running on " + host + ", step 7 of 20")),
+                 elsewhereStatus.out.constData());
+        const CliRun elsewhereCancel = runCli({"cancel", elsewhereText});
+        QVERIFY2(elsewhereCancel.exitCode == 0 && elsewhereCancel.errText().contains("shared filesystem") &&
+                     elsewhereCancel.errText().contains(QString::fromStdString(host)),
+                 elsewhereCancel.err.constData());
+        QVERIFY(fs::exists(elsewhere / "stop"));
+
+        QCoreApplication::processEvents();
+        QCOMPARE(sigterm.count(), 0);
+        // The test's own status, checked here: alive.
+        writeRunningStatus(reused, self);
+        QCOMPARE(jobLiveness(readRunStatus(reused)), JobLiveness::Running);
     }
 
     void badConfigIsOneLineNamingTheField()
