@@ -5,6 +5,7 @@
 #include "runtime/error.h"
 #include "store/workspace.h"
 #include "widgets/outcome_badge.h"
+#include "workspace_writer.h"
 
 #include <QDir>
 #include <QFile>
@@ -37,8 +38,19 @@ constexpr Outcome kAllOutcomes[] = {
 
 }  // namespace
 
-AnswerTableModel::AnswerTableModel(QObject* parent) : QAbstractTableModel(parent) {}
-AnswerTableModel::~AnswerTableModel() = default;
+AnswerTableModel::AnswerTableModel(QObject* parent)
+    : QAbstractTableModel(parent), m_writer(new WorkspaceWriter(this))
+{
+    connect(m_writer, &WorkspaceWriter::done, this, &AnswerTableModel::writeDone);
+}
+
+// The writer finishes the edits posted so far before it goes; what it reports
+// then has no one to hear it.
+AnswerTableModel::~AnswerTableModel()
+{
+    disconnect(m_writer, nullptr, this, nullptr);
+    delete m_writer;
+}
 
 int AnswerTableModel::rowCount(const QModelIndex& parent) const
 {
@@ -197,6 +209,31 @@ void AnswerTableModel::readAnnotations(QVector<InspectedAnswer>& rows, std::vect
         answer.label = QString::fromStdString(annotation.label);
         answer.note = QString::fromStdString(annotation.note);
     }
+    // The edits on their way are newer than what the database holds yet.
+    if (!m_pending.empty())
+        for (InspectedAnswer& answer : rows)
+            applyPending(answer, labels);
+}
+
+// A label edit shows the label's name as `labels` has it (renamed since, perhaps).
+void AnswerTableModel::applyPending(InspectedAnswer& answer, const std::vector<FailureLabel>& labels) const
+{
+    if (!m_workspace)
+        return;
+    const QString path = QString::fromStdString(m_workspace->path().string());
+    for (const auto& [ticket, edit] : m_pending) {
+        if (edit.path != path || edit.annotator != m_annotator || edit.itemKey != answer.itemKey)
+            continue;
+        if (edit.isLabel) {
+            answer.labelId = edit.labelId;
+            answer.label = edit.label;
+            for (const FailureLabel& label : labels)
+                if (edit.labelId && label.id == *edit.labelId)
+                    answer.label = QString::fromStdString(label.name);
+        } else {
+            answer.note = edit.note;
+        }
+    }
 }
 
 void AnswerTableModel::reloadAnnotations()
@@ -239,24 +276,83 @@ const InspectedAnswer& AnswerTableModel::checkedRow(int row) const
 
 void AnswerTableModel::setLabel(int row, std::optional<std::int64_t> labelId)
 {
-    const std::string key = checkedRow(row).itemKey.toStdString();
-    Annotations annotations(*m_workspace);
-    annotations.setLabel(key, m_annotator.toStdString(), labelId);
-    const std::optional<Annotation> stored = annotations.annotation(key, m_annotator.toStdString());
-    InspectedAnswer& answer = m_rows[row];
-    answer.labelId = stored ? stored->labelId : std::nullopt;
-    answer.label = stored ? QString::fromStdString(stored->label) : QString();
-    annotationsChanged(row, row);
+    PendingEdit edit;
+    edit.itemKey = checkedRow(row).itemKey;
+    edit.labelId = labelId;
+    if (labelId) {
+        const auto label = std::find_if(m_labels.begin(), m_labels.end(),
+                                        [&](const FailureLabel& each) { return each.id == *labelId; });
+        if (label == m_labels.end())
+            throw InvalidArgument(m_workspace->path().string() + " has no failure label " + std::to_string(*labelId));
+        edit.label = QString::fromStdString(label->name);
+    }
+    const std::string key = edit.itemKey.toStdString();
+    const std::string annotator = m_annotator.toStdString();
+    post(row, std::move(edit),
+         [key, annotator, labelId](Workspace& workspace) { Annotations(workspace).setLabel(key, annotator, labelId); });
 }
 
 void AnswerTableModel::setNote(int row, const QString& note)
 {
-    const std::string key = checkedRow(row).itemKey.toStdString();
-    Annotations annotations(*m_workspace);
-    annotations.setNote(key, m_annotator.toStdString(), note.toStdString());
-    const std::optional<Annotation> stored = annotations.annotation(key, m_annotator.toStdString());
-    m_rows[row].note = stored ? QString::fromStdString(stored->note) : QString();
+    PendingEdit edit;
+    edit.itemKey = checkedRow(row).itemKey;
+    edit.isLabel = false;
+    edit.note = note;
+    const std::string key = edit.itemKey.toStdString();
+    const std::string annotator = m_annotator.toStdString();
+    const std::string text = note.toStdString();
+    post(row, std::move(edit),
+         [key, annotator, text](Workspace& workspace) { Annotations(workspace).setNote(key, annotator, text); });
+}
+
+// Shows the edit in its row at once and hands the write to the writer's thread.
+void AnswerTableModel::post(int row, PendingEdit edit, std::function<void(Workspace&)> write)
+{
+    if (m_annotator.isEmpty())
+        throw InvalidArgument("the annotation of " + edit.itemKey.toStdString() + " needs an annotator");
+    edit.annotator = m_annotator;
+    edit.path = QString::fromStdString(m_workspace->path().string());
+    const quint64 ticket = m_writer->post(edit.path, std::move(write));
+    m_pending.emplace(ticket, std::move(edit));
+    applyPending(m_rows[row], m_labels);
     annotationsChanged(row, row);
+}
+
+void AnswerTableModel::writeDone(quint64 ticket, const QString& error)
+{
+    if (const auto found = m_exports.find(ticket); found != m_exports.end()) {
+        const QString fileName = found->second.fileName;
+        m_exports.erase(found);
+        Q_EMIT exported(fileName, error);
+        return;
+    }
+    const auto found = m_pending.find(ticket);
+    if (found == m_pending.end())
+        return;
+    const PendingEdit edit = found->second;
+    m_pending.erase(found);
+    if (!error.isEmpty()) {
+        // Undone: the row shows what the database holds, and the edits after this one.
+        const int row = rowOfItem(edit.itemKey);
+        if (row >= 0 && m_workspace && edit.annotator == m_annotator &&
+            edit.path == QString::fromStdString(m_workspace->path().string())) {
+            try {
+                const std::optional<Annotation> stored =
+                    Annotations(*m_workspace).annotation(edit.itemKey.toStdString(), edit.annotator.toStdString());
+                InspectedAnswer& answer = m_rows[row];
+                answer.labelId = stored ? stored->labelId : std::nullopt;
+                answer.label = stored ? QString::fromStdString(stored->label) : QString();
+                answer.note = stored ? QString::fromStdString(stored->note) : QString();
+                applyPending(answer, m_labels);
+                annotationsChanged(row, row);
+            } catch (const std::exception&) {
+                // Unreadable too: the error below is what there is to say.
+            }
+        }
+        Q_EMIT annotationWriteFailed(error);
+    }
+    if (m_pending.empty())
+        Q_EMIT annotationsWritten();
 }
 
 void AnswerTableModel::annotationsChanged(int firstRow, int lastRow)
@@ -273,25 +369,45 @@ std::vector<PairwiseKappa> AnswerTableModel::agreement() const
     for (const Annotation& annotation : Annotations(*m_workspace).all())
         if (!annotation.label.empty())
             records.push_back({annotation.annotator, annotation.itemKey, annotation.label});
+    // The labels on their way, over what the database holds yet.
+    const QString path = QString::fromStdString(m_workspace->path().string());
+    for (const auto& [ticket, edit] : m_pending) {
+        if (!edit.isLabel || edit.path != path)
+            continue;
+        const std::string annotator = edit.annotator.toStdString();
+        const std::string key = edit.itemKey.toStdString();
+        std::erase_if(records, [&](const LabelRecord& record) {
+            return record.annotator == annotator && record.itemKey == key;
+        });
+        if (edit.labelId)
+            records.push_back({annotator, key, edit.label.toStdString()});
+    }
     return pairwiseKappa(records);
 }
 
-void AnswerTableModel::exportAnnotations(const QString& fileName, AnnotationFormat format) const
+void AnswerTableModel::exportAnnotations(const QString& fileName, AnnotationFormat format)
 {
     if (!m_workspace)
         throw InvalidArgument(tr("No workspace is open.").toStdString());
     const QString shown = QDir::toNativeSeparators(fileName);
-    std::ofstream out(QFile::encodeName(fileName).toStdString(), std::ios::binary | std::ios::trunc);
-    if (!out)
-        throw Error(tr("Cannot write %1.").arg(shown).toStdString());
-    Annotations annotations(*m_workspace);
-    if (format == AnnotationFormat::Csv)
-        annotations.exportCsv(out);
-    else
-        annotations.exportJsonl(out);
-    out.close();
-    if (out.fail())
-        throw Error(tr("Cannot write %1: the disk may be full.").arg(shown).toStdString());
+    const std::string file = QFile::encodeName(fileName).toStdString();
+    const std::string cannotWrite = tr("Cannot write %1.").arg(shown).toStdString();
+    const std::string diskFull = tr("Cannot write %1: the disk may be full.").arg(shown).toStdString();
+    const quint64 ticket = m_writer->post(
+        QString::fromStdString(m_workspace->path().string()), [=](Workspace& workspace) {
+            std::ofstream out(file, std::ios::binary | std::ios::trunc);
+            if (!out)
+                throw Error(cannotWrite);
+            Annotations annotations(workspace);
+            if (format == AnnotationFormat::Csv)
+                annotations.exportCsv(out);
+            else
+                annotations.exportJsonl(out);
+            out.close();
+            if (out.fail())
+                throw Error(diskFull);
+        });
+    m_exports[ticket] = {fileName};
 }
 
 QStringList AnswerTableModel::models() const

@@ -7,6 +7,7 @@
 #include "compare_view.h"
 #include "model_list_model.h"
 #include "model_prompt.h"
+#include "problem_list_model.h"
 
 #include <nlohmann/json.hpp>
 
@@ -24,6 +25,7 @@ struct BenchmarkRunner::ModelJob {
     quint64 requestId = 0;        // the generation in flight (0: none)
     int pendingJudgements = 0;
     bool generating = true;
+    QString failure;  // set when a verdict could not be stored: the job stops with it
     QMetaObject::Connection connection;
 };
 
@@ -68,9 +70,8 @@ bool BenchmarkRunner::start(std::shared_ptr<const ProblemSet> problems, const QV
     if (!problems || problems->empty())
         return fail(tr("Open a problem set first."));
     if (!noTestsReason(*problems).empty())
-        return fail(tr("%1 has no tests: CoderEval ships its prompts only, so answers to it cannot be judged. "
-                       "Its prompts can still be run side by side.")
-                        .arg(QString::fromStdString(problems->sourcePath().string())));
+        return fail(tr("%1: %2 Its prompts can still be run side by side.")
+                        .arg(QString::fromStdString(problems->sourcePath().string()), ProblemListModel::noTestsText()));
     if (modelRows.isEmpty())
         return fail(tr("Pick at least one model."));
     for (int row : modelRows)
@@ -88,6 +89,7 @@ bool BenchmarkRunner::start(std::shared_ptr<const ProblemSet> problems, const QV
     m_judgedThisSession = 0;
     m_clock.start();
     const int n = m_decoding.samplesPerProblem;
+    std::vector<EvalRunSpec> specs;
     for (int row : modelRows) {
         auto job = std::make_unique<ModelJob>();
         job->index = m_jobs.size();
@@ -119,31 +121,16 @@ bool BenchmarkRunner::start(std::shared_ptr<const ProblemSet> problems, const QV
         for (const QString& stop : m_decoding.stopSequences)
             stops.push_back(stop.toStdString());
         spec.settings["stop_sequences"] = stops;
-        const EvalRun run = m_workspace->findOrCreateRun(spec);
-        job->runId = run.id;
+        specs.push_back(std::move(spec));
 
         BenchmarkModelProgress progress;
         progress.model = job->slot.name;
         progress.decoding = m_decoding.label();
-        progress.runId = run.id;
-        progress.problemSetPath = QString::fromStdString(spec.problemSetPath);
+        progress.problemSetPath = QString::fromStdString(m_problems->sourcePath().string());
         progress.total = static_cast<int>(m_problems->size()) * n;
         progress.status = tr("generating");
         for (const Problem& problem : *m_problems)
             progress.counts.push_back({problem.taskId, 0, 0});
-        for (const StoredVerdict& stored : m_workspace->verdicts(run.id)) {
-            const std::size_t problem = static_cast<std::size_t>(stored.sampleIndex / n);
-            if (problem >= progress.counts.size())
-                continue;
-            job->recorded.insert(stored.sampleIndex);
-            ++progress.done;
-            ++progress.counts[problem].samples;
-            if (stored.verdict.outcome == Outcome::Passed) {
-                ++progress.passed;
-                ++progress.counts[problem].correct;
-            }
-        }
-        progress.generation = m_workspace->generationStats(run.id).value_or(GenerationStats{});
         m_progress.push_back(progress);
         ModelJob* raw = job.get();
         job->connection = connect(m_models.hostAt(row), &ModelHost::generationFinished, this,
@@ -154,10 +141,77 @@ bool BenchmarkRunner::start(std::shared_ptr<const ProblemSet> problems, const QV
         m_jobs.push_back(std::move(job));
     }
     m_active = static_cast<int>(m_jobs.size());
+    openRuns(std::move(specs));
+    Q_EMIT progressChanged();
+    return true;
+}
+
+// The runs are found or created, and their stored verdicts read, on the judge's
+// thread: creating one is a commit, which may wait for another writer of the
+// workspace, and the GUI thread never waits. Generation starts when they are back.
+void BenchmarkRunner::openRuns(std::vector<EvalRunSpec> specs)
+{
+    const quint64 session = ++m_session;
+    JudgeWorker* judge = &m_judge;
+    const QString path = QString::fromStdString(m_workspace->path().string());
+    QMetaObject::invokeMethod(
+        judge,
+        [this, judge, path, specs = std::move(specs), session] {
+            auto opened = std::make_shared<std::vector<OpenedRun>>();
+            const QString error = judge->access(path, [&](Workspace& workspace) {
+                for (const EvalRunSpec& spec : specs) {
+                    OpenedRun run;
+                    run.runId = workspace.findOrCreateRun(spec).id;
+                    // A stored sandbox error says nothing of the answer: generated and judged again.
+                    for (const StoredVerdict& stored : workspace.verdicts(run.runId))
+                        if (stored.verdict.outcome != Outcome::SandboxError)
+                            run.verdicts.push_back({stored.sampleIndex, stored.verdict.outcome == Outcome::Passed});
+                    run.generation = workspace.generationStats(run.runId).value_or(GenerationStats{});
+                    opened->push_back(std::move(run));
+                }
+            });
+            // The runner outlives the judge's thread: the window joins that thread
+            // before its children (this runner among them) go.
+            QMetaObject::invokeMethod(
+                this, [this, session, opened, error] { runsOpened(session, *opened, error); }, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void BenchmarkRunner::runsOpened(quint64 session, const std::vector<OpenedRun>& opened, const QString& error)
+{
+    if (session != m_session)
+        return;
+    if (!error.isEmpty() || opened.size() != m_jobs.size()) {
+        for (auto& job : m_jobs) {
+            job->generating = false;
+            finishJob(*job, tr("failed: %1").arg(error));
+        }
+        return;
+    }
+    const int n = m_decoding.samplesPerProblem;
+    for (std::size_t i = 0; i < m_jobs.size(); ++i) {
+        ModelJob& job = *m_jobs[i];
+        BenchmarkModelProgress& progress = m_progress[i];
+        job.runId = opened[i].runId;
+        progress.runId = opened[i].runId;
+        for (const auto& [sampleIndex, passed] : opened[i].verdicts) {
+            const std::size_t problem = static_cast<std::size_t>(sampleIndex / n);
+            if (problem >= progress.counts.size())
+                continue;
+            job.recorded.insert(sampleIndex);
+            ++progress.done;
+            ++progress.counts[problem].samples;
+            if (passed) {
+                ++progress.passed;
+                ++progress.counts[problem].correct;
+            }
+        }
+        progress.generation = opened[i].generation;
+    }
     for (auto& job : m_jobs)
         requestNext(*job);
     Q_EMIT progressChanged();
-    return true;
 }
 
 void BenchmarkRunner::requestNext(ModelJob& job)
@@ -171,11 +225,11 @@ void BenchmarkRunner::requestNext(ModelJob& job)
     };
     while (job.nextProblem < m_problems->size() && !missing(job.nextProblem))
         ++job.nextProblem;
-    if (m_cancelled || job.nextProblem >= m_problems->size()) {
+    if (m_cancelled || !job.failure.isEmpty() || job.nextProblem >= m_problems->size()) {
         job.generating = false;
         job.requestId = 0;
         if (job.pendingJudgements == 0)
-            finishJob(job, m_cancelled ? tr("cancelled") : tr("done"));
+            finishJob(job, endStatus(job));
         return;
     }
     const Problem& problem = (*m_problems)[job.nextProblem];
@@ -203,7 +257,14 @@ void BenchmarkRunner::onGenerated(ModelJob& job, const PaneResult& result)
         // A cut-off answer is not the model's answer: nothing of it is judged or stored.
         job.generating = false;
         if (job.pendingJudgements == 0)
-            finishJob(job, tr("cancelled"));
+            finishJob(job, endStatus(job));
+        return;
+    }
+    if (!job.failure.isEmpty()) {
+        // Its verdicts can no longer be stored: these answers are generated again on resume.
+        job.generating = false;
+        if (job.pendingJudgements == 0)
+            finishJob(job, job.failure);
         return;
     }
     if (!result.error.isEmpty()) {
@@ -271,21 +332,35 @@ void BenchmarkRunner::onJudged(const AnswerVerdict& judged)
     BenchmarkModelProgress& progress = m_progress[answer.job];
     --job.pendingJudgements;
 
-    // The judge's thread has stored it (or says why not).
-    if (!judged.storeError.isEmpty())
-        progress.status = tr("failed: %1").arg(judged.storeError);
-    job.recorded.insert(answer.sampleIndex);
-    ++progress.done;
-    ++m_judgedThisSession;
-    ProblemCounts& counts = progress.counts[static_cast<std::size_t>(answer.sampleIndex / m_decoding.samplesPerProblem)];
-    ++counts.samples;
-    if (judged.verdict.outcome == Outcome::Passed) {
-        ++progress.passed;
-        ++counts.correct;
+    // The judge's thread has stored it, or says why not (a full disk, a read-only or
+    // locked workspace): then this model's run stops, as nothing judged after it could
+    // be kept; what was stored stays, and Start resumes from it once the fault is gone.
+    if (!judged.storeError.isEmpty()) {
+        if (job.failure.isEmpty())
+            job.failure = tr("failed: %1").arg(judged.storeError);
+        progress.status = job.failure;
+    } else {
+        job.recorded.insert(answer.sampleIndex);
+        ++progress.done;
+        ++m_judgedThisSession;
+        ProblemCounts& counts =
+            progress.counts[static_cast<std::size_t>(answer.sampleIndex / m_decoding.samplesPerProblem)];
+        ++counts.samples;
+        if (judged.verdict.outcome == Outcome::Passed) {
+            ++progress.passed;
+            ++counts.correct;
+        }
     }
     if (!job.generating && job.pendingJudgements == 0)
-        finishJob(job, m_cancelled ? tr("cancelled") : tr("done"));
+        finishJob(job, endStatus(job));
     Q_EMIT progressChanged();
+}
+
+QString BenchmarkRunner::endStatus(const ModelJob& job) const
+{
+    if (!job.failure.isEmpty())
+        return job.failure;
+    return m_cancelled ? tr("cancelled") : tr("done");
 }
 
 void BenchmarkRunner::finishJob(ModelJob& job, const QString& status)

@@ -31,7 +31,9 @@ public:
 
     void setWorkspace(Workspace* workspace) { m_workspace = workspace; }
     // Starts (or resumes) one run per model row. Returns false with `error` set
-    // when it cannot start (no workspace, no problems, a model not loaded).
+    // when it cannot start (no workspace, no problems, a model not loaded). The
+    // runs are opened in the workspace on the judge's thread; generation starts
+    // when they are (a run whose verdicts are all stored then finishes at once).
     bool start(std::shared_ptr<const ProblemSet> problems, const QVector<int>& modelRows,
                const BenchmarkDecoding& decoding, QString* error = nullptr);
     void cancel();
@@ -47,11 +49,21 @@ Q_SIGNALS:
 
 private:
     struct ModelJob;
+    // What the judge's thread read of one model's run when it opened it.
+    struct OpenedRun {
+        std::int64_t runId = 0;
+        std::vector<std::pair<int, bool>> verdicts;  // stored sample index, passed
+        GenerationStats generation;
+    };
+    void openRuns(std::vector<EvalRunSpec> specs);
+    void runsOpened(quint64 session, const std::vector<OpenedRun>& opened, const QString& error);
     void requestNext(ModelJob& job);
     void onGenerated(ModelJob& job, const PaneResult& result);
     void recordSpeed(const ModelJob& job, const PaneResult& result);
     void onJudged(const AnswerVerdict& verdict);
     void finishJob(ModelJob& job, const QString& status);
+    // "failed: <why>" when a verdict could not be stored, else "cancelled" or "done".
+    QString endStatus(const ModelJob& job) const;
     // Runs `write` on the judge's thread, on its connection to the workspace.
     void writeLater(std::function<void(Workspace&)> write);
 
@@ -70,6 +82,7 @@ private:
     std::map<quint64, PendingAnswer> m_pending;  // answer id → where its verdict goes
     quint64 m_nextAnswer = (quint64(1) << 62);   // apart from the side-by-side panes' ids
     int m_active = 0;
+    quint64 m_session = 0;  // one per start: what the judge's thread opened belongs to it
     bool m_cancelled = false;
     int m_judgedThisSession = 0;
     QElapsedTimer m_clock;

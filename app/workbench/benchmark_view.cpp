@@ -253,7 +253,8 @@ void BenchmarkView::start()
         QMessageBox::warning(this, tr("Benchmark"), error);
         return;
     }
-    // A run whose verdicts are all stored has already finished inside start().
+    // Running until `finished`, even a run whose verdicts are all stored (its runs
+    // are opened on the judge's thread first).
     const bool running = m_runner.isRunning();
     m_start->setEnabled(!running);
     m_cancel->setEnabled(running);

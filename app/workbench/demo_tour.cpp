@@ -88,7 +88,7 @@ void DemoTour::onVerdict()
     m_window.statusBar()->showMessage(
         tr("Demo: benchmarking the three models on the demo problems (Benchmark tab; under a minute)…"), 10000);
     benchmark.start();
-    if (!m_window.benchmarkRunner().isRunning())  // every verdict was stored already
+    if (!m_window.benchmarkRunner().isRunning())  // it could not start
         onBenchmarked();
 }
 

@@ -53,6 +53,15 @@ InspectorView::InspectorView(QWidget* parent)
 {
     setObjectName(QStringLiteral("inspectorView"));
     m_filter->setSourceModel(m_answers);
+    // Labels, notes and exports are written on the model's writer thread: a
+    // failure comes back here (the edit is undone in its row).
+    connect(m_answers, &AnswerTableModel::annotationWriteFailed, this, [this](const QString& error) {
+        QMessageBox::warning(this, tr("Cannot save the annotation"), error);
+    });
+    connect(m_answers, &AnswerTableModel::exported, this, [this](const QString& fileName, const QString& error) {
+        if (m_exports.removeOne(fileName) && !error.isEmpty())
+            QMessageBox::warning(this, tr("Export failed"), error);
+    });
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("inspectorTable"));
@@ -578,7 +587,8 @@ void InspectorView::exportTo(AnnotationFormat format)
         csv ? tr("CSV files (*.csv);;All files (*)") : tr("JSON Lines files (*.jsonl);;All files (*)"));
     if (fileName.isEmpty())
         return;
-    attempt([&] { m_answers->exportAnnotations(fileName, format); }, tr("Export failed"));
+    if (attempt([&] { m_answers->exportAnnotations(fileName, format); }, tr("Export failed")))
+        m_exports << fileName;  // how it went comes back through AnswerTableModel::exported
 }
 
 void InspectorView::exportCsv() { exportTo(AnnotationFormat::Csv); }

@@ -7,6 +7,7 @@
 
 #include "evaluation/case_study.h"
 
+#include <QStringList>
 #include <QWidget>
 
 #include <cstdint>
@@ -144,6 +145,7 @@ private:
     QPlainTextEdit* m_note = nullptr;
     QLineEdit* m_annotatorEdit = nullptr;
     QList<QPushButton*> m_workspaceButtons;
+    QStringList m_exports;  // files being exported from here, whose errors are shown here
 };
 
 }  // namespace rrtf

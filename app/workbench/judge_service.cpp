@@ -77,10 +77,17 @@ std::shared_ptr<const JudgeWorker::Prepared> JudgeWorker::prepare(std::shared_pt
         }
     }
     const EvaluationOptions options;  // rrtf eval's defaults
-    Evaluator evaluator(*m_pool, cache.get());
     auto prepared = std::make_shared<Prepared>();
     prepared->problems = problems;
-    prepared->judge = std::make_unique<SampleJudge>(evaluator.sampleJudge(*problems, options, {}, m_cancel));
+    try {
+        Evaluator evaluator(*m_pool, cache.get());
+        prepared->judge = std::make_unique<SampleJudge>(evaluator.sampleJudge(*problems, options, {}, m_cancel));
+    } catch (const DatabaseError&) {
+        // The cache could not be written (a full disk, a locked or read-only workspace):
+        // it only saves time, so calibrate without it. Storing verdicts reports the fault.
+        Evaluator evaluator(*m_pool, nullptr);
+        prepared->judge = std::make_unique<SampleJudge>(evaluator.sampleJudge(*problems, options, {}, m_cancel));
+    }
     m_prepared[problems->sha256()] = prepared;
     return prepared;
 }
@@ -122,11 +129,18 @@ void JudgeWorker::store(const VerdictTarget& target, AnswerVerdict& verdict, con
 
 void JudgeWorker::write(const QString& path, const std::function<void(Workspace&)>& write)
 {
+    // A run's speed or end time is a figure to show: the verdicts are what counts.
+    access(path, write);
+}
+
+QString JudgeWorker::access(const QString& path, const std::function<void(Workspace&)>& work)
+{
     try {
         std::lock_guard lock(m_storeMutex);
-        write(*workspaceAt(path));
-    } catch (const std::exception&) {
-        // A run's speed or end time is a figure to show: the verdicts are what counts.
+        work(*workspaceAt(path));
+        return {};
+    } catch (const std::exception& error) {
+        return QString::fromUtf8(error.what());
     }
 }
 

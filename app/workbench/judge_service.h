@@ -82,6 +82,13 @@ public:
     // speed, its end), in order with the verdicts already judged. Errors are dropped:
     // such figures are shown, never results.
     void write(const QString& path, const std::function<void(Workspace&)>& write);
+    // On the worker's thread: `work` on its connection to the workspace at `path`
+    // (opening a benchmark's runs: a commit the GUI thread must not wait for).
+    // Returns the error's message; empty when it succeeded.
+    QString access(const QString& path, const std::function<void(Workspace&)>& work);
+    // Thread-safe: answers not judged yet are dropped and a calibration under way
+    // stops, so that the worker's thread ends soon (the window is closing).
+    void cancel() { m_cancel.cancel(); }
 
 Q_SIGNALS:
     // Emitted from a judging thread (a queued connection takes it to the GUI).

@@ -107,6 +107,10 @@ MainWindow::~MainWindow()
     m_inspector->setWorkspace(nullptr);
     m_caseStudy->setWorkspace(nullptr);
     m_benchmark->setWorkspace(nullptr);
+    // The judge's thread may be calibrating a problem set (many sandbox runs):
+    // cancelled, it ends after the programs running now, so closing never waits
+    // for the rest. Verdicts already judged have been stored by then.
+    m_judge->cancel();
     m_judgeThread.quit();
     m_judgeThread.wait();
 }
@@ -421,8 +425,7 @@ void MainWindow::runAll()
         source.promptIsCode = m_promptIsCode;
         source.instructionPrompt = QString::fromStdString(problem->instructionPrompt);
         if (!problemHasTests(*problem))
-            source.noTestsReason = tr("CoderEval ships its prompts only: there are no tests here to run this "
-                                      "answer against.");
+            source.noTestsReason = ProblemListModel::noTestsText();
         source.problemSetPath = QString::fromStdString(m_problems->problemSet()->sourcePath().string());
         source.problemSetSha256 = QString::fromStdString(m_problems->problemSet()->sha256());
     } else {

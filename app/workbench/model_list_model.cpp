@@ -4,7 +4,6 @@
 #include "model_table_delegate.h"
 
 #include <QLocale>
-#include <QTimer>
 
 #include <algorithm>
 
@@ -280,14 +279,10 @@ void ModelListModel::reap(const Row* row)
 {
     const auto found = std::find_if(m_retiring.begin(), m_retiring.end(),
                                     [row](const std::unique_ptr<Row>& each) { return each.get() == row; });
-    if (found == m_retiring.end())
-        return;
-    if (!row->thread.isFinished()) {
-        // finished() comes just before the thread has wound down: look again shortly.
-        QTimer::singleShot(10, this, [this, row] { reap(row); });
-        return;
-    }
-    m_retiring.erase(found);
+    // Queued after finished(): isFinished() holds by now (Qt counts a thread in its
+    // last clean-up as finished), and ~QThread lets that clean-up end.
+    if (found != m_retiring.end())
+        m_retiring.erase(found);
 }
 
 QVector<ModelSlot> ModelListModel::allSlots() const

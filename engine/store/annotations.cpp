@@ -1,5 +1,7 @@
 #include "store/annotations.h"
 
+#include "runtime/thread_guard.h"
+
 #include <algorithm>
 #include <chrono>
 #include <ostream>
@@ -276,6 +278,7 @@ void Annotations::deleteLabel(std::int64_t id)
 
 void Annotations::setLabel(std::string_view itemKey, std::string_view annotator, std::optional<std::int64_t> labelId)
 {
+    requireWorkerThread("Annotations::setLabel");
     checkItem(itemKey, annotator);
     std::lock_guard lock(workspace.mutex);
     Database& db = workspace.db;
@@ -293,6 +296,7 @@ void Annotations::setLabel(std::string_view itemKey, std::string_view annotator,
 
 void Annotations::setNote(std::string_view itemKey, std::string_view annotator, std::string_view note)
 {
+    requireWorkerThread("Annotations::setNote");
     checkItem(itemKey, annotator);
     std::lock_guard lock(workspace.mutex);
     Database& db = workspace.db;

@@ -58,7 +58,8 @@ public:
     // ---- annotations ----
     // Set one part of (itemKey, annotator)'s annotation and keep the other; an
     // annotation left with neither label nor note is removed. InvalidArgument for
-    // an empty item key or annotator, or an unknown label.
+    // an empty item key or annotator, or an unknown label. WrongThread on the
+    // GUI thread (runtime/thread_guard.h): a commit there could wait for a writer.
     void setLabel(std::string_view itemKey, std::string_view annotator, std::optional<std::int64_t> labelId);
     void setNote(std::string_view itemKey, std::string_view annotator, std::string_view note);
     std::optional<Annotation> annotation(std::string_view itemKey, std::string_view annotator);

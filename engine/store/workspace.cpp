@@ -182,6 +182,7 @@ void Workspace::requireRun(std::int64_t runId)
 
 EvalRun Workspace::findOrCreateRun(const EvalRunSpec& spec)
 {
+    requireWorkerThread("Workspace::findOrCreateRun");
     if (spec.key.empty())
         throw InvalidArgument("an evaluation run needs a key (a hash of its inputs and settings)");
     std::lock_guard lock(mutex);

@@ -112,7 +112,8 @@ public:
 
     // ---- evaluation runs ----
     // The run with spec.key, created (unfinished, created now) when there is none.
-    // An existing run is returned as stored: its paths are not updated.
+    // An existing run is returned as stored: its paths are not updated. A write:
+    // WrongThread on the GUI thread (runtime/thread_guard.h).
     EvalRun findOrCreateRun(const EvalRunSpec& spec);
     std::optional<EvalRun> findRun(std::string_view key);
     std::optional<EvalRun> run(std::int64_t runId);

@@ -6,7 +6,9 @@
 #include "answer_table_model.h"
 #include "inspector_view.h"
 #include "runtime/error.h"
+#include "runtime/thread_guard.h"
 #include "store/annotations.h"
+#include "store/database.h"
 #include "store/workspace.h"
 #include "taxonomy_dialog.h"
 #include "widgets/code_editor.h"
@@ -45,6 +47,7 @@ private Q_SLOTS:
     void taxonomyShowsKeysAndFollowsEdits();
     void notesAreSavedAndExported();
     void ctrlReturnInTheNoteSavesItInsteadOfRunningAll();
+    void labelsNeverWaitForTheDatabaseOnTheGuiThread();
 
 private:
     QString workspaceFile() const { return m_dir->filePath("workspace.sqlite"); }
@@ -60,6 +63,13 @@ private:
     std::int64_t m_wrong = 0;   // label "wrong algorithm", key 1
     std::int64_t m_offByOne = 0;  // label "off-by-one / boundary", key 2
 };
+
+// Labels and notes go to the database on the model's writer thread: the edits
+// made so far are there once this returns.
+static void waitForWrites(const InspectorView& view)
+{
+    QTRY_VERIFY_WITH_TIMEOUT(!view.answerModel()->writesPending(), 30000);
+}
 
 static StoredVerdict verdict(int index, const char* task, const char* completion, Outcome outcome, int passed,
                              int total, const char* detail = "")
@@ -332,6 +342,7 @@ void TestInspector::taxonomyShowsKeysAndFollowsEdits()
     QCOMPARE(Annotations(*m_workspace).labels()[1].id, m_wrong);
 
     view.answerModel()->setLabel(0, m_wrong);
+    waitForWrites(view);
     Annotations annotations(*m_workspace);
     annotations.renameLabel(m_wrong, "wrong approach");
     annotations.describeLabel(m_wrong, "", "w");
@@ -345,6 +356,7 @@ void TestInspector::taxonomyShowsKeysAndFollowsEdits()
     QTest::keyClick(view.tableView(), '1');  // no longer a key: nothing labelled
     QCOMPARE(view.filterModel()->index(2, AnswerTableModel::LabelColumn).data().toString(), QString());
 
+    waitForWrites(view);
     annotations.deleteLabel(m_wrong);
     view.reload();
     QCOMPARE(view.answerModel()->index(0, AnswerTableModel::LabelColumn).data().toString(), QString());
@@ -380,8 +392,13 @@ void TestInspector::notesAreSavedAndExported()
     QCOMPARE(view.noteEdit()->toPlainText(), QString());
     QTest::keyClick(table, '1');
 
+    // Exports are written on the writer's thread, after the edits made before them.
+    QSignalSpy exported(view.answerModel(), &AnswerTableModel::exported);
     const QString csvPath = m_dir->filePath("annotations.csv");
     view.answerModel()->exportAnnotations(csvPath, AnnotationFormat::Csv);
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, 30000);
+    QCOMPARE(exported.last().at(0).toString(), csvPath);
+    QCOMPARE(exported.last().at(1).toString(), QString());
     QFile csv(csvPath);
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(csv.readAll());
@@ -393,6 +410,7 @@ void TestInspector::notesAreSavedAndExported()
 
     const QString jsonlPath = m_dir->filePath("annotations.jsonl");
     view.answerModel()->exportAnnotations(jsonlPath, AnnotationFormat::Jsonl);
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 2, 30000);
     QFile jsonl(jsonlPath);
     QVERIFY(jsonl.open(QIODevice::ReadOnly));
     bool found = false;
@@ -408,8 +426,53 @@ void TestInspector::notesAreSavedAndExported()
     }
     QVERIFY(found);
 
-    QVERIFY_THROWS_EXCEPTION(Error, view.answerModel()->exportAnnotations(m_dir->filePath("missing/a.csv"),
-                                                                          AnnotationFormat::Csv));
+    view.answerModel()->exportAnnotations(m_dir->filePath("missing/a.csv"), AnnotationFormat::Csv);
+    QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 3, 30000);
+    const QString error = exported.last().at(1).toString();
+    QVERIFY2(error.contains("missing/a.csv"), qPrintable(error));
+}
+
+// A label or note never makes the GUI thread wait for the database: while
+// another connection holds the write lock (as the judge's thread does when it
+// stores a verdict), the edit shows at once and the event loop runs on; once the
+// lock is released it is stored. No commit happens on the GUI thread (marked as
+// the window's is: the engine refuses annotation writes there).
+void TestInspector::labelsNeverWaitForTheDatabaseOnTheGuiThread()
+{
+    InspectorView view;
+    view.setWorkspace(m_workspace.get());
+    view.setAnnotator("alice");
+    AnswerTableModel& model = *view.answerModel();
+    const QString key = model.answerAt(0).itemKey;
+    QSignalSpy written(&model, &AnswerTableModel::annotationsWritten);
+    QSignalSpy failed(&model, &AnswerTableModel::annotationWriteFailed);
+    clearThreadViolations();
+    {
+        Database blocker(workspaceFile().toStdString());
+        Transaction lock(blocker);  // BEGIN IMMEDIATE: the write lock, until the scope ends
+        markResponsiveThread();
+        model.setLabel(0, m_offByOne);
+        model.setNote(0, "boundary at zero");
+        QCOMPARE(model.answerAt(0).label, QString("off-by-one / boundary"));
+        QCOMPARE(model.answerAt(0).note, QString("boundary at zero"));
+        QVERIFY(model.writesPending());
+        QTest::qWait(300);  // the event loop runs while the writes wait for the lock
+        QVERIFY(model.writesPending());
+        QCOMPARE(written.count(), 0);
+        // What the model reads back meanwhile keeps the edits on their way.
+        model.reloadAnnotations();
+        QCOMPARE(model.answerAt(0).label, QString("off-by-one / boundary"));
+        QCOMPARE(view.agreement().size(), std::size_t(0));
+        markResponsiveThread(false);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(written.count(), 1, 30000);
+    QCOMPARE(failed.count(), 0);
+    const std::optional<Annotation> stored = Annotations(*m_workspace).annotation(key.toStdString(), "alice");
+    QVERIFY(stored);
+    QCOMPARE(QString::fromStdString(stored->label), QString("off-by-one / boundary"));
+    QCOMPARE(QString::fromStdString(stored->note), QString("boundary at zero"));
+    const std::vector<std::string> violations = threadViolations();
+    QVERIFY2(violations.empty(), violations.empty() ? "" : violations.front().c_str());
 }
 
 // In the window, Ctrl+Return is also Run All (a window shortcut): while the note

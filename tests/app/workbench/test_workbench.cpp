@@ -52,13 +52,14 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <atomic>
 
 using namespace rrtf;
 
 class TestWorkbench : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void cleanup();
     void demoPackOpensAndLoads();
@@ -694,6 +695,13 @@ void TestWorkbench::benchmarkIsStoredAndResumes()
         window.show();
         window.benchmark().start();
         QVERIFY(window.benchmarkRunner().isRunning());
+        // Generation starts once the judge's thread has opened the runs (each then has its id).
+        const auto runsOpened = [&window] {
+            const auto& progress = window.benchmarkRunner().progress();
+            return !progress.empty() && std::all_of(progress.begin(), progress.end(),
+                                                    [](const BenchmarkModelProgress& p) { return p.runId != 0; });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(runsOpened(), 30000);
         // The demo models answer a problem in milliseconds: each host is held busy
         // after its first problem until the window has closed, so the run is
         // mid-way then on any machine.
@@ -746,15 +754,15 @@ void TestWorkbench::benchmarkIsStoredAndResumes()
         QCOMPARE(static_cast<int>(window.workspace()->recordedSampleIndexes(info.run.id).size()), 24);
     }
 
-    // Start on the finished run: it finishes at once (every verdict is stored) and
-    // the tab stays usable (Start enabled, Cancel not, the bar full).
+    // Start on the finished run: it finishes as soon as its runs are opened (every
+    // verdict is stored) and the tab stays usable (Start enabled, Cancel not, the bar full).
     auto* start = window.benchmark().findChild<QPushButton*>("benchmarkStart");
     auto* cancel = window.benchmark().findChild<QPushButton*>("benchmarkCancel");
     QVERIFY(start && cancel);
     QVERIFY(start->isEnabled());
     finished.clear();
     start->click();
-    QCOMPARE(finished.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
     QVERIFY(!window.benchmarkRunner().isRunning());
     QVERIFY(start->isEnabled());
     QVERIFY(!cancel->isEnabled());
