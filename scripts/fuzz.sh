@@ -8,7 +8,10 @@
 #
 #   ./scripts/fuzz.sh [SECONDS] [TARGET...]
 #   RRTF_FUZZ_NICE=10 (default) runs the fuzzers under nice; RRTF_FUZZ_JOBS=N
-#   builds with N jobs (default: ninja's choice).
+#   builds with N jobs (default: ninja's choice); RRTF_FUZZ_SEED=N fixes
+#   libFuzzer's seed (CI does: every run then tries the same inputs first, so a
+#   landing is not failed by a find of chance; the find still fails the run that
+#   made it, locally).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${RRTF_FUZZ_BUILD_DIR:-$root/build-fuzz}"
@@ -38,6 +41,10 @@ nice_cmd=(nice -n "${RRTF_FUZZ_NICE:-10}")
 export LSAN_OPTIONS="suppressions=$root/fuzz/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 export UBSAN_OPTIONS="print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 limits=(-timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024)
+seed=()
+if [ -n "${RRTF_FUZZ_SEED:-}" ]; then
+  seed=(-seed="$RRTF_FUZZ_SEED")
+fi
 work="$build/fuzz-work"
 crashes="$build/crashes"
 rows=()
@@ -76,7 +83,7 @@ for target in "${targets[@]}"; do
     if [ -f "$root/fuzz/dict/$target.dict" ]; then
       dict=(-dict="$root/fuzz/dict/$target.dict")
     fi
-    if "${nice_cmd[@]}" "$binary" "${limits[@]}" "${dict[@]}" -max_total_time="$seconds" -max_len=65536 \
+    if "${nice_cmd[@]}" "$binary" "${limits[@]}" "${seed[@]}" "${dict[@]}" -max_total_time="$seconds" -max_len=65536 \
         -print_final_stats=1 -artifact_prefix="$crashes/$target/" "$work/$target" >"$log" 2>&1; then
       fuzzed=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
       runs=$((runs + ${fuzzed:-0}))

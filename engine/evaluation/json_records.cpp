@@ -1,12 +1,14 @@
 #include "evaluation/json_records.h"
 
 #include "runtime/error.h"
+#include "runtime/json_file.h"
 
 #include <zlib.h>
 
 #include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <limits>
 
 namespace rrtf {
 namespace {
@@ -165,22 +167,47 @@ std::vector<RawRecord> splitJsonLines(std::string_view text)
     return records;
 }
 
+// Accepts any JSON and keeps nothing, noting where it is invalid: a syntax error,
+// or a number past a double ("1e999"), which nlohmann reports as out_of_range
+// without a place when it builds values.
+class JsonChecker : public nlohmann::json_sax<nlohmann::json> {
+public:
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) override
+    {
+        errorByte = position;
+        const std::string message = error.what();
+        const std::size_t colon = message.find(": ");
+        explanation = error.id == 406 || colon == std::string::npos ? message : message.substr(colon + 2);
+        return false;
+    }
+
+    std::size_t errorByte = 0;  // 1-based, as nlohmann counts; 0: valid
+    std::string explanation;
+};
+
 // Validates the whole array without building its elements, then cuts it into
 // one text per element so that each is parsed (and reported) on its own.
 std::vector<RawRecord> splitJsonArray(std::string_view text, const std::string& file)
 {
-    const auto keepOnlyTheArray = [](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
-        return depth == 0;
-    };
-    try {
-        const nlohmann::json skeleton = nlohmann::json::parse(text.begin(), text.end(), keepOnlyTheArray);
-        (void)skeleton;
-    } catch (const nlohmann::json::parse_error& error) {
-        const std::size_t at = error.byte == 0 ? 0 : error.byte - 1;
+    JsonChecker checker;
+    if (!nlohmann::json::sax_parse(text.begin(), text.end(), &checker)) {
+        const std::size_t at = checker.errorByte == 0 ? 0 : checker.errorByte - 1;
         const std::size_t lineStart = text.rfind('\n', at == 0 ? 0 : at - 1);
         const std::size_t column = lineStart == std::string_view::npos ? at + 1 : at - lineStart;
         throw FormatError(file + ":" + std::to_string(lineCount(text, at)) + ": invalid JSON at column " +
-                          std::to_string(column) + ": " + parseErrorExplanation(error));
+                          std::to_string(column) + ": " + checker.explanation);
     }
 
     std::vector<RawRecord> records;
@@ -244,6 +271,7 @@ nlohmann::json parseRecordObject(const RawRecord& record, const std::string& loc
                                  std::span<const std::string_view> skippedKeys)
 {
     const auto dropSkippedKeys = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        checkJsonDepth(depth, event, location);  // a value nested a million deep would overflow the stack later
         if (depth != 1 || event != nlohmann::json::parse_event_t::key || !parsed.is_string())
             return true;
         const auto& key = parsed.get_ref<const std::string&>();
@@ -255,6 +283,8 @@ nlohmann::json parseRecordObject(const RawRecord& record, const std::string& loc
     } catch (const nlohmann::json::parse_error& error) {
         throw FormatError(location + ": invalid JSON at column " + std::to_string(error.byte) + ": " +
                           parseErrorExplanation(error));
+    } catch (const nlohmann::json::out_of_range& error) {  // a number past a double ("1e999")
+        throw FormatError(location + ": invalid JSON: " + error.what());
     }
     if (!object.is_object())
         throw FormatError(location + ": expected a JSON object, found " + jsonTypeName(object));
@@ -345,6 +375,14 @@ std::string RecordFields::taskId() const
     if (id.empty())
         fail("field \"task_id\" is empty");
     return id;
+}
+
+bool fitsInt(const nlohmann::json& value)
+{
+    if (value.is_number_unsigned())
+        return value.get<std::uint64_t>() <= std::uint64_t(std::numeric_limits<int>::max());
+    return value.is_number_integer() && value.get<std::int64_t>() >= std::numeric_limits<int>::min() &&
+           value.get<std::int64_t>() <= std::numeric_limits<int>::max();
 }
 
 }  // namespace rrtf

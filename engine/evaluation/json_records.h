@@ -54,6 +54,9 @@ nlohmann::json parseRecordObject(const RawRecord& record, const std::string& loc
 // as written (a key spelled with \u escapes is not recognised).
 std::optional<std::string_view> rawTopLevelValue(std::string_view objectText, std::string_view key);
 
+// Whether `value` is an integer that fits an int (get<int>() cuts a wider one silently).
+bool fitsInt(const nlohmann::json& value);
+
 // Typed access to one record's fields; every failure names the record's location.
 class RecordFields {
 public:

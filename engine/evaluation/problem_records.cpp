@@ -1,5 +1,7 @@
 #include "evaluation/problem_records.h"
 
+#include "runtime/printable.h"
+
 #include <array>
 #include <cerrno>
 #include <cstdlib>
@@ -46,7 +48,7 @@ double readAtol(const RecordFields& fields)
     errno = 0;
     const double atol = std::strtod(text.c_str(), &end);
     if (text.empty() || end != text.c_str() + text.size() || errno == ERANGE)
-        fields.fail("field \"atol\" is \"" + text + "\", not a number");
+        fields.fail("field \"atol\" is \"" + printable(text) + "\", not a number");
     return atol;
 }
 
@@ -63,7 +65,7 @@ std::string readInputs(const RawRecord& record, const RecordFields& fields, std:
     if (raw->front() == '[')
         return std::string(*raw);
     if (raw->front() != '"')
-        fields.fail("field \"" + name + "\" is " + std::string(*raw).substr(0, 40) +
+        fields.fail("field \"" + name + "\" is " + printable(*raw, 40) +
                     ", expected a list of inputs or a string holding one");
     const std::string literal = nlohmann::json::parse(*raw).get<std::string>();
     const std::size_t first = literal.find_first_not_of(" \t\r\n");

@@ -3,6 +3,7 @@
 #include "evaluation/json_records.h"
 #include "evaluation/sha256.h"
 #include "runtime/error.h"
+#include "runtime/printable.h"
 
 #include <unordered_map>
 #include <unordered_set>
@@ -53,7 +54,7 @@ void validateSamples(const SampleFile& samples, const ProblemSet& problems)
     for (const Sample& sample : samples.samples)
         if (!problems.find(sample.taskId))
             throw FormatError(samples.sourcePath.string() + ":" + std::to_string(sample.line) + ": task_id \"" +
-                              sample.taskId + "\" is not a problem of " + problems.sourcePath().string());
+                              printable(sample.taskId) + "\" is not a problem of " + problems.sourcePath().string());
 }
 
 std::vector<std::string> unattemptedTasks(const SampleFile& samples, const ProblemSet& problems)

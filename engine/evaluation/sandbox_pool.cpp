@@ -255,14 +255,7 @@ std::unique_ptr<SandboxPool::Worker> SandboxPool::startWorker(int slot) {
         throw SandboxUnavailable("cannot start " + helper + ": " + std::strerror(rc));
     }
     worker->reader = std::make_unique<sandbox::LineReader>(worker->fromHelper);
-    auto hello = worker->reader->readLine(kStartTimeoutMs);
-    json ready = hello ? json::parse(*hello, nullptr, false) : json();
-    if (!ready.is_object() || !ready.value("ready", false)) {
-        std::string why = ready.is_object() ? ready.value("error", "unknown error")
-                                            : "the sandbox helper exited without saying why";
-        throw SandboxUnavailable("sandbox unavailable: " + why);
-    }
-    SandboxInfo info{ready.value("tier", ""), ready.value("interpreter", ""), ready.value("detail", "")};
+    SandboxInfo info = sandboxInfoFromReadyLine(worker->reader->readLine(kStartTimeoutMs));
     if (m_workers.size() < size_t(m_options.workers)) m_info = std::move(info);  // not on a restart: others read it
     return worker;
 }

@@ -2,6 +2,7 @@
 
 #include "evaluation/json_records.h"
 #include "runtime/error.h"
+#include "runtime/printable.h"
 
 namespace rrtf {
 namespace {
@@ -12,8 +13,8 @@ void readNumber(const RecordFields& fields, const char* key, Number& value)
     if (!fields.has(key))
         return;
     const nlohmann::json& field = fields.json().at(key);
-    if (std::is_integral_v<Number> ? !field.is_number_integer() : !field.is_number())
-        fields.failWrongType(key, std::is_integral_v<Number> ? "an integer" : "a number");
+    if (std::is_integral_v<Number> ? !fitsInt(field) : !field.is_number())
+        fields.failWrongType(key, std::is_integral_v<Number> ? "an integer of 32 bits" : "a number");
     value = field.get<Number>();
 }
 
@@ -70,7 +71,7 @@ Verdict verdictFromJson(const nlohmann::json& json, const std::string& location)
     const std::string outcome = fields.requiredString("outcome");
     const auto parsed = parseOutcome(outcome);
     if (!parsed)
-        fields.fail("field \"outcome\" is \"" + outcome + "\", not a known outcome");
+        fields.fail("field \"outcome\" is \"" + printable(outcome) + "\", not a known outcome");
     verdict.outcome = *parsed;
     readNumber(fields, "tests_passed", verdict.testsPassed);
     readNumber(fields, "tests_total", verdict.testsTotal);

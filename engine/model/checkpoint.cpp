@@ -4,6 +4,7 @@
 #include "model/safetensors.h"
 #include "model/torch_bin.h"
 #include "runtime/error.h"
+#include "runtime/json_file.h"
 
 #include <ATen/ATen.h>
 #include <nlohmann/json.hpp>
@@ -66,7 +67,7 @@ std::map<std::string, std::string> readIndex(const fs::path& index)
         throw FormatError(where + ": cannot open the index");
     nlohmann::json json;
     try {
-        json = nlohmann::json::parse(stream);
+        json = nlohmann::json::parse(stream, jsonDepthLimit(where));
     } catch (const nlohmann::json::exception& error) {
         throw FormatError(where + ": index is not valid JSON: " + error.what());
     }
@@ -75,7 +76,7 @@ std::map<std::string, std::string> readIndex(const fs::path& index)
     std::map<std::string, std::string> map;
     for (const auto& [name, shard] : json["weight_map"].items()) {
         if (!shard.is_string())
-            throw FormatError(where + ": weight_map entry \"" + name + "\" is not a file name: " + shard.dump());
+            throw FormatError(where + ": weight_map entry \"" + name + "\" is not a file name: " + jsonExcerpt(shard));
         const std::string file = shard.get<std::string>();
         if (file.empty() || file == "." || file == ".." || file.find_first_of("/\\") != std::string::npos)
             throw FormatError(where + ": weight_map entry \"" + name + "\" names \"" + file +

@@ -1,10 +1,12 @@
 #include "model/config.h"
 
 #include "runtime/error.h"
+#include "runtime/json_file.h"
 
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <limits>
 
 namespace rrtf {
 namespace {
@@ -122,6 +124,9 @@ GPTBigCodeConfig GPTBigCodeConfig::fromJson(const nlohmann::json& json, const st
         config.padTokenId = reader.integer({"pad_token_id"}, std::nullopt, 0);
     config.torchDtype = reader.string("torch_dtype", "float32");
 
+    // The MLP's width (4 * n_embd unless n_inner) and a layer's weights must fit an int.
+    if (config.nEmbd > std::numeric_limits<int>::max() / 4)
+        reader.fail("n_embd", "(" + std::to_string(config.nEmbd) + ") too large");
     if (config.nEmbd % config.nHead != 0)
         reader.fail("n_head", "(" + std::to_string(config.nHead) + ") must divide n_embd (" +
                                   std::to_string(config.nEmbd) + ")");
@@ -141,9 +146,11 @@ GPTBigCodeConfig GPTBigCodeConfig::fromFile(const std::filesystem::path& path)
         throw FormatError(path.string() + ": cannot open model config");
     nlohmann::json json;
     try {
-        json = nlohmann::json::parse(in);
+        json = nlohmann::json::parse(in, jsonDepthLimit(path.string()));
     } catch (const nlohmann::json::parse_error& error) {
         throw FormatError(path.string() + ": invalid JSON at byte " + std::to_string(error.byte));
+    } catch (const nlohmann::json::exception& error) {  // out_of_range: a number past a double
+        throw FormatError(path.string() + ": invalid JSON: " + error.what());
     }
     return fromJson(json, path.string());
 }

@@ -4,6 +4,7 @@
 
 #include "model/pickle.h"
 #include "runtime/error.h"
+#include "runtime/printable.h"
 
 #include <ATen/ATen.h>
 
@@ -220,7 +221,8 @@ private:
                 return;
             }
         }
-        throw FormatError("refusing to load " + module + "." + name + " from " + m_where +
+        // The names are the file's bytes: a NUL or a newline in them must not cut the message.
+        throw FormatError("refusing to load " + printable(module + "." + name, 200) + " from " + m_where +
                           ": pickled code is never run");
     }
 

@@ -4,6 +4,7 @@
 
 #include "model/mapped_file.h"
 #include "runtime/error.h"
+#include "runtime/json_file.h"
 
 #include <ATen/ATen.h>
 #include <nlohmann/json.hpp>
@@ -89,8 +90,9 @@ public:
     nlohmann::json parse(const char* begin, const char* end)
     {
         std::vector<std::set<std::string>> objects;
-        auto callback = [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        auto callback = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
             using Event = nlohmann::json::parse_event_t;
+            checkJsonDepth(depth, event, m_file + ": header");
             if (event == Event::object_start) {
                 objects.emplace_back();
             } else if (event == Event::object_end) {
@@ -112,14 +114,14 @@ public:
     uint64_t unsignedInteger(const std::string& tensor, const char* field, const nlohmann::json& value) const
     {
         if (!value.is_number_unsigned())
-            fail(tensor, std::string(field) + " must hold non-negative integers, found " + value.dump());
+            fail(tensor, std::string(field) + " must hold non-negative integers, found " + jsonExcerpt(value));
         return value.get<uint64_t>();
     }
 
     SafetensorsEntry entry(const std::string& name, const nlohmann::json& info) const
     {
         if (!info.is_object())
-            fail(name, "entry must be an object, found " + info.dump());
+            fail(name, "entry must be an object, found " + jsonExcerpt(info));
         SafetensorsEntry entry;
         entry.name = name;
         auto dtype = info.find("dtype");
@@ -168,10 +170,10 @@ public:
         if (value.is_null())
             return result;
         if (!value.is_object())
-            fail("__metadata__ must be an object of strings, found " + value.dump());
+            fail("__metadata__ must be an object of strings, found " + jsonExcerpt(value));
         for (const auto& [key, text] : value.items()) {
             if (!text.is_string())
-                fail("__metadata__ value of \"" + key + "\" must be a string, found " + text.dump());
+                fail("__metadata__ value of \"" + key + "\" must be a string, found " + jsonExcerpt(text));
             result.emplace(key, text.get<std::string>());
         }
         return result;

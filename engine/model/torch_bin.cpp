@@ -57,6 +57,9 @@ public:
             fail("not a torch.save zip archive");
         }
         m_directory = ZipDirectory::read(data, size, m_file);
+        // LibTorch's reader asserts it with its own words (and leaks its zip state): said here first.
+        if (!m_directory.find("version") && !m_directory.find(".data/version"))
+            fail("record version is missing: not an archive torch.save wrote");
         guarded("opening the archive", [&] {
             m_reader = std::make_unique<caffe2::serialize::PyTorchStreamReader>(
                 std::make_shared<MappedAdapter>(m_mapped));

@@ -1,6 +1,7 @@
 #include "model/torch_bin_zip.h"
 
 #include "runtime/error.h"
+#include "runtime/printable.h"
 
 #include <algorithm>
 
@@ -19,7 +20,11 @@ class Bytes {
 public:
     Bytes(const uint8_t* data, uint64_t size, const std::string& file) : m_data(data), m_size(size), m_file(file) {}
 
-    [[noreturn]] void fail(const std::string& why) const { throw FormatError(m_file + ": zip archive: " + why); }
+    // Record names come from the file: a newline or a NUL must not break the message.
+    [[noreturn]] void fail(const std::string& why) const
+    {
+        throw FormatError(m_file + ": zip archive: " + printable(why, 1000));
+    }
 
     // Little-endian field of `width` bytes at `offset`, bounds-checked.
     uint64_t field(uint64_t offset, unsigned width) const

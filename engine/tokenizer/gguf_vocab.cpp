@@ -127,8 +127,10 @@ private:
             return items;
         }
         if (scalarSize(elementType) == 0) fail(where, "is an array of unsupported type " + std::to_string(elementType));
+        // Checked per element size (no overflow: n is at most the bytes left) before anything is reserved.
+        if (n > remaining() / scalarSize(elementType))
+            fail(where, "array of " + std::to_string(n) + " elements runs past the end of the file");
         if (elementType == F32 || elementType == F64) {  // scores: not needed for BPE, skip them
-            if (n * scalarSize(elementType) > remaining()) fail(where, "runs past the end of the file");
             m_file.seekg(std::streamoff(n * scalarSize(elementType)), std::ios::cur);
             return Value{};
         }

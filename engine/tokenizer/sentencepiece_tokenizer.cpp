@@ -123,8 +123,23 @@ void trainSentencePiece(const std::string& arguments)
         throw InvalidArgument("SentencePiece training failed: " + takeError(module));
 }
 
+namespace {
+
+// The module, or a FormatError that names the model file too (the error is about
+// the module, but the file is what the user asked for).
+const SentencePieceModule& moduleFor(const std::string& source)
+{
+    try {
+        return sentencePieceModule();
+    } catch (const FormatError& error) {
+        throw FormatError(source + ": cannot read a SentencePiece model: " + error.what());
+    }
+}
+
+}  // namespace
+
 SentencePieceTokenizer::SentencePieceTokenizer(const std::filesystem::path& path)
-    : m_module(sentencePieceModule()), m_source(path.string())
+    : m_module(moduleFor(path.string())), m_source(path.string())
 {
     std::error_code error;
     if (!std::filesystem::is_regular_file(path, error)) throw FormatError(m_source + ": no such file");

@@ -1,6 +1,7 @@
 #include "tokenizer/tokenizer.h"
 
 #include "runtime/error.h"
+#include "runtime/json_file.h"
 #include "runtime/thread_guard.h"
 #include "tokenizer/bpe_tokenizer.h"
 #include "tokenizer/gguf_vocab.h"
@@ -39,7 +40,7 @@ void readEosToken(const std::filesystem::path& jsonPath, BpeSpec& spec)
     const auto configPath = jsonPath.parent_path() / "tokenizer_config.json";
     std::ifstream file(configPath, std::ios::binary);
     if (!file) return;
-    const auto config = nlohmann::json::parse(file, nullptr, /*allow_exceptions=*/false);
+    const auto config = nlohmann::json::parse(file, jsonDepthLimit(configPath.string()), /*allow_exceptions=*/false);
     if (!config.is_object()) throw FormatError(configPath.string() + ": not a JSON object");
     auto it = config.find("eos_token");
     if (it == config.end() || it->is_null()) return;

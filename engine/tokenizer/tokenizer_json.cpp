@@ -1,6 +1,7 @@
 #include "tokenizer/tokenizer_json.h"
 
 #include "runtime/error.h"
+#include "runtime/json_file.h"
 
 #include <nlohmann/json.hpp>
 
@@ -11,6 +12,9 @@
 
 namespace rrtf {
 namespace {
+
+// How far past the number of tokens an id may lie (gaps of unused ids are normal).
+constexpr std::size_t kMaxIdGap = std::size_t(1) << 16;
 
 using nlohmann::json;
 
@@ -156,6 +160,22 @@ void readAddedTokens(const Reader& r, const json& root, BpeSpec& spec)
     }
 }
 
+// Tables are sized by the largest id: one far past the number of tokens (16M ids
+// for a vocabulary of three) would take gigabytes for nothing.
+void checkIdsAreDense(const Reader& r, const BpeSpec& spec)
+{
+    const std::size_t tokens = spec.vocab.size() + spec.addedTokens.size();
+    const auto check = [&](int id, const std::string& where) {
+        if (std::size_t(id) >= tokens + kMaxIdGap)
+            r.fail(where, "= " + std::to_string(id) + " is far beyond the " + std::to_string(tokens) +
+                              " tokens the file holds");
+    };
+    for (const auto& [token, id] : spec.vocab)
+        check(id, "model.vocab[\"" + printable(token) + "\"]");
+    for (std::size_t i = 0; i < spec.addedTokens.size(); ++i)
+        check(spec.addedTokens[i].id, "added_tokens[" + std::to_string(i) + "].id");
+}
+
 }  // namespace
 
 BpeSpec parseTokenizerJson(const json& root, const std::string& source)
@@ -172,6 +192,7 @@ BpeSpec parseTokenizerJson(const json& root, const std::string& source)
     spec.digits = readPreTokenizer(r, r.member(root, "top level", "pre_tokenizer"));
     readModel(r, r.member(root, "top level", "model"), spec);
     readAddedTokens(r, root, spec);
+    checkIdsAreDense(r, spec);
     return spec;
 }
 
@@ -184,8 +205,8 @@ BpeSpec readTokenizerJson(const std::filesystem::path& path)
     if (file.bad()) throw FormatError(source + ": read error");
     json root;
     try {
-        root = json::parse(text);
-    } catch (const json::parse_error& error) {
+        root = json::parse(text, jsonDepthLimit(source));
+    } catch (const json::exception& error) {  // parse_error, or out_of_range for a number past a double
         throw FormatError(source + ": not valid JSON: " + error.what());
     }
     return parseTokenizerJson(root, source);

@@ -2,6 +2,7 @@
 
 #include "evaluation/json_records.h"
 #include "runtime/error.h"
+#include "runtime/printable.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -32,8 +33,8 @@ int intField(const RecordFields& fields, std::string_view key, int fallback)
     if (!fields.has(key))
         return fallback;
     const nlohmann::json& value = fields.json().at(std::string(key));
-    if (!value.is_number_integer())
-        fields.failWrongType(key, "an integer");
+    if (!fitsInt(value))
+        fields.failWrongType(key, "an integer of 32 bits");
     return value.get<int>();
 }
 
@@ -143,7 +144,7 @@ SampleGroup sampleGroupFromJson(const nlohmann::json& json, const std::string& l
     else if (role == "teacher")
         group.role = AnswerRole::Teacher;
     else
-        fields.fail("field \"role\" is \"" + role + "\", expected \"student\" or \"teacher\"");
+        fields.fail("field \"role\" is \"" + printable(role) + "\", expected \"student\" or \"teacher\"");
     if (!fields.has("model") || !json.at("model").is_object())
         fields.fail("field \"model\" must be an object with \"name\"");
     RecordFields model(json.at("model"), location + ": model");

@@ -4,6 +4,7 @@
 #include "evaluation/sha256.h"
 #include "evaluation/verdict_json.h"
 #include "runtime/error.h"
+#include "runtime/json_file.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -52,7 +53,7 @@ AnswerRole parseRole(const RecordFields& fields)
 {
     const std::string role = fields.requiredString("role");
     if (role != "student" && role != "teacher")
-        fields.fail("field \"role\" is \"" + role + "\", expected \"student\" or \"teacher\"");
+        fields.fail("field \"role\" is \"" + printable(role) + "\", expected \"student\" or \"teacher\"");
     return role == "student" ? AnswerRole::Student : AnswerRole::Teacher;
 }
 
@@ -106,7 +107,12 @@ VerdictJournal::VerdictJournal(const std::filesystem::path& path, const JudgingS
             m_partialTail = true;
             break;
         }
-        const nlohmann::json json = nlohmann::json::parse(line, nullptr, false);
+        nlohmann::json json;
+        try {  // nested too deep to show or keep: not a line of ours either
+            json = nlohmann::json::parse(line, jsonDepthLimit(location), false);
+        } catch (const FormatError&) {
+            json = nlohmann::json::value_t::discarded;
+        }
         if (!haveHeader) {
             if (!json.is_object() || !json.contains(kFormatKey) || json.at(kFormatKey) != kFormatVersion ||
                 !json.contains("settings") || !json.at("settings").is_object())
@@ -123,7 +129,7 @@ VerdictJournal::VerdictJournal(const std::filesystem::path& path, const JudgingS
                     throw FormatError(location + ": not a JSON object");
                 RecordFields fields(json, location);
                 AnswerKey key{fields.requiredString("task_id"), parseRole(fields), fields.requiredString("model"), 0};
-                if (!fields.has("index") || !json.at("index").is_number_integer())
+                if (!fields.has("index") || !fitsInt(json.at("index")))
                     fields.fail("field \"index\" must be an integer");
                 key.index = json.at("index").get<int>();
                 if (!fields.has("verdict"))

@@ -48,7 +48,7 @@ const char* kHumanEvalLine =
 class TestProblemSet : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void loadsHumanEval()
     {
         const ProblemSet set = loadProblemSet(dataFile("humaneval/HumanEval.jsonl.gz"));
@@ -423,6 +423,18 @@ private slots:
             << QByteArray("[{\"task_id\": 1, \"text\": \"t\", \"code\": \"c\", \"test_list\": []}, "
                           "{\"task_id\": 1, \"text\": \"t\", \"code\": \"c\", \"test_list\": []}]")
             << QStringList{":1: record 2", "duplicate task_id \"1\"", "first at record 1"};
+        // nlohmann throws out_of_range, not parse_error, for a number past a double: it
+        // escaped as no FormatError (fuzz/regressions/problems/number-overflow-*).
+        QTest::newRow("number overflow") << good + "\n" + record(1).replace(R"("f", )", R"("f", "x": 1e999, )")
+                                         << QStringList{":2:", "invalid JSON", "1e999"};
+        QTest::newRow("number overflow in an array")
+            << "[" + good + ",\n" + record(1).replace(R"("f", )", R"("f", "x": -1e999, )") + "]"
+            << QStringList{":2:", "invalid JSON", "1e999"};
+        // Values are copied and shown: a million levels would overflow the stack.
+        QTest::newRow("deep nesting") << good + "\n" + record(1).replace(R"("f", )", "\"f\", \"x\": " +
+                                                                                  QByteArray(1000000, '[') +
+                                                                                  QByteArray(1000000, ']') + ", ")
+                                      << QStringList{":2:", "nested deeper than 512"};
     }
 
     void rejectsMalformedFiles()

@@ -38,7 +38,7 @@ const QByteArray kSamples = R"({"task_id": "HumanEval/0", "completion": "    ret
 class TestSamples : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void readsCompletionsAndSolutions_data()
     {
         QTest::addColumn<bool>("gzip");
@@ -110,6 +110,13 @@ private slots:
         QTest::newRow("completion not a string") << QByteArray(R"({"task_id": "A", "completion": ["x"]})")
                                                  << QStringList{":1:", "field \"completion\" is an array"};
         QTest::newRow("empty file") << QByteArray("\n\n") << QStringList{":1:", "empty"};
+        // A sample's record is written back into the results: a value nested a million
+        // deep overflowed the stack there (fuzz/regressions/samples/deep-nesting).
+        QTest::newRow("deep nesting") << good + "\n" + R"({"task_id": "A", "completion": "x", "meta": )" +
+                                             QByteArray(1000000, '[') + QByteArray(1000000, ']') + "}"
+                                      << QStringList{":2:", "nested deeper than 512"};
+        QTest::newRow("number overflow") << QByteArray(R"({"task_id": "A", "completion": "x", "t": 1e999})")
+                                         << QStringList{":1:", "invalid JSON", "1e999"};
     }
 
     void rejectsMalformedLines()

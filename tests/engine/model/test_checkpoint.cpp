@@ -47,7 +47,7 @@ void expectFormatError(const std::filesystem::path& path, const QStringList& wor
 class TestCheckpoint : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void roundTrips_data()
     {
         QTest::addColumn<CheckpointFormat>("format");
@@ -160,6 +160,11 @@ private slots:
         QTest::newRow("tensor not in its shard")
             << R"({"weight_map": {"a": "model-00001-of-00002.safetensors", "z": "model-00001-of-00002.safetensors"}})"
             << QStringList{"model-00001-of-00002.safetensors", "\"z\"", "missing"};
+        // The message showed the value: nested a million deep, a stack overflow.
+        QTest::newRow("deeply nested shard name")
+            << R"({"weight_map": {"a": )" + QString(1000000, '[') + QString(1000000, ']') + "}}"
+            << QStringList{"index.json", "nested deeper than 512"};
+        QTest::newRow("number overflow") << R"({"weight_map": {"a": 1e999}})" << QStringList{"index.json", "1e999"};
     }
 
     void rejectsBrokenFolders()

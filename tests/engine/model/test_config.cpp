@@ -12,7 +12,7 @@ using namespace rrtf;
 class TestConfig : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void loadsGoldenConfig()
     {
         auto config = GPTBigCodeConfig::fromFile(RRTF_SHARED_DATA "/golden/gpt_bigcode_tiny_mqa/config.json");
@@ -70,6 +70,45 @@ private slots:
         QVERIFY(!again.multiQuery);
         QVERIFY(again.activation == Activation::GeluErf);
         QCOMPARE(again.padTokenId.value_or(-1), 49152);
+    }
+
+    // Inputs the fuzzer (fuzz/regressions/config_json) or a read of the code found:
+    // each used to escape as a non-FormatError, overflow the stack or an int.
+    void refusesHostileFiles_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("words");
+        const QByteArray base = R"({"model_type": "gpt_bigcode", "vocab_size": 100, "n_positions": 32, )"
+                                R"("n_layer": 1, "multi_query": true, )";
+        // nlohmann throws out_of_range, not parse_error, for a number past a double.
+        QTest::newRow("number overflow") << base + R"("n_embd": 16, "n_head": 1e999})" << "invalid JSON 1e999";
+        // The message dumped the value: a stack overflow for a million levels.
+        QTest::newRow("deep nesting") << R"({"model_type": )" + QByteArray(1000000, '[') + QByteArray(1000000, ']') + "}"
+                                      << "nested deeper than 512";
+        // innerSize() = 4 * n_embd overflowed int.
+        QTest::newRow("MLP width overflows") << base + R"("n_embd": 1073741824, "n_head": 1})" << "n_embd too large";
+    }
+
+    void refusesHostileFiles()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, words);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("config.json");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(text) == text.size());
+        file.close();
+        try {
+            const auto config = GPTBigCodeConfig::fromFile(path.toStdString());
+            QFAIL(qPrintable("accepted, MLP width " + QString::number(config.innerSize())));
+        } catch (const FormatError& error) {
+            const QString message = error.what();
+            QVERIFY2(message.startsWith(path), qPrintable(message));
+            for (const QString& word : words.split(' '))
+                QVERIFY2(message.contains(word), qPrintable(message + " lacks " + word));
+        } catch (const std::exception& error) {
+            QFAIL(qPrintable(QString("not a FormatError: ") + error.what()));
+        }
     }
 };
 

@@ -38,7 +38,7 @@ QByteArray safetensorsBytes(const QByteArray& header, int dataBytes, quint64 len
 class TestSafetensors : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void opensGoldenCheckpoint_data()
     {
         QTest::addColumn<QString>("file");
@@ -178,6 +178,13 @@ private slots:
             << safetensorsBytes(R"({"__metadata__":{"format":1},)" + f32.mid(1), 8) << "__metadata__";
         QTest::newRow("metadata not an object")
             << safetensorsBytes(R"({"__metadata__":["pt"],)" + f32.mid(1), 8) << "__metadata__";
+        // Entries that are not objects were shown whole: a million levels overflowed the stack.
+        QTest::newRow("deep nesting")
+            << safetensorsBytes("{\"a\":" + QByteArray(1000000, '[') + QByteArray(1000000, ']') + "}", 0)
+            << "nested deeper than 512";
+        QTest::newRow("huge entry shown short")
+            << safetensorsBytes("{\"a\":[" + QByteArray(99999, '1').replace("11", "1,") + "]}", 0)
+            << "entry must be an object ...";
     }
 
     void rejectsCorruptFiles()

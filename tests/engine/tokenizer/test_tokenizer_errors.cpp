@@ -59,7 +59,7 @@ void expectFormatError(const QString& path, const QString& field)
 class TestTokenizerErrors : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void tinyTokenizerWorks()
     {
         QTemporaryDir dir;
@@ -86,6 +86,9 @@ private slots:
         QTest::newRow("string id") << R"({"model": {"vocab": {"zz": "7"}}})" << "model.vocab";
         QTest::newRow("shared id") << R"({"model": {"vocab": {"zz": 5}}})" << "model.vocab";
         QTest::newRow("huge id") << R"({"model": {"vocab": {"zz": 2000000000}}})" << "model.vocab";
+        // One id far past the others sized tables for it: 16M ids took ~1 GB.
+        QTest::newRow("sparse id") << R"({"model": {"vocab": {"zz": 16000000}}})" << "far beyond";
+        QTest::newRow("sparse added id") << R"({"added_tokens": [{"id": 9000000, "content": "<x>"}]})" << "far beyond";
         QTest::newRow("vocab missing") << R"({"model": {"vocab": null}})" << "model.vocab";
         QTest::newRow("added token takes a vocab id") << R"({"added_tokens": [{"id": 5, "content": "<x>"}]})" << "added_tokens[0]";
         QTest::newRow("added token without content") << R"({"added_tokens": [{"id": 300}]})" << "added_tokens[0].content";
@@ -122,6 +125,11 @@ private slots:
         QTest::newRow("top-level array") << QByteArray("[1, 2]") << "top level";
         QTest::newRow("binary garbage") << QByteArray("\x00\xFF\x13{", 4) << "not valid JSON";
         QTest::newRow("invalid UTF-8 in a string") << QByteArray("{\"model\": \"\xFF\"}") << "not valid JSON";
+        // nlohmann throws out_of_range, not parse_error, for a number past a double
+        // (fuzz/regressions/tokenizer_json/number-overflow): it escaped as no FormatError.
+        QTest::newRow("number overflow") << QByteArray(R"({"version": 1e999})") << "number overflow parsing '1e999'";
+        QTest::newRow("deep nesting") << "{\"decoder\": " + QByteArray(1000000, '[') + QByteArray(1000000, ']') + "}"
+                                      << "nested deeper than 512";
     }
     void refusesBadFiles()
     {

@@ -15,7 +15,7 @@ using namespace rrtf::test;
 class TestTokenizerGguf : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void encodesVectors_data()
     {
         addAllVectorColumns();
@@ -79,6 +79,44 @@ private slots:
         const QString path = dir.filePath("vocab.gguf");
         QVERIFY(rrtf::test::writeBytes(path, content));
         rrtf::test::expectFormatError([&] { loadTokenizer(path.toStdString()); }, {path, field});
+    }
+
+    // A tokenizer is read from the header of a model file of many gigabytes: an
+    // integer array's count was checked against the bytes left, one byte per
+    // element, and its vector reserved 8 bytes per element before reading one
+    // (here 2^36 elements in a 256 GiB sparse file: 512 GiB, std::bad_alloc).
+    void refusesAnArrayLongerThanTheFile()
+    {
+        QByteArray header("GGUF", 4);
+        const auto u32 = [&](quint32 v) { header.append(reinterpret_cast<const char*>(&v), 4); };
+        const auto u64 = [&](quint64 v) { header.append(reinterpret_cast<const char*>(&v), 8); };
+        u32(3);   // version
+        u64(0);   // tensor_count
+        u64(1);   // kv_count
+        const QByteArray key = "tokenizer.ggml.token_type";
+        u64(quint64(key.size()));
+        header.append(key);
+        u32(9);   // array
+        u32(11);  // of I64
+        u64(quint64(1) << 36);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("model.gguf");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(header) == header.size());
+        if (!file.resize(qint64(1) << 38))
+            QSKIP("this file system cannot hold a 256 GiB sparse file");
+        file.close();
+        try {
+            loadTokenizer(path.toStdString());
+            QFAIL("expected a FormatError");
+        } catch (const FormatError& error) {
+            const QString message = error.what();
+            QVERIFY2(message.contains(path) && message.contains("tokenizer.ggml.token_type") &&
+                         message.contains("past the end"),
+                     qPrintable(message));
+        } catch (const std::exception& error) {
+            QFAIL(qPrintable(QString("not a FormatError: ") + error.what()));
+        }
     }
 };
 

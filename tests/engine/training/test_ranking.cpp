@@ -47,7 +47,7 @@ Q_DECLARE_METATYPE(rrtf::Outcome)
 class TestRanking : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void classesAndScores_data()
     {
         QTest::addColumn<Outcome>("outcome");
@@ -334,6 +334,11 @@ private slots:
         QTest::newRow("unknown outcome") << "outcome" << "unknown outcome \"exploded\"";
         QTest::newRow("pair student out of range") << "pair student" << "student 7";
         QTest::newRow("best teacher out of range") << "best teacher" << "best_teacher 5";
+        // The file's text went into the message as it was: a newline in a class name
+        // broke the one-line error (fuzz/regressions/rankings/newline-in-class).
+        QTest::newRow("newline in a class") << "class newline" << "unknown class \"partial\\x0aline\"";
+        // get<int>() cut 2^32 to 0, a valid index: now refused.
+        QTest::newRow("best teacher past 32 bits") << "best teacher wide" << "\"best_teacher\"";
     }
 
     void malformedLineNamesFileAndLine()
@@ -356,6 +361,10 @@ private slots:
             second["pairs"][0]["student"] = 7;
         if (edit == "best teacher")
             second["best_teacher"] = 5;
+        if (edit == "class newline")
+            second["students"][0]["class"] = "partial\nline";
+        if (edit == "best teacher wide")
+            second["best_teacher"] = 4294967296;
         if (edit != "truncate")
             line = second.dump();
         QTemporaryDir dir;
@@ -368,6 +377,7 @@ private slots:
             const QString message = error.what();
             QVERIFY2(message.contains(q(path.string()) + ":2:"), qPrintable(message));
             QVERIFY2(message.contains(word), qPrintable(message + " lacks " + word));
+            QVERIFY2(!message.contains('\n'), qPrintable(message));
         }
     }
 };

@@ -46,7 +46,7 @@ std::vector<TrainingRecord> sampleRecords()
 class TestTrainingRecords : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void roundTripKeepsEveryField()
     {
         QTemporaryDir dir;
@@ -189,6 +189,12 @@ private slots:
         QTest::newRow("evolution without round")
             << QByteArray(R"({"task_id": "t/1", "instruction": "x", "tests": "assert 1", "evolution": {"seed": "s", "parent": "s", "prompt": "wizardcoder"}})" "\n")
             << 1 << QStringList{"\"evolution\"", "\"round\""};
+        // Other fields are kept (copied): a value nested a million deep overflowed the
+        // stack (fuzz/regressions/training_records/deep-nesting).
+        QTest::newRow("deep nesting")
+            << good + R"({"task_id": "t/2", "instruction": "x", "tests": "assert 1", "meta": )" +
+                   QByteArray(1000000, '[') + QByteArray(1000000, ']') + "}\n"
+            << 2 << QStringList{"nested deeper than 512"};
     }
 
     void malformedLineNamesFileLineAndField()

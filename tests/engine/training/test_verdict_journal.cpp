@@ -95,7 +95,7 @@ class TestVerdictJournal : public QObject {
 
     std::filesystem::path path(const char* name) const { return m_dir.filePath(name).toStdString(); }
 
-private slots:
+private Q_SLOTS:
     void verdictRoundTripsThroughJson()
     {
         const Verdict verdict = failedVerdict();
@@ -222,6 +222,22 @@ private slots:
             QFAIL("took another file for a journal");
         } catch (const FormatError& error) {
             QVERIFY2(QString(error.what()).contains(":1: not a verdict journal"), error.what());
+        }
+    }
+
+    // The recorded setting was shown whole in the message: nested a million deep, a
+    // stack overflow. Now the line is not a journal's.
+    void aDeeplyNestedHeaderIsNotAJournal()
+    {
+        const auto file = path("deep.verdicts");
+        appendText(file, "{\"rrtf_verdict_journal\": 1, \"settings\": {\"limits\": " + std::string(1000000, '[') +
+                             std::string(1000000, ']') + "}}\n");
+        try {
+            VerdictJournal journal(file, settings());
+            QFAIL("accepted a header nested a million deep");
+        } catch (const FormatError& error) {
+            QVERIFY2(QString(error.what()).startsWith(QString::fromStdString(file.string() + ":1: not a verdict journal")),
+                     error.what());
         }
     }
 
