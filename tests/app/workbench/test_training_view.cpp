@@ -12,6 +12,8 @@
 #include "training_view.h"
 #include "widgets/training_chart.h"
 
+#include "support/sigterm_counter.h"
+
 #include <QComboBox>
 #include <QLabel>
 #include <QDialogButtonBox>
@@ -27,6 +29,7 @@
 #include <csignal>
 
 using namespace rrtf;
+using rrtf::test::SigtermCounter;
 
 namespace {
 
@@ -60,31 +63,6 @@ quint64 ownStartTime()
 {
     return processStartTime(QCoreApplication::applicationPid()).value_or(0);
 }
-
-// SIGTERM to this process is counted, not acted on: a cancel that signalled a
-// pid it had not checked would hit the test itself.
-volatile std::sig_atomic_t sigterms = 0;
-void countSigterm(int)
-{
-    sigterms = sigterms + 1;
-}
-
-class SigtermCounter {
-public:
-    SigtermCounter()
-    {
-        sigterms = 0;
-        struct sigaction action{};
-        action.sa_handler = countSigterm;
-        sigemptyset(&action.sa_mask);
-        sigaction(SIGTERM, &action, &m_previous);
-    }
-    ~SigtermCounter() { sigaction(SIGTERM, &m_previous, nullptr); }
-    int count() const { return sigterms; }
-
-private:
-    struct sigaction m_previous{};
-};
 
 QString shownStatus(const TrainingView& view)
 {

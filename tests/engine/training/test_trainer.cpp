@@ -14,6 +14,7 @@
 #include "training/trainer.h"
 
 #include "support/cli_run.h"
+#include "support/sigterm_counter.h"
 
 #include <QProcess>
 #include <QtTest>
@@ -29,31 +30,6 @@ using nlohmann::json;
 namespace {
 
 namespace fs = std::filesystem;
-
-// SIGTERM to this process is counted, not acted on: a command that signalled a
-// pid without checking it is the job would hit the test itself.
-volatile std::sig_atomic_t sigterms = 0;
-void countSigterm(int)
-{
-    sigterms = sigterms + 1;
-}
-
-class SigtermCounter {
-public:
-    SigtermCounter()
-    {
-        sigterms = 0;
-        struct sigaction action{};
-        action.sa_handler = countSigterm;
-        sigemptyset(&action.sa_mask);
-        sigaction(SIGTERM, &action, &m_previous);
-    }
-    ~SigtermCounter() { sigaction(SIGTERM, &m_previous, nullptr); }
-    int count() const { return sigterms; }
-
-private:
-    struct sigaction m_previous{};
-};
 
 // RUN_DIR/status.json of a job running at step 7 of 20 as `process`.
 void writeRunningStatus(const fs::path& run, const JobProcess& process)
@@ -334,7 +310,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const fs::path run = fs::path(dir.path().toStdString()) / "run";
         const QString runText = QString::fromStdString(run.string());
-        writeTinyRun(run, {{"global_batch", 2}, {"micro_batch", 1}, {"epochs", 40}, {"checkpoint_every", 1000}});
+        // 80,000 steps: far more than a fast machine runs before the cancel reaches it
+        // (a 160-step job once finished while `rrtf status` started).
+        writeTinyRun(run, {{"global_batch", 2}, {"micro_batch", 1}, {"epochs", 20000}, {"checkpoint_every", 1000000}});
         QProcess process;
         process.start(RRTF_CLI_PATH, {"train", runText, "--threads", "1"});
         QVERIFY(process.waitForStarted());
@@ -351,7 +329,7 @@ private Q_SLOTS:
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(process.exitCode(), 130);
         const auto steps = stepLines(run);
-        QVERIFY2(steps.size() < 160, "the run finished before the stop file was seen");
+        QVERIFY2(steps.size() < 80000, "the run finished before the stop file was seen");
         QCOMPARE(latestCheckpointName(run), checkpointName(int64_t(steps.size())));
         QVERIFY(!fs::exists(run / "stop"));
         const CliRun after = runCli({"status", runText, "--json"});
