@@ -28,7 +28,8 @@ public:
 
     [[noreturn]] void fail(const std::string& field, const std::string& why) const
     {
-        throw FormatError(m_source + ": field \"" + field + "\" " + why);
+        // Values quoted in `why` come from the file: shown on one line, cut short.
+        throw FormatError(m_source + ": field \"" + field + "\" " + printable(why, 400));
     }
 
     int integer(std::initializer_list<const char*> names, std::optional<int> fallback, int minimum) const

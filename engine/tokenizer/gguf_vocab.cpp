@@ -1,6 +1,7 @@
 #include "tokenizer/gguf_vocab.h"
 
 #include "runtime/error.h"
+#include "runtime/printable.h"
 #include "tokenizer/utf8.h"
 
 #include <algorithm>
@@ -48,7 +49,8 @@ public:
 
     [[noreturn]] void fail(const std::string& where, const std::string& what) const
     {
-        throw FormatError(m_source + ": " + where + " " + what);
+        // Keys and values come from the file: a newline in them must not break the one-line message.
+        throw FormatError(m_source + ": " + printable(where + " " + what, 400));
     }
 
     const std::string& source() const { return m_source; }
