@@ -31,11 +31,6 @@ QString outcomeKey(Outcome outcome)
     return QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
 }
 
-constexpr Outcome kAllOutcomes[] = {
-    Outcome::Passed,  Outcome::Failed,  Outcome::Error,       Outcome::SyntaxError, Outcome::Timeout,
-    Outcome::OutOfMemory, Outcome::Crashed, Outcome::OutputLimit, Outcome::Tampered, Outcome::SandboxError,
-};
-
 }  // namespace
 
 AnswerTableModel::AnswerTableModel(QObject* parent)
@@ -428,7 +423,7 @@ QStringList AnswerTableModel::outcomes() const
     for (const InspectedAnswer& answer : m_rows)
         present.insert(static_cast<int>(answer.verdict.outcome));
     QStringList keys;
-    for (Outcome outcome : kAllOutcomes)
+    for (Outcome outcome : allOutcomes())
         if (present.contains(static_cast<int>(outcome)))
             keys << outcomeKey(outcome);
     return keys;

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <string>
 #include <utility>
 
 namespace rrtf {
@@ -22,9 +23,26 @@ std::string sqlHead(std::string_view sql)
 
 }  // namespace
 
+std::string databaseFaultHint(int code, int busyTimeoutMs)
+{
+    switch (code & 0xff) {
+    case SQLITE_BUSY:
+        return " (another program held the workspace's write lock for " + std::to_string(busyTimeoutMs / 1000) +
+               " s; run again when it is done)";
+    case SQLITE_FULL:
+        return " (free some space on its disk)";
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+        return " (the file or its folder cannot be written: make it writable or use another workspace)";
+    default:
+        return {};
+    }
+}
+
 // ---- Database ----
 
-Database::Database(std::filesystem::path path, const DatabaseOptions& options) : file(std::move(path))
+Database::Database(std::filesystem::path path, const DatabaseOptions& options)
+    : file(std::move(path)), busyTimeoutMs(options.busyTimeoutMs)
 {
     int flags = SQLITE_OPEN_READWRITE;
     if (options.create)
@@ -33,7 +51,9 @@ Database::Database(std::filesystem::path path, const DatabaseOptions& options) :
     if (opened != SQLITE_OK) {
         const std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(opened);
         close();
-        throw DatabaseError(file.string() + ": cannot open the database: " + message, opened, message);
+        throw DatabaseError(file.string() + ": cannot open the database: " + message +
+                                databaseFaultHint(opened, busyTimeoutMs),
+                            opened, message);
     }
     try {
         sqlite3_extended_result_codes(db, 1);
@@ -54,7 +74,10 @@ Database::Database(std::filesystem::path path, const DatabaseOptions& options) :
     }
 }
 
-Database::Database(Database&& other) noexcept : file(std::move(other.file)), db(std::exchange(other.db, nullptr)) {}
+Database::Database(Database&& other) noexcept
+    : file(std::move(other.file)), db(std::exchange(other.db, nullptr)), busyTimeoutMs(other.busyTimeoutMs)
+{
+}
 
 Database& Database::operator=(Database&& other) noexcept
 {
@@ -62,6 +85,7 @@ Database& Database::operator=(Database&& other) noexcept
         close();
         file = std::move(other.file);
         db = std::exchange(other.db, nullptr);
+        busyTimeoutMs = other.busyTimeoutMs;
     }
     return *this;
 }
@@ -89,7 +113,9 @@ void Database::fail(std::string_view what, int code) const
     case SQLITE_CORRUPT:
         throw FormatError(name + ": the database file is damaged (" + sqliteText + ") while " + std::string(what));
     default:
-        throw DatabaseError(name + ": " + std::string(what) + ": " + sqliteText, code, sqliteText);
+        throw DatabaseError(name + ": " + std::string(what) + ": " + sqliteText +
+                                databaseFaultHint(code, busyTimeoutMs),
+                            code, sqliteText);
     }
 }
 

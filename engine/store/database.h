@@ -43,6 +43,11 @@ private:
     std::string sqliteText;
 };
 
+// What to do about a fault of the machine rather than of the data, where SQLite's
+// words alone do not say it: a write lock another program held past the busy
+// timeout, a full disk, a read-only file or folder. Empty for other codes.
+std::string databaseFaultHint(int code, int busyTimeoutMs);
+
 struct DatabaseOptions {
     // How long a write waits for another connection's write lock before failing
     // with "database is locked". Writes are short, so a few seconds is plenty.
@@ -152,6 +157,7 @@ public:
     ~Database();
 
     const std::filesystem::path& path() const { return file; }
+    int busyTimeout() const { return busyTimeoutMs; }
 
     Statement prepare(std::string_view sql);
     // Runs one or more statements that take no parameters and return no rows;
@@ -180,6 +186,7 @@ private:
 
     std::filesystem::path file;
     sqlite3* db = nullptr;
+    int busyTimeoutMs = 0;  // named in a "locked" error's hint
 };
 
 // Holds a transaction open: commit() ends it; leaving the scope without commit()

@@ -4,8 +4,6 @@
 
 #include "runtime/thread_guard.h"
 
-#include <sqlite3.h>
-
 #include <pwd.h>
 #include <unistd.h>
 
@@ -30,24 +28,6 @@ std::string environment(const char* name)
     return value ? value : "";
 }
 
-// What to do about a fault of the machine rather than of the data, where SQLite's
-// words alone do not say it; empty for other errors.
-std::string faultHint(int code, int busyTimeoutMs)
-{
-    switch (code & 0xff) {
-    case SQLITE_BUSY:
-        return " (another program held the workspace's write lock for " + std::to_string(busyTimeoutMs / 1000) +
-               " s; run again when it is done)";
-    case SQLITE_FULL:
-        return " (free some space on its disk)";
-    case SQLITE_READONLY:
-    case SQLITE_CANTOPEN:
-        return " (the file or its folder cannot be written: make it writable or use another workspace)";
-    default:
-        return {};
-    }
-}
-
 // Parent folders first: a fresh machine has no ~/.local/share/rrtf-workbench yet.
 Database openDatabase(const std::filesystem::path& file, const DatabaseOptions& options)
 {
@@ -70,12 +50,7 @@ Database openDatabase(const std::filesystem::path& file, const DatabaseOptions& 
                         (needed == folder ? "its folder " : "the file ") + needed.string() + " is read-only (" +
                         std::strerror(errno) + "); make it writable or use another workspace");
     }
-    try {
-        return Database(file, options);
-    } catch (const DatabaseError& error) {
-        throw DatabaseError(error.what() + faultHint(error.code(), options.busyTimeoutMs), error.code(),
-                            error.sqliteMessage());
-    }
+    return Database(file, options);
 }
 
 // Limits as a JSON object. Fields missing when read keep their defaults, so rows
@@ -129,14 +104,9 @@ std::filesystem::path defaultWorkspacePath()
 }
 
 Workspace::Workspace(const std::filesystem::path& file, const DatabaseOptions& options)
-    : db(openDatabase(file, options)), busyTimeoutMs(options.busyTimeoutMs)
+    : db(openDatabase(file, options))
 {
-    try {
-        db.migrate(workspaceMigrations());
-    } catch (const DatabaseError& error) {
-        throw DatabaseError(error.what() + faultHint(error.code(), busyTimeoutMs), error.code(),
-                            error.sqliteMessage());
-    }
+    db.migrate(workspaceMigrations());
 }
 
 int Workspace::schemaVersion()
@@ -148,7 +118,7 @@ void Workspace::rethrow(const DatabaseError& error, const std::string& what) con
 {
     // Replace the low-level context ("running INSERT ...") with what the caller asked for.
     throw DatabaseError(db.path().string() + ": " + what + ": " + error.sqliteMessage() +
-                            faultHint(error.code(), busyTimeoutMs),
+                            databaseFaultHint(error.code(), db.busyTimeout()),
                         error.code(), error.sqliteMessage());
 }
 

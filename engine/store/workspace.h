@@ -154,7 +154,6 @@ private:
 
     std::mutex mutex;  // one connection, many callers (evaluation workers)
     Database db;
-    int busyTimeoutMs = 0;  // how long a write waits for another program's lock (named in errors)
 };
 
 }  // namespace rrtf

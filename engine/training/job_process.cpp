@@ -1,6 +1,7 @@
 #include "training/job_process.h"
 
 #include "runtime/error.h"
+#include "runtime/json_file.h"
 #include "training/durable_file.h"
 
 #include <nlohmann/json.hpp>
@@ -74,11 +75,11 @@ JobProcessState probeJobProcess(const JobProcess& process)
 std::optional<RecordedRunStatus> readRunStatus(const fs::path& runDir)
 {
     const fs::path path = runDir / "status.json";
-    std::ifstream file(path, std::ios::binary);
-    if (!file)
+    std::error_code missing;
+    if (!fs::exists(path, missing))
         return std::nullopt;
-    const nlohmann::json json = nlohmann::json::parse(file, nullptr, false);
-    if (json.is_discarded() || !json.is_object() || !json.contains("state") || !json["state"].is_string())
+    const nlohmann::json json = readJsonFile(path);
+    if (!json.is_object() || !json.contains("state") || !json["state"].is_string())
         throw FormatError(path.string() + ": not a job status (a JSON object with a string \"state\")");
     auto integer = [&](const char* key) -> int64_t {
         const auto found = json.find(key);
@@ -120,14 +121,20 @@ fs::path stopFilePath(const fs::path& runDir)
     return runDir / "stop";
 }
 
-void requestStop(const fs::path& runDir)
+std::string utcTimestamp()
 {
     const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     std::tm parts{};
     gmtime_r(&now, &parts);
-    char time[32];
-    std::strftime(time, sizeof time, "%Y-%m-%dT%H:%M:%SZ", &parts);
-    const nlohmann::json request = {{"requested", time}, {"host", hostName()}, {"pid", int64_t(::getpid())}};
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+    return text;
+}
+
+void requestStop(const fs::path& runDir)
+{
+    const nlohmann::json request = {
+        {"requested", utcTimestamp()}, {"host", hostName()}, {"pid", int64_t(::getpid())}};
     replaceFileDurably(stopFilePath(runDir), request.dump() + "\n");
 }
 

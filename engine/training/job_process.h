@@ -24,6 +24,8 @@ struct JobProcess {
 
 // This machine's host name.
 std::string hostName();
+// The current time as "2026-11-27T16:56:17Z" (status.json, the stop file).
+std::string utcTimestamp();
 // Field 22 of /proc/PID/stat; nullopt when there is no such process.
 std::optional<uint64_t> processStartTime(int64_t pid);
 // This process: pid, start time, host.

@@ -74,16 +74,6 @@ const char* runStateName(RunState state)
     return "running";
 }
 
-std::string utcTimestamp()
-{
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm parts{};
-    gmtime_r(&now, &parts);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-    return text;
-}
-
 void writeRunStatus(const std::filesystem::path& runDir, const RunStatus& status)
 {
     const JobProcess self = thisProcess();

@@ -36,8 +36,6 @@ struct RunStatus {
 // pid + start_time + host name this process (job_process.h).
 void writeRunStatus(const std::filesystem::path& runDir, const RunStatus& status);
 
-// The current time as "2026-11-27T16:56:17Z".
-std::string utcTimestamp();
 // Seconds since the Unix epoch (UTC), fractional: the dashboard's wall-clock axis.
 double unixSeconds();
 
