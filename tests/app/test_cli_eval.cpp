@@ -2,6 +2,7 @@
 // the result lines, refusal without isolation, and a run killed with SIGKILL
 // that resumes from the workspace database.
 #include "support/cli_run.h"
+#include "support/test_files.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -18,26 +19,7 @@ using namespace rrtf::test;
 
 namespace {
 
-QString write(const QTemporaryDir& dir, const char* name, const std::vector<json>& lines) {
-    QString path = dir.filePath(name);
-    std::ofstream file(path.toStdString());
-    for (const json& line : lines) file << line.dump() << '\n';
-    return path;
-}
-
 QString humanEval() { return QString(RRTF_SHARED_DATA) + "/humaneval/HumanEval.jsonl.gz"; }
-
-// Four problems in the project's own format, each with a reference solution.
-QString ownProblems(const QTemporaryDir& dir) {
-    std::vector<json> problems;
-    for (int i = 0; i < 4; ++i)
-        problems.push_back({{"task_id", "own/" + std::to_string(i)},
-                            {"instruction", "Return x plus " + std::to_string(i) + "."},
-                            {"solution", "def f(x):\n    return x + " + std::to_string(i) + "\n"},
-                            {"tests", "assert f(1) == " + std::to_string(1 + i) + "\nassert f(2) == " +
-                                          std::to_string(2 + i) + "\n"}});
-    return write(dir, "problems.jsonl", problems);
-}
 
 json parse(const QByteArray& text) { return json::parse(text.toStdString()); }
 
@@ -65,7 +47,7 @@ private Q_SLOTS:
             {{"task_id", "HumanEval/7"}, {"completion", "    return [s for s in strings if substring in s]\n"}},
             {{"task_id", "HumanEval/7"}, {"completion", "    return strings[\n"}},
         };
-        QString samplesPath = write(dir, "samples.jsonl", samples);
+        QString samplesPath = writeJsonLines(dir, "samples.jsonl", samples);
         QString out = dir.filePath("results.jsonl");
         CliRun run = runCli({"eval", "--problems", humanEval(), "--samples", samplesPath, "--k", "1,2", "--out", out,
                              "--workspace", dir.filePath("ws.sqlite"), "--json"});
@@ -104,7 +86,7 @@ private Q_SLOTS:
             {{"task_id", "own/bad"}, {"instruction", "Add."}, {"solution", "def add(a, b):\n    return a - b\n"},
              {"tests", "assert add(1, 2) == 3\n"}},
         };
-        CliRun run = runCli({"check", "--problems", write(dir, "problems.jsonl", problems), "--no-workspace", "--json"});
+        CliRun run = runCli({"check", "--problems", writeJsonLines(dir, "problems.jsonl", problems), "--no-workspace", "--json"});
         QCOMPARE(run.exitCode, 1);
         json report = parse(run.out);
         QCOMPARE(report["checked"].get<int>(), 2);
@@ -116,7 +98,7 @@ private Q_SLOTS:
     void evalRefusesWithoutIsolationUnlessAccepted() {
         QTemporaryDir dir;
         QString problems = ownProblems(dir);
-        QString samples = write(dir, "samples.jsonl", {{{"task_id", "own/1"}, {"completion", "def f(x):\n    return x + 1\n"}}});
+        QString samples = writeJsonLines(dir, "samples.jsonl", {{{"task_id", "own/1"}, {"completion", "def f(x):\n    return x + 1\n"}}});
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert("RRTF_SANDBOX_TIER", "unsafe");  // act as if namespaces were refused
         CliRun refused = runCli({"eval", "--problems", problems, "--samples", samples, "--no-workspace", "--json"},
@@ -143,7 +125,7 @@ private Q_SLOTS:
                                std::to_string(i % 5 == 0 ? task + 1 : task) + "\n";
             lines.push_back({{"task_id", "own/" + std::to_string(task)}, {"completion", body}});
         }
-        QString samples = write(dir, "samples.jsonl", lines);
+        QString samples = writeJsonLines(dir, "samples.jsonl", lines);
         QStringList arguments = {"eval", "--problems", problems, "--samples", samples,
                                  "--workspace", dir.filePath("ws.sqlite"), "--json", "--workers", "2"};
         QProcess first;
@@ -177,7 +159,7 @@ private Q_SLOTS:
     void evalJudgesLeetCodeWithDifficulties() {
         QTemporaryDir dir;
         const std::string pushes = "return sum(i // 8 + 1 for i in range(len(word)))\n";
-        QString samples = write(dir, "samples.jsonl", {
+        QString samples = writeJsonLines(dir, "samples.jsonl", {
             {{"task_id", "weekly-contest-381-minimum-number-of-pushes-to-type-word-i"}, {"completion", pushes}},
             {{"task_id", "weekly-contest-381-count-the-number-of-houses-at-a-certain-distance-i"},
              {"completion", "return [0] * (\n"}},
@@ -237,7 +219,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString problems = QString(RRTF_SHARED_DATA) + "/humaneval/codereval/CEPythonRaw.jsonl";
         QString samples =
-            write(dir, "samples.jsonl", {{{"task_id", "62e60f43d76274f8a4026e28"}, {"completion", "    return 1\n"}}});
+            writeJsonLines(dir, "samples.jsonl", {{{"task_id", "62e60f43d76274f8a4026e28"}, {"completion", "    return 1\n"}}});
         for (const QStringList& arguments :
              {QStringList{"eval", "--problems", problems, "--samples", samples, "--no-workspace"},
               QStringList{"check", "--problems", problems, "--no-workspace"}}) {

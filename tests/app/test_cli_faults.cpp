@@ -9,6 +9,7 @@
 // Nothing here depends on speed: the tests wait for states (verdicts stored, a
 // helper started) by polling with generous limits, and the disk fills by size.
 #include "support/cli_run.h"
+#include "support/test_files.h"
 
 #include <QDir>
 #include <QFile>
@@ -32,37 +33,7 @@ using namespace rrtf::test;
 
 namespace {
 
-QString write(const QTemporaryDir& dir, const char* name, const std::vector<json>& lines)
-{
-    QString path = dir.filePath(name);
-    std::ofstream file(path.toStdString());
-    for (const json& line : lines)
-        file << line.dump() << '\n';
-    return path;
-}
-
-std::string readAll(const QString& path)
-{
-    std::ifstream file(path.toStdString(), std::ios::binary);
-    std::stringstream text;
-    text << file.rdbuf();
-    return text.str();
-}
-
 json parse(const QByteArray& text) { return json::parse(text.toStdString()); }
-
-// Four problems in the project's own format: f(x) returns x plus the problem's number.
-QString ownProblems(const QTemporaryDir& dir)
-{
-    std::vector<json> problems;
-    for (int i = 0; i < 4; ++i)
-        problems.push_back({{"task_id", "own/" + std::to_string(i)},
-                            {"instruction", "Return x plus " + std::to_string(i) + "."},
-                            {"solution", "def f(x):\n    return x + " + std::to_string(i) + "\n"},
-                            {"tests", "assert f(1) == " + std::to_string(1 + i) + "\nassert f(2) == " +
-                                          std::to_string(2 + i) + "\n"}});
-    return write(dir, "problems.jsonl", problems);
-}
 
 // `count` answers to ownProblems; every fifth is wrong. Each sleeps `sleep` seconds
 // (so that a run lasts long enough to be interrupted) and carries `padding` bytes of
@@ -80,7 +51,7 @@ QString ownSamples(const QTemporaryDir& dir, const char* name, int count, double
         body += "def f(x):\n    return x + " + std::to_string(i % 5 == 0 ? task + 1 : task) + "\n";
         lines.push_back({{"task_id", "own/" + std::to_string(task)}, {"completion", body}});
     }
-    return write(dir, name, lines);
+    return writeJsonLines(dir, name, lines);
 }
 
 // The verdicts of a workspace: sample index -> (outcome, when it was recorded).
@@ -259,13 +230,13 @@ private Q_SLOTS:
                                {"tests", "assert add(1, 2) == 3\n"},
                                {"answers", {{{"text", answer}, {"source", "teacher"}}}}});
         const QString rankings = dir.filePath("rankings.jsonl");
-        CliRun ranked = runCli({"rank", write(dir, "data.jsonl", records), "--out", rankings, "--quiet"});
+        CliRun ranked = runCli({"rank", writeJsonLines(dir, "data.jsonl", records), "--out", rankings, "--quiet"});
         QVERIFY2(ranked.exitCode == 0, ranked.err.constData());
         const json config = {{"model", model.toStdString()}, {"rankings", rankings.toStdString()},
                              {"objective", "sft"},           {"global_batch", 1},
                              {"micro_batch", 1},             {"max_steps", 6},
                              {"max_length", 64},             {"checkpoint_every", 2}};
-        write(dir, "config.json", {config});
+        writeJsonLines(dir, "config.json", {config});
 
         // A checkpoint is the weights (W) and Adam's two moments (2W): the disk holds
         // the first one and the next one's weights, not its optimiser state.

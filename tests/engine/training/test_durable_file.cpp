@@ -6,6 +6,8 @@
 #include "runtime/error.h"
 #include "training/durable_file.h"
 
+#include "support/test_files.h"
+
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -20,6 +22,7 @@
 #include <unistd.h>
 
 using namespace rrtf;
+using rrtf::test::readAll;
 
 namespace {
 
@@ -38,14 +41,6 @@ extern "C" int fsync(int fd)
 }
 
 namespace {
-
-std::string readAll(const std::filesystem::path& path)
-{
-    std::ifstream file(path, std::ios::binary);
-    std::stringstream text;
-    text << file.rdbuf();
-    return text.str();
-}
 
 int openDescriptors()
 {

@@ -8,6 +8,8 @@
 #include "training/answer_judging.h"
 #include "training/verdict_journal.h"
 
+#include "support/test_files.h"
+
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -16,16 +18,9 @@
 #include <sstream>
 
 using namespace rrtf;
+using rrtf::test::readAll;
 
 namespace {
-
-std::string readAll(const std::filesystem::path& path)
-{
-    std::ifstream file(path, std::ios::binary);
-    std::stringstream text;
-    text << file.rdbuf();
-    return text.str();
-}
 
 void appendText(const std::filesystem::path& path, const std::string& text)
 {
