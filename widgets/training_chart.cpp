@@ -242,8 +242,11 @@ void TrainingChart::updateAxes()
         return;  // no data: the axes' own defaults
     QAbstractAxis* xAxis = chart()->axes(Qt::Horizontal).value(0);
     QAbstractAxis* yAxis = chart()->axes(Qt::Vertical).value(0);
-    // A flat line (pass@1 still 0) gets a readable range around it, not one of width 1e-9.
-    const double padY = maxY > minY ? (maxY - minY) * 0.05 : std::max(std::abs(maxY) * 0.1, 0.5);
+    // A flat line (pass@1 still 0, a constant learning rate) gets a readable range
+    // around it. Its smoothed copy differs from it by rounding only (1e-13 of the
+    // value): a range that narrow is flat too, or the rounding fills the chart.
+    const bool flat = maxY - minY <= 1e-9 * std::max(std::abs(minY), std::abs(maxY));
+    const double padY = flat ? std::max(std::abs(maxY) * 0.1, 0.5) : (maxY - minY) * 0.05;
     xAxis->setRange(minX, maxX > minX ? maxX : minX + 1);
     const double low = m_logY || minY < 0 || minY - padY >= 0 ? minY - padY : 0.0;  // no negative axis for >= 0 data
     yAxis->setRange(m_logY ? minY / 1.1 : low, m_logY ? maxY * 1.1 : maxY + padY);

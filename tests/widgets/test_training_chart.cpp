@@ -230,6 +230,18 @@ void TestTrainingChart::flatLineGetsAReadableRange()
     QCOMPARE(y->min(), 0.0);  // pass@1 of 0 does not open a negative axis
     QCOMPARE(y->max(), 0.5);
     QCOMPARE(y->labelFormat(), QString("%.4g"));
+
+    // A constant learning rate, smoothed: the smoothed copy differs by rounding only,
+    // which must not become the axis (a zig-zag over a range of 1e-13).
+    TrainingChart lr("lr");
+    lr.setSmoothing(0.6);
+    QVector<QPointF> constant;
+    for (int step = 1; step <= 12; ++step)
+        constant.push_back({double(step), 2e-5});
+    lr.setCurve("run", Qt::blue, constant);
+    const auto* lrAxis = qobject_cast<QValueAxis*>(lr.chart()->axes(Qt::Vertical).first());
+    QVERIFY2(lrAxis->min() < 1.9e-5 && lrAxis->max() > 2.1e-5,
+             qPrintable(QString("%1 .. %2").arg(lrAxis->min()).arg(lrAxis->max())));
 }
 
 void TestTrainingChart::chartFollowsADarkPalette()
