@@ -246,7 +246,7 @@ void TrainingChart::updateAxes()
     // around it. Its smoothed copy differs from it by rounding only (1e-13 of the
     // value): a range that narrow is flat too, or the rounding fills the chart.
     const bool flat = maxY - minY <= 1e-9 * std::max(std::abs(minY), std::abs(maxY));
-    const double padY = flat ? std::max(std::abs(maxY) * 0.1, 0.5) : (maxY - minY) * 0.05;
+    const double padY = !flat ? (maxY - minY) * 0.05 : maxY != 0 ? std::abs(maxY) * 0.1 : 0.5;
     xAxis->setRange(minX, maxX > minX ? maxX : minX + 1);
     const double low = m_logY || minY < 0 || minY - padY >= 0 ? minY - padY : 0.0;  // no negative axis for >= 0 data
     yAxis->setRange(m_logY ? minY / 1.1 : low, m_logY ? maxY * 1.1 : maxY + padY);
