@@ -4,22 +4,22 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/workbench/main.cpp" line="46"/>
+        <location filename="../app/workbench/main.cpp" line="47"/>
         <source>Compare, judge and train code models</source>
         <translation>コードモデルの比較・判定・学習</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main.cpp" line="49"/>
+        <location filename="../app/workbench/main.cpp" line="50"/>
         <source>Do not load the models at start</source>
         <translation>起動時にモデルを読み込まない</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main.cpp" line="52"/>
+        <location filename="../app/workbench/main.cpp" line="53"/>
         <source>After the first start&apos;s demo, save a PNG of each tab into DIR and quit</source>
         <translation>初回起動時のデモの後、各タブの PNG を DIR に保存して終了する</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main.cpp" line="57"/>
+        <location filename="../app/workbench/main.cpp" line="58"/>
         <source>Before the screenshots, run the demo training jobs to their end</source>
         <translation>スクリーンショットの前に、デモの学習ジョブを最後まで実行する</translation>
     </message>
@@ -501,54 +501,54 @@
         <translation>%1（「%2」）はエディターで「%3」に使われるキーです。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_summary.cpp" line="27"/>
+        <location filename="../app/workbench/rankings_summary.cpp" line="18"/>
         <source>compile error</source>
         <translation>コンパイルエラー</translation>
     </message>
     <message>
         <location filename="../app/workbench/failure_label_text.cpp" line="22"/>
-        <location filename="../app/workbench/rankings_summary.cpp" line="28"/>
+        <location filename="../app/workbench/rankings_summary.cpp" line="19"/>
         <source>runtime error</source>
         <translation>実行時エラー</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_summary.cpp" line="29"/>
+        <location filename="../app/workbench/rankings_summary.cpp" line="20"/>
         <source>partial</source>
         <translation>一部合格</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_summary.cpp" line="30"/>
+        <location filename="../app/workbench/rankings_summary.cpp" line="21"/>
         <source>all pass</source>
         <translation>全合格</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_summary.cpp" line="31"/>
+        <location filename="../app/workbench/rankings_summary.cpp" line="22"/>
         <source>not ranked</source>
         <translation>未ランク</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_summary.cpp" line="88"/>
+        <location filename="../app/workbench/rankings_summary.cpp" line="79"/>
         <source>Items: %1 · with pairs: %2 · left out: %3 · pairs trained on: %4 · pairs dropped: %5</source>
         <translation>項目: %1 · ペアあり: %2 · 除外: %3 · 学習に使うペア: %4 · 破棄されたペア: %5</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_summary.cpp" line="94"/>
+        <location filename="../app/workbench/rankings_summary.cpp" line="85"/>
         <source>Teachers: %1</source>
         <translation>教師: %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_summary.cpp" line="94"/>
-        <location filename="../app/workbench/rankings_summary.cpp" line="95"/>
+        <location filename="../app/workbench/rankings_summary.cpp" line="85"/>
+        <location filename="../app/workbench/rankings_summary.cpp" line="86"/>
         <source>no answer</source>
         <translation>回答なし</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_summary.cpp" line="95"/>
+        <location filename="../app/workbench/rankings_summary.cpp" line="86"/>
         <source>Students: %1</source>
         <translation>生徒: %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_summary.cpp" line="100"/>
+        <location filename="../app/workbench/rankings_summary.cpp" line="91"/>
         <source>Left out: %1</source>
         <translation>除外: %1</translation>
     </message>
@@ -726,57 +726,57 @@
 <context>
     <name>rrtf::AnswerTableModel</name>
     <message>
-        <location filename="../app/workbench/answer_table_model.cpp" line="107"/>
+        <location filename="../app/workbench/answer_table_model.cpp" line="114"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../app/workbench/answer_table_model.cpp" line="108"/>
+        <location filename="../app/workbench/answer_table_model.cpp" line="115"/>
         <source>Decoding</source>
         <translation>デコード</translation>
     </message>
     <message>
-        <location filename="../app/workbench/answer_table_model.cpp" line="109"/>
+        <location filename="../app/workbench/answer_table_model.cpp" line="116"/>
         <source>Task</source>
         <translation>タスク</translation>
     </message>
     <message>
-        <location filename="../app/workbench/answer_table_model.cpp" line="110"/>
+        <location filename="../app/workbench/answer_table_model.cpp" line="117"/>
         <source>Sample</source>
         <translation>サンプル</translation>
     </message>
     <message>
-        <location filename="../app/workbench/answer_table_model.cpp" line="111"/>
+        <location filename="../app/workbench/answer_table_model.cpp" line="118"/>
         <source>Outcome</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../app/workbench/answer_table_model.cpp" line="112"/>
+        <location filename="../app/workbench/answer_table_model.cpp" line="119"/>
         <source>Tests</source>
         <translation>テスト</translation>
     </message>
     <message>
-        <location filename="../app/workbench/answer_table_model.cpp" line="113"/>
+        <location filename="../app/workbench/answer_table_model.cpp" line="120"/>
         <source>Label</source>
         <translation>ラベル</translation>
     </message>
     <message>
-        <location filename="../app/workbench/answer_table_model.cpp" line="114"/>
+        <location filename="../app/workbench/answer_table_model.cpp" line="121"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/answer_table_model.cpp" line="282"/>
+        <location filename="../app/workbench/answer_table_model.cpp" line="386"/>
         <source>No workspace is open.</source>
         <translation>ワークスペースが開かれていません。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/answer_table_model.cpp" line="286"/>
+        <location filename="../app/workbench/answer_table_model.cpp" line="389"/>
         <source>Cannot write %1.</source>
         <translation>%1 に書き込めません。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/answer_table_model.cpp" line="294"/>
+        <location filename="../app/workbench/answer_table_model.cpp" line="390"/>
         <source>Cannot write %1: the disk may be full.</source>
         <translation>%1 に書き込めません。ディスクがいっぱいの可能性があります。</translation>
     </message>
@@ -784,32 +784,32 @@
 <context>
     <name>rrtf::BenchmarkRunner</name>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="65"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="67"/>
         <source>A benchmark is already running.</source>
         <translation>ベンチマークはすでに実行中です。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="67"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="69"/>
         <source>No workspace is open.</source>
         <translation>ワークスペースが開かれていません。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="69"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="71"/>
         <source>Open a problem set first.</source>
         <translation>先に問題セットを開いてください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="71"/>
-        <source>%1 has no tests: CoderEval ships its prompts only, so answers to it cannot be judged. Its prompts can still be run side by side.</source>
-        <translation>%1 にはテストがありません。CoderEval はプロンプトのみを提供しているため、その回答は判定できません。ただし、プロンプトは「並べて比較」で実行できます。</translation>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="73"/>
+        <source>%1: %2 Its prompts can still be run side by side.</source>
+        <translation>%1: %2 プロンプトは引き続き並べて実行できます。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="75"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="76"/>
         <source>Pick at least one model.</source>
         <translation>モデルを 1 つ以上選んでください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="78"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="79"/>
         <source>%1 is not loaded.</source>
         <translation>%1 は読み込まれていません。</translation>
     </message>
@@ -819,22 +819,20 @@
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="178"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="206"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="287"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="363"/>
         <source>cancelled</source>
         <translation>キャンセル済み</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="178"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="287"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="298"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="363"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="373"/>
         <source>done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="211"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="276"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="188"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="272"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="340"/>
         <source>failed: %1</source>
         <translation>失敗: %1</translation>
     </message>
@@ -960,22 +958,22 @@
         <translation>ベンチマーク</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="271"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="272"/>
         <source>%1 of %2 judged</source>
         <translation>%2 件中 %1 件判定済み</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="273"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="274"/>
         <source>estimating…</source>
         <translation>推定中…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="275"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="276"/>
         <source>about %1 s left</source>
         <translation>残り約 %1 秒</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="287"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="288"/>
         <source>Could not read the stored runs: %1</source>
         <translation>保存済みの実行を読み込めませんでした: %1</translation>
     </message>
@@ -1115,17 +1113,17 @@
 <context>
     <name>rrtf::CompareView</name>
     <message>
-        <location filename="../app/workbench/compare_view.cpp" line="40"/>
+        <location filename="../app/workbench/compare_view.cpp" line="42"/>
         <source>Synchronised scrolling</source>
         <translation>スクロールを同期</translation>
     </message>
     <message>
-        <location filename="../app/workbench/compare_view.cpp" line="207"/>
+        <location filename="../app/workbench/compare_view.cpp" line="209"/>
         <source>This prompt has no tests: pick a problem from the problem list.</source>
         <translation>このプロンプトにはテストがありません。問題リストから問題を選んでください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/compare_view.cpp" line="224"/>
+        <location filename="../app/workbench/compare_view.cpp" line="226"/>
         <source>Difference between two answers</source>
         <translation>2 つの回答の差分</translation>
     </message>
@@ -1229,261 +1227,267 @@
 <context>
     <name>rrtf::InspectorView</name>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="69"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="59"/>
+        <source>Cannot save the annotation</source>
+        <translation>アノテーションを保存できません</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="78"/>
         <source>Answers</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="70"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="79"/>
         <source>A label&apos;s key labels the selected answer and moves to the next; Backspace clears the label</source>
         <translation>ラベルのキーを押すと選択中の回答にラベルを付けて次へ移動します。Backspace でラベルを消去します</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="76"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="85"/>
         <source>Failure labels</source>
         <translation>失敗ラベル</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="79"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="88"/>
         <source>Label:</source>
         <translation>ラベル:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="81"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="90"/>
         <source>Clear label</source>
         <translation>ラベルを消去</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="82"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="91"/>
         <source>Clear the label (Backspace in the table)</source>
         <translation>ラベルを消去（表では Backspace）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="86"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="95"/>
         <source>Note on this answer (saved on leaving the field or with Ctrl+Return)</source>
         <translation>この回答のメモ（フィールドを離れるか Ctrl+Return で保存）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="87"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="96"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="93"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="102"/>
         <source>Your name</source>
         <translation>あなたの名前</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="94"/>
-        <location filename="../app/workbench/inspector_view.cpp" line="99"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="103"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="108"/>
         <source>Annotator</source>
         <translation>アノテーター</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="103"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="112"/>
         <source>Taxonomy…</source>
         <translation>分類体系…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="104"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="113"/>
         <source>Agreement…</source>
         <translation>一致度…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="105"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="114"/>
         <source>Export CSV…</source>
         <translation>CSV をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="106"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="115"/>
         <source>Export JSONL…</source>
         <translation>JSONL をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="151"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="160"/>
         <source>Model filter</source>
         <translation>モデルフィルター</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="153"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="162"/>
         <source>Outcome filter</source>
         <translation>結果フィルター</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="155"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="164"/>
         <source>Label filter</source>
         <translation>ラベルフィルター</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="158"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="167"/>
         <source>Search task, answer and traceback (Ctrl+F)</source>
         <translation>タスク、回答、トレースバックを検索 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="160"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="169"/>
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="181"/>
-        <location filename="../app/workbench/inspector_view.cpp" line="195"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="190"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="204"/>
         <source>Prompt</source>
         <translation>プロンプト</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="184"/>
-        <location filename="../app/workbench/inspector_view.cpp" line="196"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="193"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="205"/>
         <source>Tests</source>
         <translation>テスト</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="188"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="197"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="192"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="201"/>
         <source>Verdict detail and traceback</source>
         <translation>判定の詳細とトレースバック</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="232"/>
-        <location filename="../app/workbench/inspector_view.cpp" line="247"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="241"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="256"/>
         <source>Cannot read the workspace</source>
         <translation>ワークスペースを読み込めません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="272"/>
-        <location filename="../app/workbench/inspector_view.cpp" line="594"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="281"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="604"/>
         <source>Cannot read the annotations</source>
         <translation>アノテーションを読み込めません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="296"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="305"/>
         <source>All failures</source>
         <translation>すべての失敗</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="299"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="308"/>
         <source>(unlabelled)</source>
         <translation>（ラベルなし）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="302"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="311"/>
         <source>All models</source>
         <translation>すべてのモデル</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="303"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="312"/>
         <source>All outcomes</source>
         <translation>すべての結果</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="304"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="313"/>
         <source>All labels</source>
         <translation>すべてのラベル</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="392"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="401"/>
         <source>%1 · %2 · %3 · sample %4</source>
         <translation>%1 · %2 · %3 · サンプル %4</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="403"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="412"/>
         <source>Standard error:</source>
         <translation>標準エラー:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="405"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="414"/>
         <source>Standard output:</source>
         <translation>標準出力:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="436"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="445"/>
         <source>%1 is not in %2</source>
         <translation>%1 は %2 にありません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="437"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="446"/>
         <source>Cannot read the problem set: %1</source>
         <translation>問題セットを読み込めません: %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="458"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="467"/>
         <source>No annotator</source>
         <translation>アノテーター未設定</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="458"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="467"/>
         <source>Enter your name as annotator before labelling.</source>
         <translation>ラベルを付ける前に、アノテーターとして名前を入力してください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="469"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="478"/>
         <source>Cannot save the label</source>
         <translation>ラベルを保存できません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="482"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="491"/>
         <source>Cannot save the note</source>
         <translation>メモを保存できません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="540"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="549"/>
         <source>Agreement needs labels from at least two annotators.</source>
         <translation>一致度の計算には、2 人以上のアノテーターのラベルが必要です。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="547"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="556"/>
         <source>%1: no answer labelled by both</source>
         <translation>%1: 両者がラベルを付けた回答がありません</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/workbench/inspector_view.cpp" line="549"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="558"/>
         <source>%1: κ undefined over %n answer(s) (both used one label throughout)</source>
         <translation>
             <numerusform>%1: %n 件の回答で κ を定義できません（両者とも一貫して 1 つのラベルのみを使用）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/workbench/inspector_view.cpp" line="551"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="560"/>
         <source>%1: κ = %2 over %n answer(s) (observed %3, chance %4)</source>
         <translation>
             <numerusform>%1: %n 件の回答で κ = %2（観測一致率 %3、偶然一致率 %4）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="567"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="576"/>
         <source>Cannot compute the agreement</source>
         <translation>一致度を計算できません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="568"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="577"/>
         <source>Annotator agreement (Cohen&apos;s κ)</source>
         <translation>アノテーター間一致度（Cohen&apos;s κ）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="576"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="585"/>
         <source>Export annotations as CSV</source>
         <translation>アノテーションを CSV としてエクスポート</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="576"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="585"/>
         <source>Export annotations as JSONL</source>
         <translation>アノテーションを JSONL としてエクスポート</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="578"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="587"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV ファイル (*.csv);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="578"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="587"/>
         <source>JSON Lines files (*.jsonl);;All files (*)</source>
         <translation>JSON Lines ファイル (*.jsonl);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="581"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="63"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="590"/>
         <source>Export failed</source>
         <translation>エクスポートに失敗しました</translation>
     </message>
@@ -1491,7 +1495,7 @@
 <context>
     <name>rrtf::MainWindow</name>
     <message>
-        <location filename="../app/workbench/main.cpp" line="43"/>
+        <location filename="../app/workbench/main.cpp" line="44"/>
         <location filename="../app/workbench/main_window.cpp" line="54"/>
         <source>RRTF Workbench</source>
         <translation>RRTF ワークベンチ</translation>
@@ -1502,377 +1506,372 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="117"/>
+        <location filename="../app/workbench/main_window.cpp" line="121"/>
         <source>Prompt</source>
         <translation>プロンプト</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="118"/>
-        <location filename="../app/workbench/main_window.cpp" line="429"/>
+        <location filename="../app/workbench/main_window.cpp" line="122"/>
+        <location filename="../app/workbench/main_window.cpp" line="432"/>
         <source>Free prompt (no tests)</source>
         <translation>自由プロンプト（テストなし）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="119"/>
+        <location filename="../app/workbench/main_window.cpp" line="123"/>
         <source>Run all</source>
         <translation>すべて実行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="120"/>
+        <location filename="../app/workbench/main_window.cpp" line="124"/>
         <source>Generate an answer in every pane (Ctrl+Return)</source>
         <translation>すべてのペインで回答を生成 (Ctrl+Return)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="121"/>
+        <location filename="../app/workbench/main_window.cpp" line="125"/>
         <source>Stop all</source>
         <translation>すべて停止</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="122"/>
+        <location filename="../app/workbench/main_window.cpp" line="126"/>
         <source>Run tests</source>
         <translation>テストを実行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="123"/>
+        <location filename="../app/workbench/main_window.cpp" line="127"/>
         <source>Diff…</source>
         <translation>差分…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="155"/>
+        <location filename="../app/workbench/main_window.cpp" line="159"/>
         <source>Side by side</source>
         <translation>並べて比較</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="170"/>
-        <location filename="../app/workbench/main_window.cpp" line="189"/>
+        <location filename="../app/workbench/main_window.cpp" line="174"/>
+        <location filename="../app/workbench/main_window.cpp" line="193"/>
         <source>Models</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="171"/>
+        <location filename="../app/workbench/main_window.cpp" line="175"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="172"/>
+        <location filename="../app/workbench/main_window.cpp" line="176"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="173"/>
+        <location filename="../app/workbench/main_window.cpp" line="177"/>
         <source>Load</source>
         <translation>読み込み</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="174"/>
+        <location filename="../app/workbench/main_window.cpp" line="178"/>
         <source>Unload</source>
         <translation>アンロード</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="175"/>
+        <location filename="../app/workbench/main_window.cpp" line="179"/>
         <source>Template…</source>
         <translation>テンプレート…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="176"/>
+        <location filename="../app/workbench/main_window.cpp" line="180"/>
         <source>Show and edit the prompt template of the selected model</source>
         <translation>選択したモデルのプロンプトテンプレートを表示・編集</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="196"/>
-        <location filename="../app/workbench/main_window.cpp" line="199"/>
+        <location filename="../app/workbench/main_window.cpp" line="200"/>
+        <location filename="../app/workbench/main_window.cpp" line="203"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="208"/>
+        <location filename="../app/workbench/main_window.cpp" line="212"/>
         <source>Benchmark</source>
         <translation>ベンチマーク</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="211"/>
+        <location filename="../app/workbench/main_window.cpp" line="215"/>
         <source>Case study</source>
         <translation>ケーススタディ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="220"/>
+        <location filename="../app/workbench/main_window.cpp" line="224"/>
         <source>Failure inspector</source>
         <translation>失敗インスペクター</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="229"/>
+        <location filename="../app/workbench/main_window.cpp" line="233"/>
         <source>Training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="251"/>
+        <location filename="../app/workbench/main_window.cpp" line="255"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="252"/>
+        <location filename="../app/workbench/main_window.cpp" line="256"/>
         <source>Open &amp;Problem Set…</source>
         <translation>問題セットを開く(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="253"/>
+        <location filename="../app/workbench/main_window.cpp" line="257"/>
         <source>Open a problem set</source>
         <translation>問題セットを開く</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="254"/>
+        <location filename="../app/workbench/main_window.cpp" line="258"/>
         <source>Problem sets (*.jsonl *.jsonl.gz *.json)</source>
         <translation>問題セット (*.jsonl *.jsonl.gz *.json)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="258"/>
+        <location filename="../app/workbench/main_window.cpp" line="262"/>
         <source>Open &amp;Workspace…</source>
         <translation>ワークスペースを開く(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="259"/>
+        <location filename="../app/workbench/main_window.cpp" line="263"/>
         <source>Open or create a workspace</source>
         <translation>ワークスペースを開くまたは作成</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="260"/>
+        <location filename="../app/workbench/main_window.cpp" line="264"/>
         <source>Workspaces (*.sqlite)</source>
         <translation>ワークスペース (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="265"/>
+        <location filename="../app/workbench/main_window.cpp" line="269"/>
         <source>&amp;Recent Workspaces</source>
         <translation>最近のワークスペース(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="266"/>
+        <location filename="../app/workbench/main_window.cpp" line="270"/>
         <source>Open &amp;Rankings…</source>
         <translation>ランキングを開く(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="267"/>
+        <location filename="../app/workbench/main_window.cpp" line="271"/>
         <source>Open rankings</source>
         <translation>ランキングを開く</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="268"/>
+        <location filename="../app/workbench/main_window.cpp" line="272"/>
         <source>Rankings (*.jsonl);;All files (*)</source>
         <translation>ランキング (*.jsonl);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="272"/>
+        <location filename="../app/workbench/main_window.cpp" line="276"/>
         <source>&amp;Add Model…</source>
         <translation>モデルを追加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="273"/>
+        <location filename="../app/workbench/main_window.cpp" line="277"/>
         <source>&amp;Export Report…</source>
         <translation>レポートをエクスポート(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="274"/>
-        <location filename="../app/workbench/main_window.cpp" line="566"/>
+        <location filename="../app/workbench/main_window.cpp" line="278"/>
+        <location filename="../app/workbench/main_window.cpp" line="569"/>
         <source>Export a report</source>
         <translation>レポートをエクスポート</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="275"/>
+        <location filename="../app/workbench/main_window.cpp" line="279"/>
         <source>HTML (*.html);;Markdown (*.md)</source>
         <translation>HTML (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="280"/>
+        <location filename="../app/workbench/main_window.cpp" line="284"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="282"/>
+        <location filename="../app/workbench/main_window.cpp" line="286"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="285"/>
+        <location filename="../app/workbench/main_window.cpp" line="289"/>
         <source>&amp;Find in Prompt…</source>
         <translation>プロンプト内を検索(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="286"/>
+        <location filename="../app/workbench/main_window.cpp" line="290"/>
         <source>Find &amp;Next</source>
         <translation>次を検索(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="287"/>
+        <location filename="../app/workbench/main_window.cpp" line="291"/>
         <source>Find &amp;Previous</source>
         <translation>前を検索(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="289"/>
+        <location filename="../app/workbench/main_window.cpp" line="293"/>
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>キーボードショートカット(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="292"/>
+        <location filename="../app/workbench/main_window.cpp" line="296"/>
         <source>&amp;Run</source>
         <translation>実行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="293"/>
+        <location filename="../app/workbench/main_window.cpp" line="297"/>
         <source>Run &amp;All</source>
         <translation>すべて実行(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="295"/>
+        <location filename="../app/workbench/main_window.cpp" line="299"/>
         <source>&amp;Stop All</source>
         <translation>すべて停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="297"/>
+        <location filename="../app/workbench/main_window.cpp" line="301"/>
         <source>Run &amp;Tests</source>
         <translation>テストを実行(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="299"/>
+        <location filename="../app/workbench/main_window.cpp" line="303"/>
         <source>&amp;Diff Two Answers…</source>
         <translation>2 つの回答を比較(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="302"/>
+        <location filename="../app/workbench/main_window.cpp" line="306"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="311"/>
+        <location filename="../app/workbench/main_window.cpp" line="315"/>
         <source>&amp;Theme</source>
         <translation>テーマ(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="312"/>
+        <location filename="../app/workbench/main_window.cpp" line="316"/>
         <source>&amp;Reset Layout</source>
         <translation>レイアウトをリセット(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="314"/>
+        <location filename="../app/workbench/main_window.cpp" line="318"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="315"/>
+        <location filename="../app/workbench/main_window.cpp" line="319"/>
         <source>&amp;About RRTF Workbench</source>
         <translation>RRTF Workbench について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="316"/>
+        <location filename="../app/workbench/main_window.cpp" line="320"/>
         <source>About RRTF Workbench</source>
         <translation>RRTF Workbench について</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="317"/>
+        <location filename="../app/workbench/main_window.cpp" line="321"/>
         <source>&lt;b&gt;RRTF Workbench %1&lt;/b&gt;&lt;p&gt;Compare StarCoder-family models side by side, judge their answers in a sandbox, and train them with RRTF.&lt;/p&gt;</source>
         <translation>&lt;b&gt;RRTF Workbench %1&lt;/b&gt;&lt;p&gt;StarCoder 系モデルを並べて比較し、サンドボックスで回答を判定し、RRTF で学習させます。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="332"/>
+        <location filename="../app/workbench/main_window.cpp" line="336"/>
         <source>Cannot read the demo pack: %1</source>
         <translation>デモパックを読み込めません: %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="342"/>
+        <location filename="../app/workbench/main_window.cpp" line="346"/>
         <source>Demo: three small models trained by this program&apos;s own RRTF pipeline</source>
         <translation>デモ: このプログラム自身の RRTF パイプラインで学習した 3 つの小さなモデル</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="601"/>
+        <location filename="../app/workbench/main_window.cpp" line="604"/>
         <source>A benchmark is running. Close the window anyway? The answers judged so far are kept, and Start resumes the run next time.</source>
         <translation>ベンチマークを実行中です。それでもウィンドウを閉じますか？これまでに判定した回答は保持され、次回「開始または再開」で実行を再開できます。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="351"/>
+        <location filename="../app/workbench/main_window.cpp" line="355"/>
         <source>Cannot open the last problem set: %1</source>
         <translation>前回の問題セットを開けません: %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="368"/>
+        <location filename="../app/workbench/main_window.cpp" line="372"/>
         <source>Cannot open the problem set</source>
         <translation>問題セットを開けません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="396"/>
+        <location filename="../app/workbench/main_window.cpp" line="400"/>
         <source>Problem %1</source>
         <translation>問題 %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="410"/>
+        <location filename="../app/workbench/main_window.cpp" line="414"/>
         <source>%1 is not in the open problem set</source>
         <translation>%1 は開いている問題セットにありません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="424"/>
-        <source>CoderEval ships its prompts only: there are no tests here to run this answer against.</source>
-        <translation>CoderEval はプロンプトのみを提供しています。この回答に対して実行できるテストはありません。</translation>
-    </message>
-    <message>
-        <location filename="../app/workbench/main_window.cpp" line="432"/>
+        <location filename="../app/workbench/main_window.cpp" line="435"/>
         <source>No model is loaded: load one in the Models panel.</source>
         <translation>モデルが読み込まれていません。「モデル」パネルで読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="450"/>
-        <location filename="../app/workbench/main_window.cpp" line="600"/>
+        <location filename="../app/workbench/main_window.cpp" line="453"/>
+        <location filename="../app/workbench/main_window.cpp" line="603"/>
         <source>Benchmark running</source>
         <translation>ベンチマーク実行中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="450"/>
+        <location filename="../app/workbench/main_window.cpp" line="453"/>
         <source>Cancel the benchmark before opening another workspace.</source>
         <translation>別のワークスペースを開く前にベンチマークをキャンセルしてください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="463"/>
+        <location filename="../app/workbench/main_window.cpp" line="466"/>
         <source>RRTF Workbench — %1</source>
         <translation>RRTF ワークベンチ — %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="466"/>
+        <location filename="../app/workbench/main_window.cpp" line="469"/>
         <source>Cannot open the workspace</source>
         <translation>ワークスペースを開けません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="481"/>
+        <location filename="../app/workbench/main_window.cpp" line="484"/>
         <source>Hugging Face model folder</source>
         <translation>Hugging Face モデルフォルダー</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="502"/>
+        <location filename="../app/workbench/main_window.cpp" line="505"/>
         <source>Cancel the benchmark before removing a model.</source>
         <translation>モデルを削除する前にベンチマークをキャンセルしてください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="513"/>
+        <location filename="../app/workbench/main_window.cpp" line="516"/>
         <source>Select a model first.</source>
         <translation>先にモデルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="539"/>
+        <location filename="../app/workbench/main_window.cpp" line="542"/>
         <source>Follow the &amp;System</source>
         <translation>システムに従う(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="539"/>
+        <location filename="../app/workbench/main_window.cpp" line="542"/>
         <source>&amp;Light</source>
         <translation>ライト(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="539"/>
+        <location filename="../app/workbench/main_window.cpp" line="542"/>
         <source>&amp;Dark</source>
         <translation>ダーク(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="560"/>
+        <location filename="../app/workbench/main_window.cpp" line="563"/>
         <source>No workspace is open.</source>
         <translation>ワークスペースが開かれていません。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="569"/>
+        <location filename="../app/workbench/main_window.cpp" line="572"/>
         <source>Report written to %1</source>
         <translation>レポートを %1 に書き込みました</translation>
     </message>
@@ -1929,32 +1928,32 @@
 <context>
     <name>rrtf::ModelHost</name>
     <message>
-        <location filename="../app/workbench/model_host.cpp" line="85"/>
+        <location filename="../app/workbench/model_host.cpp" line="82"/>
         <source>Reading the checkpoint</source>
         <translation>チェックポイントを読み込んでいます</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_host.cpp" line="96"/>
+        <location filename="../app/workbench/model_host.cpp" line="93"/>
         <source>Reading the weights</source>
         <translation>重みを読み込んでいます</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_host.cpp" line="102"/>
+        <location filename="../app/workbench/model_host.cpp" line="99"/>
         <source>Reading the tokenizer</source>
         <translation>トークナイザーを読み込んでいます</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_host.cpp" line="106"/>
+        <location filename="../app/workbench/model_host.cpp" line="103"/>
         <source>Fingerprinting</source>
         <translation>フィンガープリントを計算中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_host.cpp" line="117"/>
+        <location filename="../app/workbench/model_host.cpp" line="114"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_host.cpp" line="143"/>
+        <location filename="../app/workbench/model_host.cpp" line="140"/>
         <source>The model is not loaded.</source>
         <translation>モデルが読み込まれていません。</translation>
     </message>
@@ -1962,87 +1961,87 @@
 <context>
     <name>rrtf::ModelListModel</name>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="16"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="15"/>
         <source>not loaded</source>
         <translation>未読み込み</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="17"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="16"/>
         <source>loading</source>
         <translation>読み込み中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="18"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="17"/>
         <source>loaded</source>
         <translation>読み込み済み</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="19"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="18"/>
         <source>failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="75"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="74"/>
         <source>%1 (%2%)</source>
         <translation>%1 (%2%)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="84"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="83"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="95"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="94"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="96"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="95"/>
         <source>Checkpoint folder</source>
         <translation>チェックポイントフォルダー</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="97"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="96"/>
         <source>Device</source>
         <translation>デバイス</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="98"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="97"/>
         <source>Precision</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="99"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="98"/>
         <source>Template</source>
         <translation>テンプレート</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="100"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="99"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="101"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="100"/>
         <source>Memory</source>
         <translation>メモリ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="179"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="178"/>
         <source>float32, bfloat16 and float16 compute in that type; int8 and int4 quantise the weights at load (int4: 4 bits in groups of 128). A GPTQ folder loads quantised whatever is picked here.</source>
         <translation>float32・bfloat16・float16 はその型で計算します。int8 と int4 は読み込み時に重みを量子化します（int4：128 個ごとのグループで 4 ビット）。GPTQ フォルダーはここで何を選んでも量子化されたまま読み込まれます。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="182"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="181"/>
         <source>The weights take %1 in memory, held as %2.</source>
         <translation>重みはメモリ上で %1 を占め、%2 として保持されています。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="317"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="312"/>
         <source>Waiting</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="333"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="328"/>
         <source>Cancelling</source>
         <translation>キャンセル中</translation>
     </message>
@@ -2135,29 +2134,29 @@
 <context>
     <name>rrtf::ProblemListModel</name>
     <message>
-        <location filename="../app/workbench/problem_list_model.cpp" line="12"/>
+        <location filename="../app/workbench/problem_list_model.cpp" line="11"/>
+        <source>CoderEval ships its prompts only: there are no tests to judge its answers by.</source>
+        <translation>CoderEval はプロンプトのみを提供します。回答を判定するテストはありません。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/problem_list_model.cpp" line="17"/>
         <source>Easy</source>
         <translation>簡単</translation>
     </message>
     <message>
-        <location filename="../app/workbench/problem_list_model.cpp" line="14"/>
+        <location filename="../app/workbench/problem_list_model.cpp" line="19"/>
         <source>Medium</source>
         <translation>普通</translation>
     </message>
     <message>
-        <location filename="../app/workbench/problem_list_model.cpp" line="16"/>
+        <location filename="../app/workbench/problem_list_model.cpp" line="21"/>
         <source>Hard</source>
         <translation>難しい</translation>
     </message>
     <message>
-        <location filename="../app/workbench/problem_list_model.cpp" line="34"/>
+        <location filename="../app/workbench/problem_list_model.cpp" line="39"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <location filename="../app/workbench/problem_list_model.cpp" line="38"/>
-        <source>No tests: CoderEval ships its prompts only.</source>
-        <translation>テストなし: CoderEval はプロンプトのみを提供しています。</translation>
     </message>
 </context>
 <context>
@@ -2838,37 +2837,42 @@
         <translation>%1 を参照</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="176"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="175"/>
         <source>Choose a folder for the run.</source>
         <translation>実行用のフォルダーを選んでください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="178"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="177"/>
         <source>Choose the student model&apos;s folder.</source>
         <translation>生徒モデルのフォルダーを選んでください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="180"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="179"/>
         <source>Choose a rankings file (made by rrtf rank).</source>
         <translation>ランキングファイル（rrtf rank で作成）を選んでください。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="191"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="195"/>
+        <source>%1 has no item with a teacher answer: there is nothing to train on.</source>
+        <translation>%1 には教師の回答を持つ項目がありません。学習する対象がありません。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="197"/>
         <source>%1 has no pairs (no student answer ranked below its teacher): the RRTF objective would only fine-tune on the teacher answers. Choose &quot;Supervised fine-tuning only&quot; for that, or rank sampled student answers (rrtf sample, then rrtf rank).</source>
         <translation>%1 にはペアがありません（教師の回答より下にランク付けされた生徒の回答がありません）。RRTF の目的関数では教師の回答でファインチューニングするだけになります。それでよければ「教師ありファインチューニングのみ」を選ぶか、サンプリングした生徒の回答をランク付けしてください（rrtf sample の後に rrtf rank）。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="196"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="205"/>
         <source>This folder already holds a run: choose a new one (to continue that run, open it).</source>
         <translation>このフォルダーにはすでに実行があります。新しいフォルダーを選んでください（その実行を続けるには、そのフォルダーを開いてください）。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="251"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="257"/>
         <source>Cannot create the folder %1.</source>
         <translation>フォルダー %1 を作成できません。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="256"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="262"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 に書き込めません: %2</translation>
     </message>
@@ -2876,19 +2880,29 @@
 <context>
     <name>rrtf::TrainingRun</name>
     <message>
-        <location filename="../app/workbench/training_run.cpp" line="78"/>
+        <location filename="../app/workbench/training_run.cpp" line="83"/>
         <source>Cannot start %1: %2</source>
         <translation>%1 を起動できません: %2</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_run.cpp" line="88"/>
+        <location filename="../app/workbench/training_run.cpp" line="96"/>
         <source>The job of %1 is not running.</source>
         <translation>%1 のジョブは実行されていません。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_run.cpp" line="92"/>
-        <source>Cannot stop process %1: %2</source>
-        <translation>プロセス %1 を停止できません: %2</translation>
+        <location filename="../app/workbench/training_run.cpp" line="99"/>
+        <source>The job of %1 is not running: it stopped unexpectedly at step %2.</source>
+        <translation>%1 のジョブは実行中ではありません。ステップ %2 で予期せず停止しました。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_run.cpp" line="108"/>
+        <source>Cannot ask the job of %1 to stop: %2</source>
+        <translation>%1 のジョブに停止を依頼できません: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_run.cpp" line="112"/>
+        <source>The job of %1 runs on %2: it was asked to stop through %3, which reaches it only if %2 sees this folder (a shared filesystem). No process was signalled.</source>
+        <translation>%1 のジョブは %2 で実行されています。%3 を通じて停止を依頼しました。%2 がこのフォルダー（共有ファイルシステム）を参照できる場合にのみ届きます。どのプロセスにもシグナルは送っていません。</translation>
     </message>
 </context>
 <context>
@@ -2959,173 +2973,183 @@
         <translation>デモ: RRTF と SFT の比較</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="85"/>
+        <location filename="../app/workbench/training_view.cpp" line="86"/>
         <source>Training runs</source>
         <translation>学習実行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="86"/>
+        <location filename="../app/workbench/training_view.cpp" line="87"/>
         <source>Checked runs are drawn; the selected run&apos;s status and log are shown below</source>
         <translation>チェックした実行が描画されます。選択した実行の状態とログは下に表示されます</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="87"/>
+        <location filename="../app/workbench/training_view.cpp" line="88"/>
         <source>New job…</source>
         <translation>新しいジョブ…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="88"/>
+        <location filename="../app/workbench/training_view.cpp" line="89"/>
         <source>Open run…</source>
         <translation>実行を開く…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="89"/>
-        <location filename="../app/workbench/training_view.cpp" line="441"/>
+        <location filename="../app/workbench/training_view.cpp" line="90"/>
+        <location filename="../app/workbench/training_view.cpp" line="457"/>
         <source>Cancel job</source>
         <translation>ジョブをキャンセル</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="90"/>
+        <location filename="../app/workbench/training_view.cpp" line="91"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="91"/>
+        <location filename="../app/workbench/training_view.cpp" line="92"/>
         <source>Stop following the selected run (its folder stays)</source>
         <translation>選択した実行の追跡をやめる（フォルダーは残ります）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="92"/>
+        <location filename="../app/workbench/training_view.cpp" line="93"/>
         <source>View rankings…</source>
         <translation>ランキングを表示…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="93"/>
+        <location filename="../app/workbench/training_view.cpp" line="94"/>
         <source>See what a job trains on: the ranked answers and pairs of a rankings file</source>
         <translation>ジョブが何で学習するかを確認: ランキングファイルのランク付けされた回答とペア</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="108"/>
+        <location filename="../app/workbench/training_view.cpp" line="109"/>
         <source>Fine-tune the demo base model twice on the demo task, with RRTF and with supervised fine-tuning, and watch held-out pass@1 rise (a few minutes)</source>
         <translation>デモタスクでデモのベースモデルを RRTF と教師ありファインチューニングでそれぞれファインチューニングし、ホールドアウト問題の pass@1 が上がる様子を確認（数分かかります）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="114"/>
+        <location filename="../app/workbench/training_view.cpp" line="115"/>
         <source>Demo jobs</source>
         <translation>デモジョブ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="123"/>
+        <location filename="../app/workbench/training_view.cpp" line="124"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="124"/>
+        <location filename="../app/workbench/training_view.cpp" line="125"/>
         <source>Training time (s)</source>
         <translation>学習時間（秒）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="125"/>
+        <location filename="../app/workbench/training_view.cpp" line="126"/>
         <source>Wall clock (Unix s)</source>
         <translation>実時間（Unix 秒）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="126"/>
+        <location filename="../app/workbench/training_view.cpp" line="127"/>
         <source>Tokens seen</source>
         <translation>処理済みトークン数</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="129"/>
+        <location filename="../app/workbench/training_view.cpp" line="130"/>
         <source>Smoothing</source>
         <translation>平滑化</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="130"/>
+        <location filename="../app/workbench/training_view.cpp" line="131"/>
         <source>Export CSV…</source>
         <translation>CSV をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="131"/>
+        <location filename="../app/workbench/training_view.cpp" line="132"/>
         <source>Export PNG…</source>
         <translation>PNG をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="133"/>
-        <location filename="../app/workbench/training_view.cpp" line="136"/>
+        <location filename="../app/workbench/training_view.cpp" line="134"/>
+        <location filename="../app/workbench/training_view.cpp" line="137"/>
         <source>Export curves</source>
         <translation>曲線をエクスポート</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="134"/>
+        <location filename="../app/workbench/training_view.cpp" line="135"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="136"/>
-        <location filename="../app/workbench/training_view.cpp" line="142"/>
-        <location filename="../app/workbench/training_view.cpp" line="414"/>
+        <location filename="../app/workbench/training_view.cpp" line="137"/>
+        <location filename="../app/workbench/training_view.cpp" line="143"/>
+        <location filename="../app/workbench/training_view.cpp" line="426"/>
         <source>Cannot write %1.</source>
         <translation>%1 に書き込めません。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="139"/>
-        <location filename="../app/workbench/training_view.cpp" line="142"/>
+        <location filename="../app/workbench/training_view.cpp" line="140"/>
+        <location filename="../app/workbench/training_view.cpp" line="143"/>
         <source>Export charts</source>
         <translation>グラフをエクスポート</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="140"/>
+        <location filename="../app/workbench/training_view.cpp" line="141"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="145"/>
+        <location filename="../app/workbench/training_view.cpp" line="146"/>
         <source>X axis:</source>
         <translation>X 軸:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="147"/>
+        <location filename="../app/workbench/training_view.cpp" line="148"/>
         <source>Smoothing:</source>
         <translation>平滑化:</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="166"/>
+        <location filename="../app/workbench/training_view.cpp" line="167"/>
         <source>Job log</source>
         <translation>ジョブログ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="322"/>
+        <location filename="../app/workbench/training_view.cpp" line="324"/>
         <source>%1: no job status yet</source>
         <translation>%1: ジョブの状態はまだありません</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="324"/>
-        <source>%1: stopped at step %2 without finishing (start it again to resume)</source>
-        <translation>%1: ステップ %2 で未完了のまま停止しました（もう一度開始すると再開します）</translation>
+        <location filename="../app/workbench/training_view.cpp" line="327"/>
+        <source>%1: stopped unexpectedly at step %2 (start it again to resume)</source>
+        <translation>%1: ステップ %2 で予期せず停止しました（再開するには再度開始してください）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="326"/>
+        <location filename="../app/workbench/training_view.cpp" line="330"/>
+        <source>%1: running on %2, step %3 of %4</source>
+        <translation>%1: %2 で実行中、ステップ %3 / %4</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="334"/>
         <source>%1: %2, step %3 of %4</source>
         <translation>%1: %2、ステップ %3 / %4</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="387"/>
-        <location filename="../app/workbench/training_view.cpp" line="392"/>
+        <location filename="../app/workbench/training_view.cpp" line="338"/>
+        <source>, stopping after this step</source>
+        <translation>、このステップの後で停止します</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="399"/>
+        <location filename="../app/workbench/training_view.cpp" line="404"/>
         <source>New training job</source>
         <translation>新しい学習ジョブ</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="431"/>
+        <location filename="../app/workbench/training_view.cpp" line="443"/>
         <source>Open a training run</source>
         <translation>学習実行を開く</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="460"/>
+        <location filename="../app/workbench/training_view.cpp" line="476"/>
         <source>View rankings</source>
         <translation>ランキングを表示</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="461"/>
+        <location filename="../app/workbench/training_view.cpp" line="477"/>
         <source>Rankings (*.jsonl);;All files (*)</source>
         <translation>ランキング (*.jsonl);;すべてのファイル (*)</translation>
     </message>

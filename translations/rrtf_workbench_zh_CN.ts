@@ -4,22 +4,22 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/workbench/main.cpp" line="46"/>
+        <location filename="../app/workbench/main.cpp" line="47"/>
         <source>Compare, judge and train code models</source>
         <translation>比较、评判和训练代码模型</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main.cpp" line="49"/>
+        <location filename="../app/workbench/main.cpp" line="50"/>
         <source>Do not load the models at start</source>
         <translation>启动时不加载模型</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main.cpp" line="52"/>
+        <location filename="../app/workbench/main.cpp" line="53"/>
         <source>After the first start&apos;s demo, save a PNG of each tab into DIR and quit</source>
         <translation>首次启动的演示完成后，将每个标签页保存为 PNG 到 DIR 中，然后退出</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main.cpp" line="57"/>
+        <location filename="../app/workbench/main.cpp" line="58"/>
         <source>Before the screenshots, run the demo training jobs to their end</source>
         <translation>截图前，先将演示训练作业运行至结束</translation>
     </message>
@@ -501,54 +501,54 @@
         <translation>%1（“%2”）已被编辑器用于“%3”。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_summary.cpp" line="27"/>
+        <location filename="../app/workbench/rankings_summary.cpp" line="18"/>
         <source>compile error</source>
         <translation>编译错误</translation>
     </message>
     <message>
         <location filename="../app/workbench/failure_label_text.cpp" line="22"/>
-        <location filename="../app/workbench/rankings_summary.cpp" line="28"/>
+        <location filename="../app/workbench/rankings_summary.cpp" line="19"/>
         <source>runtime error</source>
         <translation>运行时错误</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_summary.cpp" line="29"/>
+        <location filename="../app/workbench/rankings_summary.cpp" line="20"/>
         <source>partial</source>
         <translation>部分通过</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_summary.cpp" line="30"/>
+        <location filename="../app/workbench/rankings_summary.cpp" line="21"/>
         <source>all pass</source>
         <translation>全部通过</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_summary.cpp" line="31"/>
+        <location filename="../app/workbench/rankings_summary.cpp" line="22"/>
         <source>not ranked</source>
         <translation>未排序</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_summary.cpp" line="88"/>
+        <location filename="../app/workbench/rankings_summary.cpp" line="79"/>
         <source>Items: %1 · with pairs: %2 · left out: %3 · pairs trained on: %4 · pairs dropped: %5</source>
         <translation>条目：%1 · 有样本对：%2 · 被排除：%3 · 参与训练的样本对：%4 · 被丢弃的样本对：%5</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_summary.cpp" line="94"/>
+        <location filename="../app/workbench/rankings_summary.cpp" line="85"/>
         <source>Teachers: %1</source>
         <translation>教师：%1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_summary.cpp" line="94"/>
-        <location filename="../app/workbench/rankings_summary.cpp" line="95"/>
+        <location filename="../app/workbench/rankings_summary.cpp" line="85"/>
+        <location filename="../app/workbench/rankings_summary.cpp" line="86"/>
         <source>no answer</source>
         <translation>无回答</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_summary.cpp" line="95"/>
+        <location filename="../app/workbench/rankings_summary.cpp" line="86"/>
         <source>Students: %1</source>
         <translation>学生：%1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/rankings_summary.cpp" line="100"/>
+        <location filename="../app/workbench/rankings_summary.cpp" line="91"/>
         <source>Left out: %1</source>
         <translation>被排除：%1</translation>
     </message>
@@ -726,57 +726,57 @@
 <context>
     <name>rrtf::AnswerTableModel</name>
     <message>
-        <location filename="../app/workbench/answer_table_model.cpp" line="107"/>
+        <location filename="../app/workbench/answer_table_model.cpp" line="114"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../app/workbench/answer_table_model.cpp" line="108"/>
+        <location filename="../app/workbench/answer_table_model.cpp" line="115"/>
         <source>Decoding</source>
         <translation>解码</translation>
     </message>
     <message>
-        <location filename="../app/workbench/answer_table_model.cpp" line="109"/>
+        <location filename="../app/workbench/answer_table_model.cpp" line="116"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../app/workbench/answer_table_model.cpp" line="110"/>
+        <location filename="../app/workbench/answer_table_model.cpp" line="117"/>
         <source>Sample</source>
         <translation>样本</translation>
     </message>
     <message>
-        <location filename="../app/workbench/answer_table_model.cpp" line="111"/>
+        <location filename="../app/workbench/answer_table_model.cpp" line="118"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../app/workbench/answer_table_model.cpp" line="112"/>
+        <location filename="../app/workbench/answer_table_model.cpp" line="119"/>
         <source>Tests</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../app/workbench/answer_table_model.cpp" line="113"/>
+        <location filename="../app/workbench/answer_table_model.cpp" line="120"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../app/workbench/answer_table_model.cpp" line="114"/>
+        <location filename="../app/workbench/answer_table_model.cpp" line="121"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/workbench/answer_table_model.cpp" line="282"/>
+        <location filename="../app/workbench/answer_table_model.cpp" line="386"/>
         <source>No workspace is open.</source>
         <translation>未打开工作区。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/answer_table_model.cpp" line="286"/>
+        <location filename="../app/workbench/answer_table_model.cpp" line="389"/>
         <source>Cannot write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/answer_table_model.cpp" line="294"/>
+        <location filename="../app/workbench/answer_table_model.cpp" line="390"/>
         <source>Cannot write %1: the disk may be full.</source>
         <translation>无法写入 %1：磁盘可能已满。</translation>
     </message>
@@ -784,32 +784,32 @@
 <context>
     <name>rrtf::BenchmarkRunner</name>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="65"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="67"/>
         <source>A benchmark is already running.</source>
         <translation>已有基准测试正在运行。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="67"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="69"/>
         <source>No workspace is open.</source>
         <translation>未打开工作区。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="69"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="71"/>
         <source>Open a problem set first.</source>
         <translation>请先打开一个问题集。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="71"/>
-        <source>%1 has no tests: CoderEval ships its prompts only, so answers to it cannot be judged. Its prompts can still be run side by side.</source>
-        <translation>%1 没有测试：CoderEval 只提供提示，因此无法评判针对它的回答。但其提示仍可在“并排对比”中运行。</translation>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="73"/>
+        <source>%1: %2 Its prompts can still be run side by side.</source>
+        <translation>%1：%2 其提示仍可并排运行。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="75"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="76"/>
         <source>Pick at least one model.</source>
         <translation>请至少选择一个模型。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="78"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="79"/>
         <source>%1 is not loaded.</source>
         <translation>%1 未加载。</translation>
     </message>
@@ -819,22 +819,20 @@
         <translation>生成中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="178"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="206"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="287"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="363"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="178"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="287"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="298"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="363"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="373"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="211"/>
-        <location filename="../app/workbench/benchmark_runner.cpp" line="276"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="188"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="272"/>
+        <location filename="../app/workbench/benchmark_runner.cpp" line="340"/>
         <source>failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -960,22 +958,22 @@
         <translation>基准测试</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="271"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="272"/>
         <source>%1 of %2 judged</source>
         <translation>已评判 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="273"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="274"/>
         <source>estimating…</source>
         <translation>正在估算…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="275"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="276"/>
         <source>about %1 s left</source>
         <translation>约剩 %1 秒</translation>
     </message>
     <message>
-        <location filename="../app/workbench/benchmark_view.cpp" line="287"/>
+        <location filename="../app/workbench/benchmark_view.cpp" line="288"/>
         <source>Could not read the stored runs: %1</source>
         <translation>无法读取已保存的运行：%1</translation>
     </message>
@@ -1115,17 +1113,17 @@
 <context>
     <name>rrtf::CompareView</name>
     <message>
-        <location filename="../app/workbench/compare_view.cpp" line="40"/>
+        <location filename="../app/workbench/compare_view.cpp" line="42"/>
         <source>Synchronised scrolling</source>
         <translation>同步滚动</translation>
     </message>
     <message>
-        <location filename="../app/workbench/compare_view.cpp" line="207"/>
+        <location filename="../app/workbench/compare_view.cpp" line="209"/>
         <source>This prompt has no tests: pick a problem from the problem list.</source>
         <translation>此提示没有测试：请从问题列表中选择一个问题。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/compare_view.cpp" line="224"/>
+        <location filename="../app/workbench/compare_view.cpp" line="226"/>
         <source>Difference between two answers</source>
         <translation>两个回答之间的差异</translation>
     </message>
@@ -1229,261 +1227,267 @@
 <context>
     <name>rrtf::InspectorView</name>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="69"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="59"/>
+        <source>Cannot save the annotation</source>
+        <translation>无法保存标注</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/inspector_view.cpp" line="78"/>
         <source>Answers</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="70"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="79"/>
         <source>A label&apos;s key labels the selected answer and moves to the next; Backspace clears the label</source>
         <translation>按标签的快捷键可为所选回答加标签并移到下一个；Backspace 清除标签</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="76"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="85"/>
         <source>Failure labels</source>
         <translation>失败标签</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="79"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="88"/>
         <source>Label:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="81"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="90"/>
         <source>Clear label</source>
         <translation>清除标签</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="82"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="91"/>
         <source>Clear the label (Backspace in the table)</source>
         <translation>清除标签（在表格中按 Backspace）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="86"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="95"/>
         <source>Note on this answer (saved on leaving the field or with Ctrl+Return)</source>
         <translation>此回答的备注（离开输入框或按 Ctrl+Return 时保存）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="87"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="96"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="93"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="102"/>
         <source>Your name</source>
         <translation>你的名字</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="94"/>
-        <location filename="../app/workbench/inspector_view.cpp" line="99"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="103"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="108"/>
         <source>Annotator</source>
         <translation>标注者</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="103"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="112"/>
         <source>Taxonomy…</source>
         <translation>分类体系…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="104"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="113"/>
         <source>Agreement…</source>
         <translation>一致性…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="105"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="114"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="106"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="115"/>
         <source>Export JSONL…</source>
         <translation>导出 JSONL…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="151"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="160"/>
         <source>Model filter</source>
         <translation>模型筛选</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="153"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="162"/>
         <source>Outcome filter</source>
         <translation>结果筛选</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="155"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="164"/>
         <source>Label filter</source>
         <translation>标签筛选</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="158"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="167"/>
         <source>Search task, answer and traceback (Ctrl+F)</source>
         <translation>搜索任务、回答和回溯信息 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="160"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="169"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="181"/>
-        <location filename="../app/workbench/inspector_view.cpp" line="195"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="190"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="204"/>
         <source>Prompt</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="184"/>
-        <location filename="../app/workbench/inspector_view.cpp" line="196"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="193"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="205"/>
         <source>Tests</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="188"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="197"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="192"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="201"/>
         <source>Verdict detail and traceback</source>
         <translation>评判详情和回溯信息</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="232"/>
-        <location filename="../app/workbench/inspector_view.cpp" line="247"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="241"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="256"/>
         <source>Cannot read the workspace</source>
         <translation>无法读取工作区</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="272"/>
-        <location filename="../app/workbench/inspector_view.cpp" line="594"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="281"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="604"/>
         <source>Cannot read the annotations</source>
         <translation>无法读取标注</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="296"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="305"/>
         <source>All failures</source>
         <translation>所有失败</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="299"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="308"/>
         <source>(unlabelled)</source>
         <translation>（未标注）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="302"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="311"/>
         <source>All models</source>
         <translation>所有模型</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="303"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="312"/>
         <source>All outcomes</source>
         <translation>所有结果</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="304"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="313"/>
         <source>All labels</source>
         <translation>所有标签</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="392"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="401"/>
         <source>%1 · %2 · %3 · sample %4</source>
         <translation>%1 · %2 · %3 · 样本 %4</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="403"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="412"/>
         <source>Standard error:</source>
         <translation>标准错误：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="405"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="414"/>
         <source>Standard output:</source>
         <translation>标准输出：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="436"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="445"/>
         <source>%1 is not in %2</source>
         <translation>%1 不在 %2 中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="437"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="446"/>
         <source>Cannot read the problem set: %1</source>
         <translation>无法读取问题集：%1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="458"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="467"/>
         <source>No annotator</source>
         <translation>没有标注者</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="458"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="467"/>
         <source>Enter your name as annotator before labelling.</source>
         <translation>请在标注前输入你的名字作为标注者。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="469"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="478"/>
         <source>Cannot save the label</source>
         <translation>无法保存标签</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="482"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="491"/>
         <source>Cannot save the note</source>
         <translation>无法保存备注</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="540"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="549"/>
         <source>Agreement needs labels from at least two annotators.</source>
         <translation>计算一致性需要至少两位标注者的标签。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="547"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="556"/>
         <source>%1: no answer labelled by both</source>
         <translation>%1：没有两人都标注过的回答</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/workbench/inspector_view.cpp" line="549"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="558"/>
         <source>%1: κ undefined over %n answer(s) (both used one label throughout)</source>
         <translation>
             <numerusform>%1：在 %n 个回答上 κ 无定义（两人始终只使用了同一个标签）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/workbench/inspector_view.cpp" line="551"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="560"/>
         <source>%1: κ = %2 over %n answer(s) (observed %3, chance %4)</source>
         <translation>
             <numerusform>%1：%n 个回答上 κ = %2（观察一致率 %3，随机一致率 %4）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="567"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="576"/>
         <source>Cannot compute the agreement</source>
         <translation>无法计算一致性</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="568"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="577"/>
         <source>Annotator agreement (Cohen&apos;s κ)</source>
         <translation>标注者一致性（Cohen&apos;s κ）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="576"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="585"/>
         <source>Export annotations as CSV</source>
         <translation>将标注导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="576"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="585"/>
         <source>Export annotations as JSONL</source>
         <translation>将标注导出为 JSONL</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="578"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="587"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="578"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="587"/>
         <source>JSON Lines files (*.jsonl);;All files (*)</source>
         <translation>JSON Lines 文件 (*.jsonl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/inspector_view.cpp" line="581"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="63"/>
+        <location filename="../app/workbench/inspector_view.cpp" line="590"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1491,7 +1495,7 @@
 <context>
     <name>rrtf::MainWindow</name>
     <message>
-        <location filename="../app/workbench/main.cpp" line="43"/>
+        <location filename="../app/workbench/main.cpp" line="44"/>
         <location filename="../app/workbench/main_window.cpp" line="54"/>
         <source>RRTF Workbench</source>
         <translation>RRTF 工作台</translation>
@@ -1502,377 +1506,372 @@
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="117"/>
+        <location filename="../app/workbench/main_window.cpp" line="121"/>
         <source>Prompt</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="118"/>
-        <location filename="../app/workbench/main_window.cpp" line="429"/>
+        <location filename="../app/workbench/main_window.cpp" line="122"/>
+        <location filename="../app/workbench/main_window.cpp" line="432"/>
         <source>Free prompt (no tests)</source>
         <translation>自由提示（无测试）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="119"/>
+        <location filename="../app/workbench/main_window.cpp" line="123"/>
         <source>Run all</source>
         <translation>全部运行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="120"/>
+        <location filename="../app/workbench/main_window.cpp" line="124"/>
         <source>Generate an answer in every pane (Ctrl+Return)</source>
         <translation>在每个窗格中生成回答 (Ctrl+Return)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="121"/>
+        <location filename="../app/workbench/main_window.cpp" line="125"/>
         <source>Stop all</source>
         <translation>全部停止</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="122"/>
+        <location filename="../app/workbench/main_window.cpp" line="126"/>
         <source>Run tests</source>
         <translation>运行测试</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="123"/>
+        <location filename="../app/workbench/main_window.cpp" line="127"/>
         <source>Diff…</source>
         <translation>差异…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="155"/>
+        <location filename="../app/workbench/main_window.cpp" line="159"/>
         <source>Side by side</source>
         <translation>并排对比</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="170"/>
-        <location filename="../app/workbench/main_window.cpp" line="189"/>
+        <location filename="../app/workbench/main_window.cpp" line="174"/>
+        <location filename="../app/workbench/main_window.cpp" line="193"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="171"/>
+        <location filename="../app/workbench/main_window.cpp" line="175"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="172"/>
+        <location filename="../app/workbench/main_window.cpp" line="176"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="173"/>
+        <location filename="../app/workbench/main_window.cpp" line="177"/>
         <source>Load</source>
         <translation>加载</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="174"/>
+        <location filename="../app/workbench/main_window.cpp" line="178"/>
         <source>Unload</source>
         <translation>卸载</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="175"/>
+        <location filename="../app/workbench/main_window.cpp" line="179"/>
         <source>Template…</source>
         <translation>模板…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="176"/>
+        <location filename="../app/workbench/main_window.cpp" line="180"/>
         <source>Show and edit the prompt template of the selected model</source>
         <translation>显示并编辑所选模型的提示模板</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="196"/>
-        <location filename="../app/workbench/main_window.cpp" line="199"/>
+        <location filename="../app/workbench/main_window.cpp" line="200"/>
+        <location filename="../app/workbench/main_window.cpp" line="203"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="208"/>
+        <location filename="../app/workbench/main_window.cpp" line="212"/>
         <source>Benchmark</source>
         <translation>基准测试</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="211"/>
+        <location filename="../app/workbench/main_window.cpp" line="215"/>
         <source>Case study</source>
         <translation>案例研究</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="220"/>
+        <location filename="../app/workbench/main_window.cpp" line="224"/>
         <source>Failure inspector</source>
         <translation>失败检查器</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="229"/>
+        <location filename="../app/workbench/main_window.cpp" line="233"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="251"/>
+        <location filename="../app/workbench/main_window.cpp" line="255"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="252"/>
+        <location filename="../app/workbench/main_window.cpp" line="256"/>
         <source>Open &amp;Problem Set…</source>
         <translation>打开问题集(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="253"/>
+        <location filename="../app/workbench/main_window.cpp" line="257"/>
         <source>Open a problem set</source>
         <translation>打开问题集</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="254"/>
+        <location filename="../app/workbench/main_window.cpp" line="258"/>
         <source>Problem sets (*.jsonl *.jsonl.gz *.json)</source>
         <translation>问题集 (*.jsonl *.jsonl.gz *.json)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="258"/>
+        <location filename="../app/workbench/main_window.cpp" line="262"/>
         <source>Open &amp;Workspace…</source>
         <translation>打开工作区(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="259"/>
+        <location filename="../app/workbench/main_window.cpp" line="263"/>
         <source>Open or create a workspace</source>
         <translation>打开或创建工作区</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="260"/>
+        <location filename="../app/workbench/main_window.cpp" line="264"/>
         <source>Workspaces (*.sqlite)</source>
         <translation>工作区 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="265"/>
+        <location filename="../app/workbench/main_window.cpp" line="269"/>
         <source>&amp;Recent Workspaces</source>
         <translation>最近的工作区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="266"/>
+        <location filename="../app/workbench/main_window.cpp" line="270"/>
         <source>Open &amp;Rankings…</source>
         <translation>打开排序结果(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="267"/>
+        <location filename="../app/workbench/main_window.cpp" line="271"/>
         <source>Open rankings</source>
         <translation>打开排序结果</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="268"/>
+        <location filename="../app/workbench/main_window.cpp" line="272"/>
         <source>Rankings (*.jsonl);;All files (*)</source>
         <translation>排序结果 (*.jsonl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="272"/>
+        <location filename="../app/workbench/main_window.cpp" line="276"/>
         <source>&amp;Add Model…</source>
         <translation>添加模型(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="273"/>
+        <location filename="../app/workbench/main_window.cpp" line="277"/>
         <source>&amp;Export Report…</source>
         <translation>导出报告(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="274"/>
-        <location filename="../app/workbench/main_window.cpp" line="566"/>
+        <location filename="../app/workbench/main_window.cpp" line="278"/>
+        <location filename="../app/workbench/main_window.cpp" line="569"/>
         <source>Export a report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="275"/>
+        <location filename="../app/workbench/main_window.cpp" line="279"/>
         <source>HTML (*.html);;Markdown (*.md)</source>
         <translation>HTML (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="280"/>
+        <location filename="../app/workbench/main_window.cpp" line="284"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="282"/>
+        <location filename="../app/workbench/main_window.cpp" line="286"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="285"/>
+        <location filename="../app/workbench/main_window.cpp" line="289"/>
         <source>&amp;Find in Prompt…</source>
         <translation>在提示中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="286"/>
+        <location filename="../app/workbench/main_window.cpp" line="290"/>
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="287"/>
+        <location filename="../app/workbench/main_window.cpp" line="291"/>
         <source>Find &amp;Previous</source>
         <translation>查找上一个(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="289"/>
+        <location filename="../app/workbench/main_window.cpp" line="293"/>
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>键盘快捷键(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="292"/>
+        <location filename="../app/workbench/main_window.cpp" line="296"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="293"/>
+        <location filename="../app/workbench/main_window.cpp" line="297"/>
         <source>Run &amp;All</source>
         <translation>全部运行(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="295"/>
+        <location filename="../app/workbench/main_window.cpp" line="299"/>
         <source>&amp;Stop All</source>
         <translation>全部停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="297"/>
+        <location filename="../app/workbench/main_window.cpp" line="301"/>
         <source>Run &amp;Tests</source>
         <translation>运行测试(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="299"/>
+        <location filename="../app/workbench/main_window.cpp" line="303"/>
         <source>&amp;Diff Two Answers…</source>
         <translation>比较两个回答(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="302"/>
+        <location filename="../app/workbench/main_window.cpp" line="306"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="311"/>
+        <location filename="../app/workbench/main_window.cpp" line="315"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="312"/>
+        <location filename="../app/workbench/main_window.cpp" line="316"/>
         <source>&amp;Reset Layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="314"/>
+        <location filename="../app/workbench/main_window.cpp" line="318"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="315"/>
+        <location filename="../app/workbench/main_window.cpp" line="319"/>
         <source>&amp;About RRTF Workbench</source>
         <translation>关于 RRTF Workbench(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="316"/>
+        <location filename="../app/workbench/main_window.cpp" line="320"/>
         <source>About RRTF Workbench</source>
         <translation>关于 RRTF Workbench</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="317"/>
+        <location filename="../app/workbench/main_window.cpp" line="321"/>
         <source>&lt;b&gt;RRTF Workbench %1&lt;/b&gt;&lt;p&gt;Compare StarCoder-family models side by side, judge their answers in a sandbox, and train them with RRTF.&lt;/p&gt;</source>
         <translation>&lt;b&gt;RRTF Workbench %1&lt;/b&gt;&lt;p&gt;并排比较 StarCoder 系列模型，在沙箱中评判它们的回答，并用 RRTF 训练它们。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="332"/>
+        <location filename="../app/workbench/main_window.cpp" line="336"/>
         <source>Cannot read the demo pack: %1</source>
         <translation>无法读取演示包：%1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="342"/>
+        <location filename="../app/workbench/main_window.cpp" line="346"/>
         <source>Demo: three small models trained by this program&apos;s own RRTF pipeline</source>
         <translation>演示：由本程序自身的 RRTF 流水线训练的三个小模型</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="601"/>
+        <location filename="../app/workbench/main_window.cpp" line="604"/>
         <source>A benchmark is running. Close the window anyway? The answers judged so far are kept, and Start resumes the run next time.</source>
         <translation>基准测试正在运行。仍要关闭窗口吗？目前已评判的回答会保留，下次点击“开始或继续”即可继续此次运行。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="351"/>
+        <location filename="../app/workbench/main_window.cpp" line="355"/>
         <source>Cannot open the last problem set: %1</source>
         <translation>无法打开上次的问题集：%1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="368"/>
+        <location filename="../app/workbench/main_window.cpp" line="372"/>
         <source>Cannot open the problem set</source>
         <translation>无法打开问题集</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="396"/>
+        <location filename="../app/workbench/main_window.cpp" line="400"/>
         <source>Problem %1</source>
         <translation>问题 %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="410"/>
+        <location filename="../app/workbench/main_window.cpp" line="414"/>
         <source>%1 is not in the open problem set</source>
         <translation>%1 不在当前打开的问题集中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="424"/>
-        <source>CoderEval ships its prompts only: there are no tests here to run this answer against.</source>
-        <translation>CoderEval 只提供提示：这里没有可以对此回答运行的测试。</translation>
-    </message>
-    <message>
-        <location filename="../app/workbench/main_window.cpp" line="432"/>
+        <location filename="../app/workbench/main_window.cpp" line="435"/>
         <source>No model is loaded: load one in the Models panel.</source>
         <translation>未加载模型：请在“模型”面板中加载一个。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="450"/>
-        <location filename="../app/workbench/main_window.cpp" line="600"/>
+        <location filename="../app/workbench/main_window.cpp" line="453"/>
+        <location filename="../app/workbench/main_window.cpp" line="603"/>
         <source>Benchmark running</source>
         <translation>基准测试正在运行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="450"/>
+        <location filename="../app/workbench/main_window.cpp" line="453"/>
         <source>Cancel the benchmark before opening another workspace.</source>
         <translation>请先取消基准测试，再打开其他工作区。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="463"/>
+        <location filename="../app/workbench/main_window.cpp" line="466"/>
         <source>RRTF Workbench — %1</source>
         <translation>RRTF 工作台 — %1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="466"/>
+        <location filename="../app/workbench/main_window.cpp" line="469"/>
         <source>Cannot open the workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="481"/>
+        <location filename="../app/workbench/main_window.cpp" line="484"/>
         <source>Hugging Face model folder</source>
         <translation>Hugging Face 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="502"/>
+        <location filename="../app/workbench/main_window.cpp" line="505"/>
         <source>Cancel the benchmark before removing a model.</source>
         <translation>请先取消基准测试，再移除模型。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="513"/>
+        <location filename="../app/workbench/main_window.cpp" line="516"/>
         <source>Select a model first.</source>
         <translation>请先选择一个模型。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="539"/>
+        <location filename="../app/workbench/main_window.cpp" line="542"/>
         <source>Follow the &amp;System</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="539"/>
+        <location filename="../app/workbench/main_window.cpp" line="542"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="539"/>
+        <location filename="../app/workbench/main_window.cpp" line="542"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="560"/>
+        <location filename="../app/workbench/main_window.cpp" line="563"/>
         <source>No workspace is open.</source>
         <translation>未打开工作区。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/main_window.cpp" line="569"/>
+        <location filename="../app/workbench/main_window.cpp" line="572"/>
         <source>Report written to %1</source>
         <translation>报告已写入 %1</translation>
     </message>
@@ -1929,32 +1928,32 @@
 <context>
     <name>rrtf::ModelHost</name>
     <message>
-        <location filename="../app/workbench/model_host.cpp" line="85"/>
+        <location filename="../app/workbench/model_host.cpp" line="82"/>
         <source>Reading the checkpoint</source>
         <translation>正在读取检查点</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_host.cpp" line="96"/>
+        <location filename="../app/workbench/model_host.cpp" line="93"/>
         <source>Reading the weights</source>
         <translation>正在读取权重</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_host.cpp" line="102"/>
+        <location filename="../app/workbench/model_host.cpp" line="99"/>
         <source>Reading the tokenizer</source>
         <translation>正在读取分词器</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_host.cpp" line="106"/>
+        <location filename="../app/workbench/model_host.cpp" line="103"/>
         <source>Fingerprinting</source>
         <translation>正在计算指纹</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_host.cpp" line="117"/>
+        <location filename="../app/workbench/model_host.cpp" line="114"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_host.cpp" line="143"/>
+        <location filename="../app/workbench/model_host.cpp" line="140"/>
         <source>The model is not loaded.</source>
         <translation>模型未加载。</translation>
     </message>
@@ -1962,87 +1961,87 @@
 <context>
     <name>rrtf::ModelListModel</name>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="16"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="15"/>
         <source>not loaded</source>
         <translation>未加载</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="17"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="16"/>
         <source>loading</source>
         <translation>加载中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="18"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="17"/>
         <source>loaded</source>
         <translation>已加载</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="19"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="18"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="75"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="74"/>
         <source>%1 (%2%)</source>
         <translation>%1 (%2%)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="84"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="83"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="95"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="94"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="96"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="95"/>
         <source>Checkpoint folder</source>
         <translation>检查点文件夹</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="97"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="96"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="98"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="97"/>
         <source>Precision</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="99"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="98"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="100"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="99"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="101"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="100"/>
         <source>Memory</source>
         <translation>内存</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="179"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="178"/>
         <source>float32, bfloat16 and float16 compute in that type; int8 and int4 quantise the weights at load (int4: 4 bits in groups of 128). A GPTQ folder loads quantised whatever is picked here.</source>
         <translation>float32、bfloat16 和 float16 以该类型计算；int8 和 int4 在加载时量化权重（int4：每 128 个一组，4 位）。GPTQ 文件夹无论此处选择什么都以量化形式加载。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="182"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="181"/>
         <source>The weights take %1 in memory, held as %2.</source>
         <translation>权重在内存中占 %1，存储形式为 %2。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="317"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="312"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../app/workbench/model_list_model.cpp" line="333"/>
+        <location filename="../app/workbench/model_list_model.cpp" line="328"/>
         <source>Cancelling</source>
         <translation>正在取消</translation>
     </message>
@@ -2135,29 +2134,29 @@
 <context>
     <name>rrtf::ProblemListModel</name>
     <message>
-        <location filename="../app/workbench/problem_list_model.cpp" line="12"/>
+        <location filename="../app/workbench/problem_list_model.cpp" line="11"/>
+        <source>CoderEval ships its prompts only: there are no tests to judge its answers by.</source>
+        <translation>CoderEval 只提供提示：没有可用来评判其答案的测试。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/problem_list_model.cpp" line="17"/>
         <source>Easy</source>
         <translation>简单</translation>
     </message>
     <message>
-        <location filename="../app/workbench/problem_list_model.cpp" line="14"/>
+        <location filename="../app/workbench/problem_list_model.cpp" line="19"/>
         <source>Medium</source>
         <translation>中等</translation>
     </message>
     <message>
-        <location filename="../app/workbench/problem_list_model.cpp" line="16"/>
+        <location filename="../app/workbench/problem_list_model.cpp" line="21"/>
         <source>Hard</source>
         <translation>困难</translation>
     </message>
     <message>
-        <location filename="../app/workbench/problem_list_model.cpp" line="34"/>
+        <location filename="../app/workbench/problem_list_model.cpp" line="39"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <location filename="../app/workbench/problem_list_model.cpp" line="38"/>
-        <source>No tests: CoderEval ships its prompts only.</source>
-        <translation>无测试：CoderEval 只提供提示。</translation>
     </message>
 </context>
 <context>
@@ -2838,37 +2837,42 @@
         <translation>浏览%1</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="176"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="175"/>
         <source>Choose a folder for the run.</source>
         <translation>请为此次运行选择一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="178"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="177"/>
         <source>Choose the student model&apos;s folder.</source>
         <translation>请选择学生模型的文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="180"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="179"/>
         <source>Choose a rankings file (made by rrtf rank).</source>
         <translation>请选择一个排序结果文件（由 rrtf rank 生成）。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="191"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="195"/>
+        <source>%1 has no item with a teacher answer: there is nothing to train on.</source>
+        <translation>%1 中没有带教师答案的条目：没有可训练的内容。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="197"/>
         <source>%1 has no pairs (no student answer ranked below its teacher): the RRTF objective would only fine-tune on the teacher answers. Choose &quot;Supervised fine-tuning only&quot; for that, or rank sampled student answers (rrtf sample, then rrtf rank).</source>
         <translation>%1 没有样本对（没有排在其教师回答之下的学生回答）：RRTF 训练目标只会在教师回答上进行微调。若只需如此，请选择“仅监督微调”；否则请对采样得到的学生回答进行排序（先运行 rrtf sample，再运行 rrtf rank）。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="196"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="205"/>
         <source>This folder already holds a run: choose a new one (to continue that run, open it).</source>
         <translation>此文件夹中已有一次运行：请选择一个新文件夹（若要继续该运行，请打开它）。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="251"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="257"/>
         <source>Cannot create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_job_dialog.cpp" line="256"/>
+        <location filename="../app/workbench/training_job_dialog.cpp" line="262"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -2876,19 +2880,29 @@
 <context>
     <name>rrtf::TrainingRun</name>
     <message>
-        <location filename="../app/workbench/training_run.cpp" line="78"/>
+        <location filename="../app/workbench/training_run.cpp" line="83"/>
         <source>Cannot start %1: %2</source>
         <translation>无法启动 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_run.cpp" line="88"/>
+        <location filename="../app/workbench/training_run.cpp" line="96"/>
         <source>The job of %1 is not running.</source>
         <translation>%1 的作业未在运行。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_run.cpp" line="92"/>
-        <source>Cannot stop process %1: %2</source>
-        <translation>无法停止进程 %1：%2</translation>
+        <location filename="../app/workbench/training_run.cpp" line="99"/>
+        <source>The job of %1 is not running: it stopped unexpectedly at step %2.</source>
+        <translation>%1 的任务未在运行：它在第 %2 步意外停止。</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_run.cpp" line="108"/>
+        <source>Cannot ask the job of %1 to stop: %2</source>
+        <translation>无法请求 %1 的任务停止：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_run.cpp" line="112"/>
+        <source>The job of %1 runs on %2: it was asked to stop through %3, which reaches it only if %2 sees this folder (a shared filesystem). No process was signalled.</source>
+        <translation>%1 的任务运行在 %2 上：已通过 %3 请求它停止，只有当 %2 能看到此文件夹（共享文件系统）时请求才会送达。没有向任何进程发送信号。</translation>
     </message>
 </context>
 <context>
@@ -2959,173 +2973,183 @@
         <translation>演示：RRTF 与 SFT 对比</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="85"/>
+        <location filename="../app/workbench/training_view.cpp" line="86"/>
         <source>Training runs</source>
         <translation>训练运行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="86"/>
+        <location filename="../app/workbench/training_view.cpp" line="87"/>
         <source>Checked runs are drawn; the selected run&apos;s status and log are shown below</source>
         <translation>绘制已勾选的运行；所选运行的状态和日志显示在下方</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="87"/>
+        <location filename="../app/workbench/training_view.cpp" line="88"/>
         <source>New job…</source>
         <translation>新建作业…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="88"/>
+        <location filename="../app/workbench/training_view.cpp" line="89"/>
         <source>Open run…</source>
         <translation>打开运行…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="89"/>
-        <location filename="../app/workbench/training_view.cpp" line="441"/>
+        <location filename="../app/workbench/training_view.cpp" line="90"/>
+        <location filename="../app/workbench/training_view.cpp" line="457"/>
         <source>Cancel job</source>
         <translation>取消作业</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="90"/>
+        <location filename="../app/workbench/training_view.cpp" line="91"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="91"/>
+        <location filename="../app/workbench/training_view.cpp" line="92"/>
         <source>Stop following the selected run (its folder stays)</source>
         <translation>停止跟踪所选运行（其文件夹会保留）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="92"/>
+        <location filename="../app/workbench/training_view.cpp" line="93"/>
         <source>View rankings…</source>
         <translation>查看排序结果…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="93"/>
+        <location filename="../app/workbench/training_view.cpp" line="94"/>
         <source>See what a job trains on: the ranked answers and pairs of a rankings file</source>
         <translation>查看任务训练的内容：排序结果文件中已排序的回答和样本对</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="108"/>
+        <location filename="../app/workbench/training_view.cpp" line="109"/>
         <source>Fine-tune the demo base model twice on the demo task, with RRTF and with supervised fine-tuning, and watch held-out pass@1 rise (a few minutes)</source>
         <translation>在演示任务上分别用 RRTF 和监督微调对演示基础模型各微调一次，并观察留出问题上的 pass@1 上升（需要几分钟）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="114"/>
+        <location filename="../app/workbench/training_view.cpp" line="115"/>
         <source>Demo jobs</source>
         <translation>演示作业</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="123"/>
+        <location filename="../app/workbench/training_view.cpp" line="124"/>
         <source>Step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="124"/>
+        <location filename="../app/workbench/training_view.cpp" line="125"/>
         <source>Training time (s)</source>
         <translation>训练时间（秒）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="125"/>
+        <location filename="../app/workbench/training_view.cpp" line="126"/>
         <source>Wall clock (Unix s)</source>
         <translation>挂钟时间（Unix 秒）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="126"/>
+        <location filename="../app/workbench/training_view.cpp" line="127"/>
         <source>Tokens seen</source>
         <translation>已处理 token 数</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="129"/>
+        <location filename="../app/workbench/training_view.cpp" line="130"/>
         <source>Smoothing</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="130"/>
+        <location filename="../app/workbench/training_view.cpp" line="131"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="131"/>
+        <location filename="../app/workbench/training_view.cpp" line="132"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="133"/>
-        <location filename="../app/workbench/training_view.cpp" line="136"/>
+        <location filename="../app/workbench/training_view.cpp" line="134"/>
+        <location filename="../app/workbench/training_view.cpp" line="137"/>
         <source>Export curves</source>
         <translation>导出曲线</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="134"/>
+        <location filename="../app/workbench/training_view.cpp" line="135"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="136"/>
-        <location filename="../app/workbench/training_view.cpp" line="142"/>
-        <location filename="../app/workbench/training_view.cpp" line="414"/>
+        <location filename="../app/workbench/training_view.cpp" line="137"/>
+        <location filename="../app/workbench/training_view.cpp" line="143"/>
+        <location filename="../app/workbench/training_view.cpp" line="426"/>
         <source>Cannot write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="139"/>
-        <location filename="../app/workbench/training_view.cpp" line="142"/>
+        <location filename="../app/workbench/training_view.cpp" line="140"/>
+        <location filename="../app/workbench/training_view.cpp" line="143"/>
         <source>Export charts</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="140"/>
+        <location filename="../app/workbench/training_view.cpp" line="141"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="145"/>
+        <location filename="../app/workbench/training_view.cpp" line="146"/>
         <source>X axis:</source>
         <translation>X 轴：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="147"/>
+        <location filename="../app/workbench/training_view.cpp" line="148"/>
         <source>Smoothing:</source>
         <translation>平滑：</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="166"/>
+        <location filename="../app/workbench/training_view.cpp" line="167"/>
         <source>Job log</source>
         <translation>作业日志</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="322"/>
+        <location filename="../app/workbench/training_view.cpp" line="324"/>
         <source>%1: no job status yet</source>
         <translation>%1：尚无作业状态</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="324"/>
-        <source>%1: stopped at step %2 without finishing (start it again to resume)</source>
-        <translation>%1：在第 %2 步停止，未完成（再次开始即可继续）</translation>
+        <location filename="../app/workbench/training_view.cpp" line="327"/>
+        <source>%1: stopped unexpectedly at step %2 (start it again to resume)</source>
+        <translation>%1：在第 %2 步意外停止（再次启动即可继续）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="326"/>
+        <location filename="../app/workbench/training_view.cpp" line="330"/>
+        <source>%1: running on %2, step %3 of %4</source>
+        <translation>%1：运行在 %2 上，第 %3 / %4 步</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="334"/>
         <source>%1: %2, step %3 of %4</source>
         <translation>%1：%2，第 %3 步（共 %4 步）</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="387"/>
-        <location filename="../app/workbench/training_view.cpp" line="392"/>
+        <location filename="../app/workbench/training_view.cpp" line="338"/>
+        <source>, stopping after this step</source>
+        <translation>，将在本步之后停止</translation>
+    </message>
+    <message>
+        <location filename="../app/workbench/training_view.cpp" line="399"/>
+        <location filename="../app/workbench/training_view.cpp" line="404"/>
         <source>New training job</source>
         <translation>新建训练作业</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="431"/>
+        <location filename="../app/workbench/training_view.cpp" line="443"/>
         <source>Open a training run</source>
         <translation>打开训练运行</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="460"/>
+        <location filename="../app/workbench/training_view.cpp" line="476"/>
         <source>View rankings</source>
         <translation>查看排序结果</translation>
     </message>
     <message>
-        <location filename="../app/workbench/training_view.cpp" line="461"/>
+        <location filename="../app/workbench/training_view.cpp" line="477"/>
         <source>Rankings (*.jsonl);;All files (*)</source>
         <translation>排序结果 (*.jsonl);;所有文件 (*)</translation>
     </message>

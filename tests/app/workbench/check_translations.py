@@ -1,9 +1,16 @@
 """Fails when a .ts file has a message without a finished translation.
 
-Usage: check_translations.py FILE.ts...  Prints each unfinished message with its
-context and source line, so a translator knows what to fill in.
+Usage: check_translations.py [--lupdate LUPDATE --root ROOT] FILE.ts...
+Prints each unfinished message with its context and source line, so a translator
+knows what to fill in. With --lupdate, copies of the files are first brought up to
+date with the sources under ROOT (as app/workbench/CMakeLists.txt says to), so a
+string added to the window without running lupdate fails here too.
 """
+import os
+import shutil
+import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ElementTree
 
 
@@ -35,5 +42,22 @@ def main(paths):
     return 1 if failed else 0
 
 
+def updated_copies(lupdate, root, paths, folder):
+    """Copies of `paths` in `folder`, updated by lupdate from the window's sources."""
+    copies = []
+    for path in paths:
+        copy = os.path.join(folder, os.path.basename(path))
+        shutil.copyfile(path, copy)
+        copies.append(copy)
+    subprocess.run([lupdate, "-silent", "-I", ".", "-no-obsolete", "app/workbench", "widgets", "-ts", *copies],
+                   cwd=root, check=True)
+    return copies
+
+
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    arguments = sys.argv[1:]
+    if arguments[:1] == ["--lupdate"]:
+        lupdate, root, files = arguments[1], arguments[3], arguments[4:]
+        with tempfile.TemporaryDirectory() as folder:
+            sys.exit(main(updated_copies(lupdate, root, files, folder)))
+    sys.exit(main(arguments))
