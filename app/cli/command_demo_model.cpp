@@ -16,7 +16,7 @@
 namespace rrtf::cli {
 
 namespace {
-struct DemoArgs {
+struct DemoModelArgs {
     std::string outputDir;
     std::string tokenizer = RRTF_RESOURCE_DIR "/tokenizers/starcoder-tokenizer.json";
     int layers = 4;
@@ -28,7 +28,7 @@ struct DemoArgs {
     std::string format = "safetensors";
 };
 
-void runDemo(const DemoArgs& args)
+void runDemo(const DemoModelArgs& args)
 {
     GPTBigCodeConfig config;
     // The embedding has a row per token id of the shipped tokenizer, whatever it is
@@ -66,7 +66,7 @@ void runDemo(const DemoArgs& args)
 
 void addDemoModelCommand(CLI::App& app)
 {
-    auto args = std::make_shared<DemoArgs>();
+    auto args = std::make_shared<DemoModelArgs>();
     CLI::App* command = app.add_subcommand("make-demo-model", "Write a small random-weight GPTBigCode model to try the tools");
     command->add_option("dir", args->outputDir, "Output directory")->required();
     command->add_option("--tokenizer", args->tokenizer, "tokenizer.json to ship with it")->capture_default_str();

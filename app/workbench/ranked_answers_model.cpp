@@ -7,12 +7,10 @@
 namespace rrtf {
 namespace {
 
-QString qs(const std::string& text) { return QString::fromStdString(text); }
-
 // The detail column's text: the verdict's message on one line.
 QString oneLine(const std::string& text)
 {
-    QString line = qs(text).simplified();
+    QString line = QString::fromStdString(text).simplified();
     return line.size() > 200 ? line.left(200) + QStringLiteral("…") : line;
 }
 
@@ -97,7 +95,7 @@ QVariant RankedAnswersModel::data(const QModelIndex& index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case AnswerColumn: return answerName(row);
-        case ModelColumn: return qs(answer->model);
+        case ModelColumn: return QString::fromStdString(answer->model);
         case TemperatureColumn: return QString::number(answer->temperature, 'g', 3);
         case ClassColumn: return answerClassText(answer->answerClass);
         case ScoreColumn: return answer->ranked() ? QString::number(answer->score, 'f', 2) : QStringLiteral("—");
@@ -110,9 +108,9 @@ QVariant RankedAnswersModel::data(const QModelIndex& index, int role) const
         return {};
     }
     if (role == Qt::ToolTipRole && index.column() == DetailColumn) {
-        QString tip = qs(answer->detail).left(2000);
+        QString tip = QString::fromStdString(answer->detail).left(2000);
         if (!answer->reason.empty())
-            tip = qs(answer->reason) + (tip.isEmpty() ? QString() : QStringLiteral("\n\n") + tip);
+            tip = QString::fromStdString(answer->reason) + (tip.isEmpty() ? QString() : QStringLiteral("\n\n") + tip);
         return tip.isEmpty() ? QVariant() : QVariant(tip);
     }
     if (role == Qt::FontRole && isTeacher(row) && row == m_item->bestTeacher) {

@@ -5,11 +5,9 @@
 namespace rrtf {
 namespace {
 
-QString qs(const std::string& text) { return QString::fromStdString(text); }
-
 QString firstLine(const std::string& text)
 {
-    const QString all = qs(text).trimmed();
+    const QString all = QString::fromStdString(text).trimmed();
     const qsizetype newline = all.indexOf(QLatin1Char('\n'));
     return newline < 0 ? all : all.left(newline).trimmed() + QStringLiteral(" …");
 }
@@ -18,7 +16,7 @@ RankingsTableModel::Row makeRow(const RankedItem& item)
 {
     using Row = RankingsTableModel::Row;
     Row row;
-    row.taskId = qs(item.taskId);
+    row.taskId = QString::fromStdString(item.taskId);
     row.firstLine = firstLine(item.instruction);
     if (const RankedAnswer* teacher = item.teacher()) {
         row.teacher = QStringLiteral("%1 · %2").arg(answerClassText(teacher->answerClass)).arg(teacher->score, 0, 'f', 2);
@@ -45,14 +43,14 @@ RankingsTableModel::Row makeRow(const RankedItem& item)
         for (const RankedAnswer& answer : *answers) {
             if (!answer.reason.empty()) {
                 answerReason = true;
-                if (!reasons.contains(qs(answer.reason)))
-                    reasons << qs(answer.reason);
+                if (!reasons.contains(QString::fromStdString(answer.reason)))
+                    reasons << QString::fromStdString(answer.reason);
             }
-            models += QLatin1Char(' ') + qs(answer.model);
+            models += QLatin1Char(' ') + QString::fromStdString(answer.model);
         }
-    row.reason = item.reason.empty() ? reasons.join(QStringLiteral("; ")) : qs(item.reason);
+    row.reason = item.reason.empty() ? reasons.join(QStringLiteral("; ")) : QString::fromStdString(item.reason);
     row.attention = !item.reason.empty() || answerReason;
-    row.searchText = row.taskId + QLatin1Char('\n') + qs(item.instruction) + QLatin1Char('\n') + qs(item.reason) +
+    row.searchText = row.taskId + QLatin1Char('\n') + QString::fromStdString(item.instruction) + QLatin1Char('\n') + QString::fromStdString(item.reason) +
                      QLatin1Char('\n') + reasons.join(QLatin1Char('\n')) + models;
     return row;
 }
@@ -119,7 +117,7 @@ QVariant RankingsTableModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == InstructionColumn)
-            return qs(item.instruction).left(2000);  // a tooltip, not a document
+            return QString::fromStdString(item.instruction).left(2000);  // a tooltip, not a document
         if (index.column() == ReasonColumn && !row.reason.isEmpty())
             return row.reason;
         return {};

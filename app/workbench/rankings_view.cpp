@@ -30,8 +30,6 @@
 namespace rrtf {
 namespace {
 
-QString qs(const std::string& text) { return QString::fromStdString(text); }
-
 QTableView* newTable(QWidget* parent)
 {
     auto* table = new QTableView(parent);
@@ -404,10 +402,10 @@ void RankingsView::showCurrentItem()
         return;
     }
     m_title->setText(tr("%1 — %2 teacher and %3 student answers")
-                         .arg(qs(item->taskId))
+                         .arg(QString::fromStdString(item->taskId))
                          .arg(item->teachers.size())
                          .arg(item->students.size()));
-    m_instruction->setPlainText(qs(item->instruction));
+    m_instruction->setPlainText(QString::fromStdString(item->instruction));
     m_pairs->setPlainText(describePairs(*item));
     // The best teacher answer first: every pair is trained against it.
     selectAnswer(std::max(item->bestTeacher, 0));
@@ -426,24 +424,24 @@ QString RankingsView::describePairs(const RankedItem& item) const
     QStringList lines;
     const RankedAnswer* teacher = item.teacher();
     if (item.pairs.empty())
-        lines << tr("None: %1").arg(item.reason.empty() ? tr("the item yields no pair") : qs(item.reason));
+        lines << tr("None: %1").arg(item.reason.empty() ? tr("the item yields no pair") : QString::fromStdString(item.reason));
     else
         lines << tr("Teacher %1 (%2, %3, score %4) against:")
                      .arg(item.bestTeacher + 1)
-                     .arg(qs(teacher->model), answerClassText(teacher->answerClass))
+                     .arg(QString::fromStdString(teacher->model), answerClassText(teacher->answerClass))
                      .arg(teacher->score, 0, 'f', 2);
     for (const RankedPair& pair : item.pairs) {
         const RankedAnswer& student = item.students[size_t(pair.student)];
         lines << tr("  Student %1 (%2, %3): r_tea %4, r_stu %5, weight %6")
                      .arg(pair.student + 1)
-                     .arg(qs(student.model), answerClassText(student.answerClass))
+                     .arg(QString::fromStdString(student.model), answerClassText(student.answerClass))
                      .arg(pair.rTeacher, 0, 'f', 2)
                      .arg(pair.rStudent, 0, 'f', 2)
                      .arg(pair.rTeacher - pair.rStudent, 0, 'f', 2);
     }
     for (size_t s = 0; s < item.students.size(); ++s)
         if (item.students[s].ranked() && !item.students[s].reason.empty())
-            lines << tr("  Student %1 dropped: %2").arg(s + 1).arg(qs(item.students[s].reason));
+            lines << tr("  Student %1 dropped: %2").arg(s + 1).arg(QString::fromStdString(item.students[s].reason));
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -456,9 +454,9 @@ void RankingsView::showCurrentAnswer()
         m_answerDetail->clear();
         return;
     }
-    m_code->setText(qs(m_wholeResponse->isChecked() ? answer->text : answer->code));
+    m_code->setText(QString::fromStdString(m_wholeResponse->isChecked() ? answer->text : answer->code));
     QStringList lines;
-    lines << tr("%1 · %2 · temperature %3").arg(m_answers->answerName(row), qs(answer->model))
+    lines << tr("%1 · %2 · temperature %3").arg(m_answers->answerName(row), QString::fromStdString(answer->model))
                  .arg(answer->temperature, 0, 'g', 3);
     const std::string_view outcome = outcomeName(answer->outcome);
     lines << tr("Outcome: %1 · tests passed: %2 of %3 · class: %4 · score: %5")
@@ -469,9 +467,9 @@ void RankingsView::showCurrentAnswer()
                       answer->ranked() ? QString::number(answer->score, 'f', 2) : QStringLiteral("—"));
     lines << tr("Ranking: %1").arg(m_answers->rankingText(row));
     if (!answer->reason.empty())
-        lines << tr("Reason: %1").arg(qs(answer->reason));
+        lines << tr("Reason: %1").arg(QString::fromStdString(answer->reason));
     if (!answer->detail.empty())
-        lines << tr("Detail: %1").arg(qs(answer->detail));
+        lines << tr("Detail: %1").arg(QString::fromStdString(answer->detail));
     m_answerDetail->setPlainText(lines.join(QLatin1Char('\n')));
 }
 

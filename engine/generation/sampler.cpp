@@ -3,6 +3,7 @@
 #include "generation/sampler_row.h"
 
 #include "runtime/error.h"
+#include "runtime/stable_hash.h"
 
 #include <algorithm>
 #include <cmath>
@@ -15,15 +16,6 @@
 
 namespace rrtf {
 namespace {
-
-std::uint64_t mix64(std::uint64_t z)
-{
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
-constexpr std::uint64_t golden = 0x9e3779b97f4a7c15ULL;
 
 std::string number(double value)
 {
@@ -66,14 +58,14 @@ void SamplingOptions::validate() const
 }
 
 SequenceRng::SequenceRng(std::uint64_t seed, std::uint64_t stream, std::uint64_t counter)
-    : key(mix64(seed ^ mix64(stream + golden))), drawIndex(counter)
+    : key(mixBits(seed ^ mixBits(stream + kSplitmixIncrement))), drawIndex(counter)
 {
 }
 
 std::uint64_t SequenceRng::next()
 {
-    // splitmix64 whose state is key + (i + 1) * golden: draw i needs no history.
-    return mix64(key + (++drawIndex) * golden);
+    // splitmix64 whose state is key + (i + 1) * increment: draw i needs no history.
+    return mixBits(key + (++drawIndex) * kSplitmixIncrement);
 }
 
 double SequenceRng::uniform()

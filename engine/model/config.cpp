@@ -12,9 +12,9 @@ namespace rrtf {
 namespace {
 
 // Reads an integer field, accepting the transformers attribute aliases.
-class FieldReader {
+class ModelConfigReader {
 public:
-    FieldReader(const nlohmann::json& json, const std::string& source) : m_json(json), m_source(source) {}
+    ModelConfigReader(const nlohmann::json& json, const std::string& source) : m_json(json), m_source(source) {}
 
     const nlohmann::json* find(std::initializer_list<const char*> names) const
     {
@@ -84,7 +84,7 @@ private:
     const std::string& m_source;
 };
 
-Activation parseActivation(const FieldReader& reader, const std::string& name)
+Activation parseActivation(const ModelConfigReader& reader, const std::string& name)
 {
     if (name == "gelu")
         return Activation::GeluErf;
@@ -100,7 +100,7 @@ GPTBigCodeConfig GPTBigCodeConfig::fromJson(const nlohmann::json& json, const st
 {
     if (!json.is_object())
         throw FormatError(source + ": expected a JSON object");
-    FieldReader reader(json, source);
+    ModelConfigReader reader(json, source);
 
     const std::string modelType = reader.string("model_type", "");
     if (modelType != "gpt_bigcode")

@@ -29,7 +29,7 @@ __attribute__((target("avx2,fma"))) inline float horizontalSum(__m256 v) {
     return _mm_cvtss_f32(sum);
 }
 
-struct Operands {
+struct ProductOperands {
     const float* x;     // [rows, K]
     const float* w;     // [N, K]
     const float* bias;  // [N] or null
@@ -45,7 +45,7 @@ struct Prefetch {
 
 // Three weight rows against four input rows: twelve dot products in registers,
 // each weight vector loaded once and used four times.
-__attribute__((target("avx2,fma"))) void block3x4(const Operands& o, int64_t j, int64_t r, Prefetch prefetch) {
+__attribute__((target("avx2,fma"))) void block3x4(const ProductOperands& o, int64_t j, int64_t r, Prefetch prefetch) {
     const float* w0 = o.w + j * o.k;
     const float* w1 = w0 + o.k;
     const float* w2 = w1 + o.k;
@@ -80,7 +80,7 @@ __attribute__((target("avx2,fma"))) void block3x4(const Operands& o, int64_t j, 
 }
 
 // One weight row against one input row: the edges the blocks do not cover.
-__attribute__((target("avx2,fma"))) void dot1x1(const Operands& o, int64_t j, int64_t r) {
+__attribute__((target("avx2,fma"))) void dot1x1(const ProductOperands& o, int64_t j, int64_t r) {
     const float* w = o.w + j * o.k;
     const float* x = o.x + r * o.k;
     __m256 a = _mm256_setzero_ps();
@@ -91,7 +91,7 @@ __attribute__((target("avx2,fma"))) void dot1x1(const Operands& o, int64_t j, in
 // Four weight rows against one input row, two accumulators each so that eight
 // multiply-add chains are in flight: at one input row (batch-1 decoding) the
 // product is bound by memory, not by one chain's latency.
-__attribute__((target("avx2,fma"))) void block4x1(const Operands& o, int64_t j, int64_t r) {
+__attribute__((target("avx2,fma"))) void block4x1(const ProductOperands& o, int64_t j, int64_t r) {
     const float* w[4] = {o.w + j * o.k, o.w + (j + 1) * o.k, o.w + (j + 2) * o.k, o.w + (j + 3) * o.k};
     const float* x = o.x + r * o.k;
     __m256 even[4], odd[4];
@@ -115,7 +115,7 @@ __attribute__((target("avx2,fma"))) void block4x1(const Operands& o, int64_t j, 
 
 // Fewer input rows than a 3x4 block takes (1 to 3): four weight rows at a time
 // against each input row, the later rows reading the weights from cache.
-void narrowProductRange(const Operands& o, int64_t begin, int64_t end) {
+void narrowProductRange(const ProductOperands& o, int64_t begin, int64_t end) {
     int64_t j = begin;
     for (; j + 4 <= end; j += 4)
         for (int64_t r = 0; r < o.rows; ++r) block4x1(o, j, r);
@@ -126,7 +126,7 @@ void narrowProductRange(const Operands& o, int64_t begin, int64_t end) {
 // Weight rows [begin, end): every input row against them, so each weight block is
 // read from memory once and then from cache. The passes of a block over the
 // input rows share out the requests for the block kPrefetchBlocks ahead.
-void productRange(const Operands& o, int64_t begin, int64_t end) {
+void productRange(const ProductOperands& o, int64_t begin, int64_t end) {
     if (o.rows < kInputRows)
         return narrowProductRange(o, begin, end);
     const int64_t blockLines = kWeightRows * o.k * static_cast<int64_t>(sizeof(float)) / 64;
@@ -164,7 +164,7 @@ bool smallBatchProductApplies(const at::Tensor& input, const at::Tensor& weight,
 at::Tensor smallBatchProduct(const at::Tensor& input, const at::Tensor& weight, const at::Tensor& bias) {
     const at::Tensor x = input.reshape({-1, weight.size(1)}).contiguous();
     at::Tensor out = at::empty({x.size(0), weight.size(0)}, x.options());
-    const Operands operands{x.data_ptr<float>(), weight.data_ptr<float>(),
+    const ProductOperands operands{x.data_ptr<float>(), weight.data_ptr<float>(),
                             bias.defined() ? bias.data_ptr<float>() : nullptr, out.data_ptr<float>(),
                             x.size(0), weight.size(0), weight.size(1)};
     // Whole blocks per task, so threads never split a block.

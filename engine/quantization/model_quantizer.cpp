@@ -74,7 +74,8 @@ void quantizeWithGptq(CausalLM& model, const QuantizeSettings& settings)
     report(settings, total, total, "");
 }
 
-bool isWeightFile(const fs::path& path)
+// Files the quantized checkpoint gets anew (weights, their index, its config); the rest is copied.
+bool writtenByQuantizer(const fs::path& path)
 {
     const std::string name = path.filename().string();
     for (const char* suffix : {".safetensors", ".bin", ".index.json", ".pt", ".gguf", ".pth"})
@@ -176,7 +177,7 @@ void writeGptqModel(const CausalLM& model, const GptqSettings& settings, const f
     replaceFileDurably(outDir / "config.json", config.dump(2) + "\n");
     replaceFileDurably(outDir / "quantize_config.json", gptqSettingsJson(settings).dump(2) + "\n");
     for (const auto& entry : fs::directory_iterator(sourceDir))
-        if (entry.is_regular_file() && !isWeightFile(entry.path()))
+        if (entry.is_regular_file() && !writtenByQuantizer(entry.path()))
             fs::copy_file(entry.path(), outDir / entry.path().filename(), fs::copy_options::overwrite_existing);
 }
 

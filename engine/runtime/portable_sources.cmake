@@ -4,4 +4,6 @@ list(APPEND RRTF_EVALUATION_SOURCES
   # Jobs over threads: a worker's exception reaches the caller, never std::terminate.
   ${CMAKE_CURRENT_LIST_DIR}/parallel_for.h
   ${CMAKE_CURRENT_LIST_DIR}/parallel_for.cpp
+  # FNV-1a and splitmix64: seeds, fingerprints and n-gram ids that never change.
+  ${CMAKE_CURRENT_LIST_DIR}/stable_hash.h
 )

@@ -3,7 +3,6 @@
 #include "runtime/thread_guard.h"
 
 #include <algorithm>
-#include <chrono>
 #include <ostream>
 
 namespace rrtf {
@@ -14,12 +13,6 @@ constexpr std::string_view kLabelColumns = "id, name, description, shortcut, pos
 constexpr std::string_view kAnnotationSelect =
     "SELECT a.item_key, a.annotator, a.label_id, COALESCE(l.name, ''), a.note, a.updated_ms "
     "FROM annotations a LEFT JOIN failure_labels l ON l.id = a.label_id";
-
-std::int64_t nowMs()
-{
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 FailureLabel readLabel(const Statement& row)
 {
@@ -125,7 +118,7 @@ void upsertColumn(Database& db, const std::string& column, std::string_view item
     db.prepare("INSERT INTO annotations (item_key, annotator, " + column +
                ", updated_ms) VALUES (?, ?, ?, ?) ON CONFLICT (item_key, annotator) DO UPDATE SET " + column +
                " = excluded." + column + ", updated_ms = excluded.updated_ms")
-        .bindAll(itemKey, annotator, value, nowMs())
+        .bindAll(itemKey, annotator, value, unixTimeMs())
         .run();
 }
 
@@ -189,7 +182,7 @@ FailureLabel Annotations::addLabel(std::string_view name, std::string_view descr
         checkShortcut(db, shortcut, 0);
         db.prepare("INSERT INTO failure_labels (name, description, shortcut, position, created_ms) "
                    "SELECT ?, ?, ?, COALESCE(MAX(position) + 1, 0), ? FROM failure_labels")
-            .bindAll(cleanName, description, shortcut, nowMs())
+            .bindAll(cleanName, description, shortcut, unixTimeMs())
             .run();
         FailureLabel added = *selectLabel(db, db.lastInsertRowId());
         transaction.commit();

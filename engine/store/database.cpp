@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <string>
 #include <utility>
 
@@ -22,6 +23,12 @@ std::string sqlHead(std::string_view sql)
 }
 
 }  // namespace
+
+std::int64_t unixTimeMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
 
 std::string databaseFaultHint(int code, int busyTimeoutMs)
 {

@@ -48,6 +48,9 @@ private:
 // timeout, a full disk, a read-only file or folder. Empty for other codes.
 std::string databaseFaultHint(int code, int busyTimeoutMs);
 
+// Now, in milliseconds since the Unix epoch: how the workspace stores times.
+std::int64_t unixTimeMs();
+
 struct DatabaseOptions {
     // How long a write waits for another connection's write lock before failing
     // with "database is locked". Writes are short, so a few seconds is plenty.

@@ -8,19 +8,12 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <chrono>
 #include <cstring>
 #include <cstdlib>
 #include <system_error>
 
 namespace rrtf {
 namespace {
-
-std::int64_t nowMs()
-{
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 std::string environment(const char* name)
 {
@@ -163,7 +156,7 @@ EvalRun Workspace::findOrCreateRun(const EvalRunSpec& spec)
         Statement find = db.prepare("SELECT " + std::string(kRunColumns) + " FROM eval_runs WHERE key = ?");
         if (find.bindAll(spec.key).step())
             return readRun(find);
-        const std::int64_t created = nowMs();
+        const std::int64_t created = unixTimeMs();
         db.prepare("INSERT INTO eval_runs (key, problem_set_path, problem_set_sha256, samples_path, samples_sha256, "
                    "settings, created_ms, engine_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             .bindAll(spec.key, spec.problemSetPath, spec.problemSetSha256, spec.samplesPath, spec.samplesSha256,
@@ -233,7 +226,7 @@ void Workspace::markRunFinished(std::int64_t runId)
     std::lock_guard lock(mutex);
     try {
         Transaction transaction(db);
-        db.prepare("UPDATE eval_runs SET finished_ms = ? WHERE id = ?").bindAll(nowMs(), runId).run();
+        db.prepare("UPDATE eval_runs SET finished_ms = ? WHERE id = ?").bindAll(unixTimeMs(), runId).run();
         if (db.changes() == 0)
             throw InvalidArgument(db.path().string() + " has no evaluation run " + std::to_string(runId));
         transaction.commit();
@@ -256,7 +249,7 @@ void Workspace::addGenerationStats(std::int64_t runId, const GenerationStats& ca
                    "weight_bytes = excluded.weight_bytes, device = excluded.device, dtype = excluded.dtype, "
                    "updated_ms = excluded.updated_ms")
             .bindAll(runId, call.answers, call.newTokens, call.generateMs, call.weightBytes, call.device, call.dtype,
-                     nowMs())
+                     unixTimeMs())
             .run();
         transaction.commit();
     } catch (const DatabaseError& error) {
@@ -315,7 +308,7 @@ void Workspace::recordVerdicts(std::int64_t runId, std::span<const StoredVerdict
             "fallback_reason = excluded.fallback_reason, tier = excluded.tier, "
             "interpreter = excluded.interpreter, limits = excluded.limits, "
             "rechecked = excluded.rechecked, recorded_ms = excluded.recorded_ms");
-        const std::int64_t recorded = nowMs();
+        const std::int64_t recorded = unixTimeMs();
         for (const StoredVerdict& stored : batch) {
             const Verdict& v = stored.verdict;
             upsert.reset();
@@ -408,7 +401,7 @@ void Workspace::recordReferenceTiming(std::string_view problemSetSha256, std::st
                    "level, recorded_ms) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (problem_set_sha256, task_id) DO "
                    "UPDATE SET wall_ms = excluded.wall_ms, cpu_ms = excluded.cpu_ms, outcome = excluded.outcome, "
                    "level = excluded.level, recorded_ms = excluded.recorded_ms")
-            .bindAll(problemSetSha256, taskId, wallMs, cpuMs, outcomeName(outcome), level, nowMs())
+            .bindAll(problemSetSha256, taskId, wallMs, cpuMs, outcomeName(outcome), level, unixTimeMs())
             .run();
         transaction.commit();
     } catch (const DatabaseError& error) {

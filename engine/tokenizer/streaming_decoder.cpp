@@ -7,8 +7,6 @@
 namespace rrtf {
 namespace {
 
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
-
 // A character no clean-up rule contains and none removes: text before it can be
 // cleaned without waiting for what follows.
 bool cleanUpBarrier(char c)
@@ -78,7 +76,7 @@ std::string StreamingDecoder::pushWindow(int id)
     m_ids.push_back(id);
     const std::string before = decodeWindow(m_readOffset);
     const std::string all = decodeWindow(m_ids.size());
-    if (all.size() <= before.size() || !all.starts_with(before) || all.ends_with(kReplacement)) return {};
+    if (all.size() <= before.size() || !all.starts_with(before) || all.ends_with(utf8::kReplacementCharacter)) return {};
     if (!before.empty() && !m_anchored && m_anchor < 0) {
         for (int candidate = 0; candidate < std::min(m_tokenizer.vocabSize(), 100000) && m_anchor < 0; ++candidate) {
             if (m_tokenizer.isSpecial(candidate)) continue;

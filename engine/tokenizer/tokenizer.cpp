@@ -16,21 +16,21 @@
 namespace rrtf {
 namespace {
 
-enum class Kind { Json, Gguf, SentencePiece };
+enum class TokenizerFormat { Json, Gguf, SentencePiece };
 
-Kind detectKind(const std::filesystem::path& path)
+TokenizerFormat detectFormat(const std::filesystem::path& path)
 {
     std::ifstream file(path, std::ios::binary);
     if (!file) throw FormatError(path.string() + ": cannot open the file");
     std::array<char, 64> head{};
     file.read(head.data(), head.size());
     const std::string_view start(head.data(), std::size_t(file.gcount()));
-    if (start.starts_with("GGUF")) return Kind::Gguf;
+    if (start.starts_with("GGUF")) return TokenizerFormat::Gguf;
     const auto first = start.find_first_not_of(" \t\r\n");
-    if (first != std::string_view::npos && start[first] == '{') return Kind::Json;
-    if (path.extension() == ".json") return Kind::Json;  // let the JSON reader say what is wrong
-    if (path.extension() == ".gguf") return Kind::Gguf;
-    return Kind::SentencePiece;  // a protobuf has no magic number
+    if (first != std::string_view::npos && start[first] == '{') return TokenizerFormat::Json;
+    if (path.extension() == ".json") return TokenizerFormat::Json;  // let the JSON reader say what is wrong
+    if (path.extension() == ".gguf") return TokenizerFormat::Gguf;
+    return TokenizerFormat::SentencePiece;  // a protobuf has no magic number
 }
 
 // transformers keeps the eos token in tokenizer_config.json beside tokenizer.json.
@@ -64,14 +64,14 @@ std::unique_ptr<Tokenizer> loadTokenizer(const std::filesystem::path& path)
         throw FormatError(path.string() + ": no tokenizer.json or tokenizer.model in this folder");
     }
     if (!std::filesystem::exists(path, error)) throw FormatError(path.string() + ": no such file");
-    switch (detectKind(path)) {
-    case Kind::Json: {
+    switch (detectFormat(path)) {
+    case TokenizerFormat::Json: {
         BpeSpec spec = readTokenizerJson(path);
         readEosToken(path, spec);
         return std::make_unique<BpeTokenizer>(spec);
     }
-    case Kind::Gguf: return std::make_unique<BpeTokenizer>(readGgufVocab(path));
-    case Kind::SentencePiece: return std::make_unique<SentencePieceTokenizer>(path);
+    case TokenizerFormat::Gguf: return std::make_unique<BpeTokenizer>(readGgufVocab(path));
+    case TokenizerFormat::SentencePiece: return std::make_unique<SentencePieceTokenizer>(path);
     }
     return nullptr;
 }

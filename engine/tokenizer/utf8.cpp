@@ -6,8 +6,6 @@
 namespace rrtf::utf8 {
 namespace {
 
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
-
 // Bytes a character needs given its lead byte; 0 for a byte that cannot lead.
 int sequenceLength(unsigned char lead)
 {
@@ -92,7 +90,7 @@ void appendLossy(std::string_view bytes, std::string& out)
             continue;
         }
         out.append(bytes.substr(runStart, pos - runStart));
-        out.append(kReplacement);
+        out.append(kReplacementCharacter);
         pos += length == 0 ? 1 : length;  // the maximal subpart is replaced as one
         runStart = pos;
     }

@@ -10,6 +10,9 @@
 
 namespace rrtf::utf8 {
 
+// U+FFFD, what stands in for bytes that are not UTF-8.
+inline constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
+
 // Offset of the first byte that is not part of a well-formed character, or nullopt.
 std::optional<std::size_t> firstInvalidByte(std::string_view bytes);
 

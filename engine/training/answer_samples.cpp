@@ -38,7 +38,7 @@ int intField(const RecordFields& fields, std::string_view key, int fallback)
     return value.get<int>();
 }
 
-SampledAnswer answerFromJson(const nlohmann::json& json, const std::string& location)
+SampledAnswer sampledAnswerFromJson(const nlohmann::json& json, const std::string& location)
 {
     if (!json.is_object())
         throw FormatError(location + ": expected an object with \"text\"");
@@ -165,7 +165,7 @@ SampleGroup sampleGroupFromJson(const nlohmann::json& json, const std::string& l
         fields.fail("field \"samples\" must be a list of {\"index\", \"text\"}");
     const nlohmann::json& samples = json.at("samples");
     for (std::size_t i = 0; i < samples.size(); ++i)
-        group.answers.push_back(answerFromJson(samples[i], location + ": samples[" + std::to_string(i) + "]"));
+        group.answers.push_back(sampledAnswerFromJson(samples[i], location + ": samples[" + std::to_string(i) + "]"));
     if (group.role == AnswerRole::Student && group.fromData())
         fields.fail("the data's answers are teacher answers, not \"student\"");
     return group;

@@ -1,6 +1,8 @@
 // Rendering of a contamination report: JSON for tools, Markdown for people.
 #include "training/contamination.h"
 
+#include "runtime/text_format.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <string>
@@ -8,13 +10,6 @@
 
 namespace rrtf {
 namespace {
-
-std::string fixed(double value, int decimals)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
-}
 
 // Characters as a terminal shows them (UTF-8 code points).
 std::size_t displayWidth(const std::string& text)
@@ -80,7 +75,7 @@ std::string sharedText(const FieldOverlap& overlap)
     if (overlap.benchmarkNgrams == 0)
         return "-";
     return std::to_string(overlap.sharedNgrams) + "/" + std::to_string(overlap.benchmarkNgrams) + " (" +
-           fixed(100.0 * overlap.sharedNgrams / overlap.benchmarkNgrams, 0) + "%)";
+           fixedDecimals(100.0 * overlap.sharedNgrams / overlap.benchmarkNgrams, 0) + "%)";
 }
 
 }  // namespace
@@ -148,7 +143,7 @@ std::string contaminationMarkdown(const ContaminationReport& report)
     if (o.ngram > 0)
         checks = ngramName + " overlap" + (o.skipNumericNgrams ? " (numeric n-grams skipped)" : "");
     if (o.jaccard > 0)
-        checks += (checks.empty() ? "" : "; ") + std::string("Jaccard >= ") + fixed(o.jaccard, 2) + " on " +
+        checks += (checks.empty() ? "" : "; ") + std::string("Jaccard >= ") + fixedDecimals(o.jaccard, 2) + " on " +
                   std::to_string(o.shingleTokens) + "-token shingles (MinHash " + std::to_string(report.banding.bands) +
                   " bands x " + std::to_string(report.banding.rows) + " rows, verified exactly)";
     text += "Checks: " + checks + "\n";
@@ -167,7 +162,7 @@ std::string contaminationMarkdown(const ContaminationReport& report)
     for (const OverlapPair& pair : report.pairs)
         for (const FieldOverlap& f : pair.fields)
             rows.push_back({cell(pair.trainingTaskId), cell(pair.benchmarkTaskId), f.trainingField, f.benchmarkField,
-                            flaggedBy(f, o.ngram), sharedText(f), fixed(f.jaccard, 2), std::to_string(f.longestRun),
+                            flaggedBy(f, o.ngram), sharedText(f), fixedDecimals(f.jaccard, 2), std::to_string(f.longestRun),
                             cell(f.snippet)});
     text += "\n";
     text += table({"training task", "benchmark task", "training field", "benchmark field", "flagged by",

@@ -3,6 +3,7 @@
 #include "evaluation/sandbox_pool.h"
 #include "runtime/error.h"
 #include "runtime/parallel_for.h"
+#include "runtime/text_format.h"
 #include "training/min_hash.h"
 #include "training/text_tokens.h"
 
@@ -15,8 +16,6 @@ namespace {
 
 constexpr int kMinHashLength = 128;
 constexpr double kNearDuplicateRecall = 0.99;  // chance that a pair at the threshold is compared at all
-
-bool isBlank(std::string_view text) { return text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos; }
 
 std::string_view trimmed(std::string_view text)
 {
@@ -35,17 +34,10 @@ std::size_t characterCount(std::string_view text)
     return count;
 }
 
-std::string fixed(double value, int decimals)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
-}
-
 void validate(const RecordFilterOptions& options)
 {
     if (!(options.nearDuplicateJaccard >= 0.0 && options.nearDuplicateJaccard <= 1.0))
-        throw InvalidArgument("nearDuplicateJaccard " + fixed(options.nearDuplicateJaccard, 3) +
+        throw InvalidArgument("nearDuplicateJaccard " + fixedDecimals(options.nearDuplicateJaccard, 3) +
                               " is outside [0, 1]");
     if (options.shingleTokens < 1)
         throw InvalidArgument("shingleTokens must be at least 1, not " + std::to_string(options.shingleTokens));
@@ -97,7 +89,7 @@ public:
                     if (similarity >= options.nearDuplicateJaccard)
                         return DroppedRecord{record.taskId, "near_duplicate",
                                              "near-duplicate of " + kept[std::size_t(candidate)].taskId +
-                                                 " (Jaccard " + fixed(similarity, 2) + ")"};
+                                                 " (Jaccard " + fixedDecimals(similarity, 2) + ")"};
                 }
             }
         }
@@ -139,8 +131,8 @@ std::optional<std::string> lengthProblem(const TrainingRecord& record, const Rec
         const std::size_t parentChars =
             parent == parents.end() ? 0 : characterCount(trimmed(parent->second->instruction));
         if (parentChars > 0 && double(chars) > options.maxGrowth * double(parentChars))
-            return "instruction is " + fixed(double(chars) / double(parentChars), 1) + " times as long as its parent " +
-                   record.evolution->parent + "'s, more than " + fixed(options.maxGrowth, 1);
+            return "instruction is " + fixedDecimals(double(chars) / double(parentChars), 1) + " times as long as its parent " +
+                   record.evolution->parent + "'s, more than " + fixedDecimals(options.maxGrowth, 1);
     }
     const std::size_t solutionChars = characterCount(record.solution);
     if (options.maxSolutionChars > 0 && solutionChars > std::size_t(options.maxSolutionChars))

@@ -1,6 +1,7 @@
 #include "training/evol_instruct.h"
 
 #include "runtime/error.h"
+#include "runtime/stable_hash.h"
 #include "training/text_tokens.h"
 
 #include <algorithm>
@@ -101,14 +102,6 @@ int wordCount(std::string_view text)
         inWord = !space;
     }
     return words;
-}
-
-std::uint64_t fnv1a(std::string_view text)
-{
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
-    for (const char c : text)
-        hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-    return hash;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "training/min_hash.h"
 
 #include "runtime/error.h"
+#include "runtime/stable_hash.h"
 #include "training/text_tokens.h"
 
 #include <algorithm>
@@ -36,7 +37,7 @@ MinHasher::MinHasher(int length, std::uint64_t seed)
 {
     std::uint64_t state = seed;
     for (int i = 0; i < length; ++i) {
-        state += 0x9e3779b97f4a7c15ULL;  // splitmix64's sequence
+        state += kSplitmixIncrement;
         m_multipliers.push_back(mixBits(state) | 1);
         state += 0x9e3779b97f4a7c15ULL;
         m_offsets.push_back(mixBits(state));

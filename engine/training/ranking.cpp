@@ -98,7 +98,7 @@ std::vector<FencedBlock> fencedBlocks(std::string_view text)
 
 // ---- JSON fields ------------------------------------------------------------------
 
-nlohmann::json optionalNumber(bool present, double value)
+nlohmann::json numberOrNull(bool present, double value)
 {
     return present ? nlohmann::json(value) : nlohmann::json(nullptr);
 }
@@ -147,14 +147,14 @@ nlohmann::json answerToJson(const RankedAnswer& answer)
         {"tests_total", answer.testsTotal},
         {"detail", answer.detail},
         {"class", answer.answerClass ? nlohmann::json(answerClassName(*answer.answerClass)) : nlohmann::json(nullptr)},
-        {"score", optionalNumber(answer.ranked(), answer.score)},
+        {"score", numberOrNull(answer.ranked(), answer.score)},
         {"reason", answer.reason},
         {"text", answer.text},
         {"code", answer.code},
     };
 }
 
-RankedAnswer answerFromJson(const RecordFields& fields)
+RankedAnswer rankedAnswerFromJson(const RecordFields& fields)
 {
     RankedAnswer answer;
     answer.model = fields.optionalString("model");
@@ -185,7 +185,7 @@ std::vector<RankedAnswer> answersFromJson(const RecordFields& item, std::string_
     std::vector<RankedAnswer> answers;
     for (const nlohmann::json& value : requiredArray(item, key)) {
         const std::string name = str(key) + "[" + std::to_string(answers.size()) + "]";
-        answers.push_back(answerFromJson(objectFields(value, location, name)));
+        answers.push_back(rankedAnswerFromJson(objectFields(value, location, name)));
     }
     return answers;
 }

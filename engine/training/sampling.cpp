@@ -1,6 +1,7 @@
 #include "training/sampling.h"
 
 #include "runtime/error.h"
+#include "runtime/stable_hash.h"
 #include "tokenizer/tokenizer.h"
 
 #include <algorithm>
@@ -10,22 +11,8 @@
 namespace rrtf {
 namespace {
 
-constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
-constexpr std::uint64_t kFnvPrime = 0x100000001b3ULL;
-
-void fnv(std::uint64_t& hash, std::string_view bytes)
-{
-    for (unsigned char c : bytes)
-        hash = (hash ^ c) * kFnvPrime;
-}
-
-std::uint64_t splitmix64(std::uint64_t x)
-{
-    x += 0x9e3779b97f4a7c15ULL;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
+// One step of splitmix64 from state x.
+std::uint64_t splitmix64(std::uint64_t x) { return mixBits(x + kSplitmixIncrement); }
 
 // Up to `count` bytes of `path` from `offset`.
 std::string readSpan(const std::filesystem::path& path, std::uintmax_t offset, std::uintmax_t count)
@@ -50,10 +37,9 @@ bool isWeightFile(const std::filesystem::path& path)
 
 std::uint64_t requestSeed(std::uint64_t runSeed, std::string_view taskId, std::string_view modelKey)
 {
-    std::uint64_t hash = kFnvOffset;
-    fnv(hash, taskId);
-    fnv(hash, std::string_view("\0", 1));  // "ab"+"c" and "a"+"bc" differ
-    fnv(hash, modelKey);
+    std::uint64_t hash = fnv1a(taskId);
+    hash = fnv1a(std::string_view("\0", 1), hash);  // "ab"+"c" and "a"+"bc" differ
+    hash = fnv1a(modelKey, hash);
     return splitmix64(runSeed ^ splitmix64(hash));
 }
 
@@ -75,8 +61,7 @@ std::string checkpointFingerprint(const std::filesystem::path& dir)
     if (!std::filesystem::is_regular_file(config, error))
         return "";
     constexpr std::uintmax_t kEnd = 1 << 20;
-    std::uint64_t hash = kFnvOffset;
-    fnv(hash, readSpan(config, 0, std::filesystem::file_size(config)));
+    std::uint64_t hash = fnv1a(readSpan(config, 0, std::filesystem::file_size(config)));
     std::vector<std::filesystem::path> weights;
     for (const auto& entry : std::filesystem::directory_iterator(dir))
         if (entry.is_regular_file() && isWeightFile(entry.path()))
@@ -84,10 +69,10 @@ std::string checkpointFingerprint(const std::filesystem::path& dir)
     std::sort(weights.begin(), weights.end());  // directory order is not stable
     for (const auto& path : weights) {
         const std::uintmax_t size = std::filesystem::file_size(path);
-        fnv(hash, path.filename().string() + "\n" + std::to_string(size) + "\n");
-        fnv(hash, readSpan(path, 0, std::min(size, kEnd)));
+        hash = fnv1a(path.filename().string() + "\n" + std::to_string(size) + "\n", hash);
+        hash = fnv1a(readSpan(path, 0, std::min(size, kEnd)), hash);
         if (size > kEnd)
-            fnv(hash, readSpan(path, std::max(size - kEnd, kEnd), kEnd));
+            hash = fnv1a(readSpan(path, std::max(size - kEnd, kEnd), kEnd), hash);
     }
     char text[17];
     std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));

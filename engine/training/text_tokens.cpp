@@ -1,13 +1,13 @@
 #include "training/text_tokens.h"
 
+#include "runtime/stable_hash.h"
+
 #include <algorithm>
 #include <utility>
 
 namespace rrtf {
 namespace {
 
-constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
-constexpr std::uint64_t kFnvPrime = 0x100000001b3ULL;
 constexpr std::uint64_t kWindowBase = 0x9e3779b97f4a7c15ULL;  // odd, so powers never vanish mod 2^64
 
 bool isAsciiWordByte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
@@ -141,22 +141,13 @@ private:
 
 }  // namespace
 
-std::uint64_t mixBits(std::uint64_t value)
-{
-    value ^= value >> 30;
-    value *= 0xbf58476d1ce4e5b9ULL;
-    value ^= value >> 27;
-    value *= 0x94d049bb133111ebULL;
-    return value ^ (value >> 31);
-}
-
 TokenizedText tokenizeText(std::string_view text)
 {
     TokenizedText tokens;
     forEachToken(text, [&](std::size_t begin, std::size_t end) {
-        std::uint64_t hash = kFnvOffset;
+        std::uint64_t hash = kFnvOffsetBasis;
         for (std::size_t i = begin; i < end; ++i)
-            hash = (hash ^ static_cast<unsigned char>(lower(text[i]))) * kFnvPrime;
+            hash = fnv1aByte(hash, static_cast<unsigned char>(lower(text[i])));
         const auto first = static_cast<unsigned char>(text[begin]);
         tokens.ids.push_back(mixBits(hash));
         tokens.begins.push_back(std::uint32_t(begin));

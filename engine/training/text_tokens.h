@@ -46,7 +46,4 @@ struct CommonRun {
 // Exact, O(|a| + |b|) with a suffix automaton of `b`.
 CommonRun longestCommonRun(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b);
 
-// splitmix64's finaliser: spreads the bits of a hash.
-std::uint64_t mixBits(std::uint64_t value);
-
 }  // namespace rrtf

@@ -15,9 +15,9 @@ namespace {
 using nlohmann::json;
 
 // Reads fields of one JSON object, naming the file and the field in every error.
-class FieldReader {
+class TrainConfigReader {
 public:
-    FieldReader(const json& object, std::string source) : object(object), source(std::move(source)) {}
+    TrainConfigReader(const json& object, std::string source) : object(object), source(std::move(source)) {}
 
     [[noreturn]] void fail(const std::string& field, const std::string& why) const
     {
@@ -103,11 +103,11 @@ std::filesystem::path resolve(const std::filesystem::path& runDir, const std::st
     return given.is_absolute() ? given : runDir / given;
 }
 
-LoraOptions parseLora(const FieldReader& reader, const json& value)
+LoraOptions parseLora(const TrainConfigReader& reader, const json& value)
 {
     if (!value.is_object())
         reader.fail("lora", value.dump() + " is not null or an object {rank, alpha, dropout, targets}");
-    FieldReader lora(value, reader.source);
+    TrainConfigReader lora(value, reader.source);
     for (const auto& item : value.items())
         if (item.key() != "rank" && item.key() != "alpha" && item.key() != "dropout" && item.key() != "targets")
             reader.fail("lora." + item.key(), "unknown field (rank, alpha, dropout, targets)");
@@ -163,7 +163,7 @@ TrainConfig parseTrainConfig(const nlohmann::json& object, const std::filesystem
 {
     if (!object.is_object())
         throw InvalidArgument(source + ": not a JSON object");
-    const FieldReader reader(object, source);
+    const TrainConfigReader reader(object, source);
     for (const auto& item : object.items())
         if (!knownFields().count(item.key()))
             reader.fail(item.key(), "unknown field");

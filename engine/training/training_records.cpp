@@ -3,6 +3,7 @@
 #include "evaluation/json_records.h"
 #include "evaluation/problem_records.h"
 #include "runtime/error.h"
+#include "runtime/text_format.h"
 #include "training/durable_file.h"
 
 #include <algorithm>
@@ -31,8 +32,6 @@ nlohmann::json extraFields(const nlohmann::json& object, std::span<const std::st
             extra[key] = value;
     return extra;
 }
-
-bool isBlank(const std::string& text) { return text.find_first_not_of(" \t\r\n\f\v") == std::string::npos; }
 
 // Same rule as the rrtf problem format: a string of Python, or a list of lines.
 std::string readTests(const RecordFields& fields, bool required)

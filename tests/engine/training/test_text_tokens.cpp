@@ -3,6 +3,7 @@
 // signatures whose agreement estimates the Jaccard similarity, and the LSH
 // banding chosen for a threshold.
 #include "runtime/error.h"
+#include "runtime/stable_hash.h"
 #include "training/min_hash.h"
 #include "training/text_tokens.h"
 
