@@ -46,3 +46,10 @@ list(APPEND RRTF_ENGINE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/gptq_checkpoint.h
   ${CMAKE_CURRENT_LIST_DIR}/gptq_checkpoint.cpp
 )
+# The kernels set their instruction set with #pragma GCC target, which would reach
+# every file after them in a unity batch: each is compiled alone.
+set_source_files_properties(
+  ${CMAKE_CURRENT_LIST_DIR}/quantized_kernel_avx2.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/quantized_kernel_avx512.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/quantized_kernel_vnni.cpp
+  PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)

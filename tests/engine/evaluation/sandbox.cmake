@@ -7,7 +7,9 @@ add_dependencies(test_sandbox rrtf-sandbox)
 set_tests_properties(test_sandbox PROPERTIES TIMEOUT 300)
 rrtf_add_evaluation_test(test_sandbox_hostile test_sandbox_hostile.cpp hostile_fixture.h)
 add_dependencies(test_sandbox_hostile rrtf-sandbox)
-set_tests_properties(test_sandbox_hostile PROPERTIES TIMEOUT 600)
+# RUN_SERIAL: it counts every process of the sandbox's uids, so another test's sandbox
+# (scripts/test.sh runs two tests at a time) would look like an escaped process.
+set_tests_properties(test_sandbox_hostile PROPERTIES TIMEOUT 600 RUN_SERIAL ON)
 # The protocol's lines read by both sides (fuzz/regressions/sandbox_*): bad answers,
 # ready lines and job lines are errors, never a crash of the client or the helper.
 rrtf_add_evaluation_test(test_sandbox_lines test_sandbox_lines.cpp)
