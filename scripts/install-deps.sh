@@ -10,8 +10,9 @@ packages=(
   libqscintilla2-qt6-dev qt6-qpa-plugins libqt6opengl6-dev
   nlohmann-json3-dev libpcre2-dev libsentencepiece-dev libcli11-dev zlib1g-dev
   python3 python3-numpy libseccomp-dev libsqlite3-dev
-  # scripts/fuzz.sh: clang with libFuzzer and the sanitizers.
-  clang-14 libclang-rt-14-dev
+  # scripts/fuzz.sh: clang with libFuzzer and the sanitizers, and its OpenMP (LibTorch's
+  # CMake package asks for it; GCC brings its own).
+  clang-14 libclang-rt-14-dev libomp-14-dev
   # A monospace font Qt reports fixed-pitch (DejaVu Sans Mono): fontconfig's
   # "monospace" can be Noto Sans Mono, which Qt does not (widgets/code_editor.cpp).
   fonts-dejavu-core
