@@ -58,7 +58,7 @@ void SamplingOptions::validate() const
 }
 
 SequenceRng::SequenceRng(std::uint64_t seed, std::uint64_t stream, std::uint64_t counter)
-    : key(mixBits(seed ^ mixBits(stream + kSplitmixIncrement))), drawIndex(counter)
+    : key(mixBits(seed ^ splitmix64(stream))), drawIndex(counter)
 {
 }
 

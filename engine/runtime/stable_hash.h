@@ -33,4 +33,10 @@ constexpr std::uint64_t mixBits(std::uint64_t value)
     return value ^ (value >> 31);
 }
 
+// splitmix64's draw from `state`: a well-mixed seed from any 64 bits.
+constexpr std::uint64_t splitmix64(std::uint64_t state)
+{
+    return mixBits(state + kSplitmixIncrement);
+}
+
 }  // namespace rrtf

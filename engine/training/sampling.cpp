@@ -11,9 +11,6 @@
 namespace rrtf {
 namespace {
 
-// One step of splitmix64 from state x.
-std::uint64_t splitmix64(std::uint64_t x) { return mixBits(x + kSplitmixIncrement); }
-
 // Up to `count` bytes of `path` from `offset`.
 std::string readSpan(const std::filesystem::path& path, std::uintmax_t offset, std::uintmax_t count)
 {
