@@ -1,6 +1,7 @@
 // rrtf contamination as a user runs it: the report on stdout, the JSON file,
 // exit status 0 with or without overlaps, and one-line errors naming the file.
 #include "support/cli_run.h"
+#include "support/test_files.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -13,13 +14,6 @@ using nlohmann::json;
 using namespace rrtf::test;
 
 namespace {
-
-QString write(const QTemporaryDir& dir, const char* name, const std::vector<json>& lines) {
-    QString path = dir.filePath(name);
-    std::ofstream file(path.toStdString());
-    for (const json& line : lines) file << line.dump() << '\n';
-    return path;
-}
 
 QString humanEval() { return QString(RRTF_SHARED_DATA) + "/humaneval/HumanEval.jsonl.gz"; }
 
@@ -48,7 +42,7 @@ class TestCliContamination : public QObject {
 private Q_SLOTS:
     void reportsTheLeakedProblem() {
         QTemporaryDir dir;
-        const QString train = write(dir, "train.jsonl", trainingLines());
+        const QString train = writeJsonLines(dir, "train.jsonl", trainingLines());
         const QString out = dir.filePath("report.json");
         const CliRun run = runCli({"contamination", train, humanEval(), "--json", out});
         QVERIFY2(run.exitCode == 0, run.err.constData());
@@ -71,7 +65,7 @@ private Q_SLOTS:
 
     void exitsZeroWithoutOverlaps() {
         QTemporaryDir dir;
-        const QString train = write(dir, "train.jsonl", {trainingLines()[0]});
+        const QString train = writeJsonLines(dir, "train.jsonl", {trainingLines()[0]});
         const CliRun run = runCli({"contamination", train, humanEval(), "--ngram", "10", "--jaccard", "0.3", "--quiet"});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QVERIFY(run.out.contains("No overlaps found."));
@@ -82,7 +76,7 @@ private Q_SLOTS:
 
     void checksMbppWithItsFormat() {
         QTemporaryDir dir;
-        const QString train = write(dir, "train.jsonl", {{{"task_id", "copy"},
+        const QString train = writeJsonLines(dir, "train.jsonl", {{{"task_id", "copy"},
             {"instruction", "Write a function to sort a given matrix in ascending order according to the sum of its rows."}}});
         const CliRun run = runCli({"contamination", train, QString(RRTF_SHARED_DATA) + "/mbpp/mbpp.jsonl", "--format",
                                    "mbpp", "--quiet"});
@@ -111,7 +105,7 @@ private Q_SLOTS:
         QFETCH(QStringList, arguments);
         QFETCH(QString, expected);
         QTemporaryDir dir;
-        const QString good = write(dir, "good.jsonl", trainingLines());
+        const QString good = writeJsonLines(dir, "good.jsonl", trainingLines());
         const QString bad = dir.filePath("bad.jsonl");
         {
             std::ofstream file(bad.toStdString());

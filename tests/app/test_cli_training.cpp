@@ -5,6 +5,7 @@
 // Evol-Instruct's filter report, make-demo-model's vocabulary, and one-line
 // errors naming file:line.
 #include "support/cli_run.h"
+#include "support/test_files.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -26,14 +27,6 @@ using nlohmann::json;
 using namespace rrtf::test;
 
 namespace {
-
-std::string readAll(const QString& path)
-{
-    std::ifstream file(path.toStdString(), std::ios::binary);
-    std::stringstream text;
-    text << file.rdbuf();
-    return text.str();
-}
 
 void writeText(const QString& path, const std::string& text)
 {

@@ -6,6 +6,7 @@ knows what to fill in. With --lupdate, copies of the files are first brought up 
 date with the sources under ROOT (as app/workbench/CMakeLists.txt says to), so a
 string added to the window without running lupdate fails here too.
 """
+import argparse
 import os
 import shutil
 import subprocess
@@ -29,10 +30,11 @@ def unfinished_messages(path):
                 yield name, message.findtext("source")
 
 
-def main(paths):
+def main(paths, read_from=None):
+    """Checks each of `paths`, reading it from read_from[path] where given (an updated copy)."""
     failed = False
     for path in paths:
-        missing = list(unfinished_messages(path))
+        missing = list(unfinished_messages((read_from or {}).get(path, path)))
         for context, source in missing:
             print(f"{path}: {context}: untranslated: {source!r}")
         if missing:
@@ -43,21 +45,22 @@ def main(paths):
 
 
 def updated_copies(lupdate, root, paths, folder):
-    """Copies of `paths` in `folder`, updated by lupdate from the window's sources."""
-    copies = []
-    for path in paths:
-        copy = os.path.join(folder, os.path.basename(path))
+    """Each of `paths` -> its copy in `folder`, updated by lupdate from the window's sources."""
+    copies = {path: os.path.join(folder, os.path.basename(path)) for path in paths}
+    for path, copy in copies.items():
         shutil.copyfile(path, copy)
-        copies.append(copy)
-    subprocess.run([lupdate, "-silent", "-I", ".", "-no-obsolete", "app/workbench", "widgets", "-ts", *copies],
-                   cwd=root, check=True)
+    subprocess.run([lupdate, "-silent", "-I", ".", "-no-obsolete", "app/workbench", "widgets",
+                    "-ts", *copies.values()], cwd=root, check=True)
     return copies
 
 
 if __name__ == "__main__":
-    arguments = sys.argv[1:]
-    if arguments[:1] == ["--lupdate"]:
-        lupdate, root, files = arguments[1], arguments[3], arguments[4:]
-        with tempfile.TemporaryDirectory() as folder:
-            sys.exit(main(updated_copies(lupdate, root, files, folder)))
-    sys.exit(main(arguments))
+    parser = argparse.ArgumentParser(description="Fails when a .ts file has an unfinished translation.")
+    parser.add_argument("--lupdate", help="lupdate to bring copies of the files up to date first")
+    parser.add_argument("--root", default=".", help="the repository, whose sources lupdate reads")
+    parser.add_argument("files", nargs="+")
+    arguments = parser.parse_args()
+    if not arguments.lupdate:
+        sys.exit(main(arguments.files))
+    with tempfile.TemporaryDirectory() as folder:
+        sys.exit(main(arguments.files, updated_copies(arguments.lupdate, arguments.root, arguments.files, folder)))

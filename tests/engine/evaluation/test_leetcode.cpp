@@ -10,6 +10,7 @@
 
 #include "evaluation/evaluator.h"
 #include "runtime/error.h"
+#include "support/test_files.h"
 
 using namespace rrtf;
 
@@ -52,10 +53,7 @@ std::filesystem::path writeSubset(const QTemporaryDir& dir, const std::set<std::
 }
 
 std::filesystem::path writeSamples(const QTemporaryDir& dir, const std::vector<nlohmann::json>& lines) {
-    std::filesystem::path path = std::filesystem::path(dir.path().toStdString()) / "samples.jsonl";
-    std::ofstream file(path);
-    for (const nlohmann::json& line : lines) file << line.dump() << '\n';
-    return path;
+    return rrtf::test::writeJsonLines(dir, "samples.jsonl", lines).toStdString();
 }
 
 EvaluationOptions options() {

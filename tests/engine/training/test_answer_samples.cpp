@@ -5,6 +5,8 @@
 #include "training/answer_judging.h"
 #include "training/answer_samples.h"
 
+#include "support/test_files.h"
+
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -12,6 +14,7 @@
 #include <sstream>
 
 using namespace rrtf;
+using rrtf::test::readAll;
 
 namespace {
 
@@ -40,14 +43,6 @@ TrainingRecord addRecord(const std::string& taskId)
     record.instruction = "Add two numbers.";
     record.tests = "assert add(1, 2) == 3\n";
     return record;
-}
-
-std::string readAll(const std::string& path)
-{
-    std::ifstream file(path, std::ios::binary);
-    std::stringstream text;
-    text << file.rdbuf();
-    return text.str();
 }
 
 }  // namespace
