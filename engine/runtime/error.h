@@ -2,6 +2,8 @@
 // or value at fault, so the CLI can print it as one line and the GUI can show it.
 #pragma once
 
+#include "runtime/printable.h"
+
 #include <stdexcept>
 #include <string>
 
@@ -9,7 +11,10 @@ namespace rrtf {
 
 class Error : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    // A name read from a file may hold a newline or a NUL: the message shows
+    // such bytes as \xNN, so it stays one line whatever the file held.
+    explicit Error(const std::string& message) : std::runtime_error(printable(message, std::string::npos)) {}
+    explicit Error(const char* message) : Error(std::string(message)) {}
 };
 
 // A file on disk is missing, unreadable or malformed (checkpoint, config, tokenizer).

@@ -19,7 +19,8 @@ inline bool writeBytes(const QString& path, const QByteArray& bytes)
 }
 
 // Runs `load` and verifies it throws a FormatError whose message contains every
-// one of `words` (typically the file's path and the field or tensor at fault).
+// one of `words` (typically the file's path and the field or tensor at fault),
+// on one line.
 template <typename Load>
 void expectFormatError(Load&& load, const QStringList& words)
 {
@@ -28,6 +29,7 @@ void expectFormatError(Load&& load, const QStringList& words)
         QFAIL("expected a FormatError");
     } catch (const FormatError& error) {
         const QString message = QString::fromUtf8(error.what());
+        QVERIFY2(!message.contains('\n'), qPrintable("spans several lines: " + message));
         for (const QString& word : words)
             QVERIFY2(message.contains(word), qPrintable(message + " lacks " + word));
     }

@@ -160,6 +160,9 @@ private Q_SLOTS:
         QTest::newRow("tensor not in its shard")
             << R"({"weight_map": {"a": "model-00001-of-00002.safetensors", "z": "model-00001-of-00002.safetensors"}})"
             << QStringList{"model-00001-of-00002.safetensors", "\"z\"", "missing"};
+        // A name from the file is shown escaped: the message stays one line.
+        QTest::newRow("shard name with a newline")
+            << R"({"weight_map": {"a\nb": "x\ny"}})" << QStringList{"index.json", R"("x\x0ay")", R"("a\x0ab")", "missing"};
         // The message showed the value: nested a million deep, a stack overflow.
         QTest::newRow("deeply nested shard name")
             << R"({"weight_map": {"a": )" + QString(1000000, '[') + QString(1000000, ']') + "}}"
