@@ -1,6 +1,7 @@
 #include "judge_service.h"
 
 #include "benchmark_runs.h"
+#include "pool_task.h"
 
 #include "evaluation/evaluator.h"
 #include "evaluation/fault_line.h"
@@ -169,7 +170,7 @@ void JudgeWorker::submit(const JudgeRequest& request)
     sample.taskId = request.taskId.toStdString();
     sample.text = request.answer.toStdString();
     sample.isFullSolution = request.isFullSolution;
-    m_threads.start([this, prepared, sample, result, target = request.store]() mutable {
+    startPoolTask(m_threads, [this, prepared, sample, result, target = request.store]() mutable {
         if (m_cancel.isCancelled())
             return;
         try {

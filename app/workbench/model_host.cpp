@@ -75,9 +75,27 @@ bool ModelHost::takeCancel(quint64 requestId)
     return m_cancelRunning.load();
 }
 
-void ModelHost::load(const QString& directory, const QString& device, const QString& dtype,
-                     const CancellationToken& cancel)
+quint64 ModelHost::prepareLoad(const CancellationToken& cancel)
 {
+    std::lock_guard lock(m_cancelMutex);
+    m_loadCancels.emplace(++m_lastLoadId, cancel);
+    return m_lastLoadId;
+}
+
+CancellationToken ModelHost::takeLoadCancel(quint64 loadId)
+{
+    std::lock_guard lock(m_cancelMutex);
+    const auto found = m_loadCancels.find(loadId);
+    if (found == m_loadCancels.end())
+        return {};
+    CancellationToken cancel = found->second;
+    m_loadCancels.erase(found);
+    return cancel;
+}
+
+void ModelHost::load(const QString& directory, const QString& device, const QString& dtype, quint64 loadId)
+{
+    const CancellationToken cancel = takeLoadCancel(loadId);
     try {
         Q_EMIT loadProgress(5, tr("Reading the checkpoint"));
         m_model.reset();

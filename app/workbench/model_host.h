@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <atomic>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -43,10 +44,15 @@ public:
     // the one running now, whichever it is.
     void cancel(quint64 requestId = 0);
 
+    // Safe from any thread: keeps `cancel` for a load to come and returns the id
+    // to pass to load. (Not a queued argument: Qt would copy it under its own
+    // locks, where ThreadSanitizer cannot follow the token from thread to thread.)
+    quint64 prepareLoad(const CancellationToken& cancel);
+
 public Q_SLOTS:
-    // A cancelled `cancel` stops the load between tensors: loadCancelled, and nothing stays loaded.
-    void load(const QString& directory, const QString& device, const QString& dtype,
-              const rrtf::CancellationToken& cancel = {});
+    // Cancelling the token prepareLoad kept under `loadId` stops the load between
+    // tensors: loadCancelled, and nothing stays loaded. 0: a load nothing cancels.
+    void load(const QString& directory, const QString& device, const QString& dtype, quint64 loadId = 0);
     void unload();
     void generate(const rrtf::PaneRequest& request);
 
@@ -66,13 +72,16 @@ private:
     LoadedModelInfo m_info;
     bool takeCancel(quint64 requestId);
 
-    std::mutex m_cancelMutex;         // guards m_running and m_cancelled
+    CancellationToken takeLoadCancel(quint64 loadId);
+
+    std::mutex m_cancelMutex;         // guards m_running, m_cancelled and the loads' tokens
     quint64 m_running = 0;            // the generation running now, 0 when none
     std::set<quint64> m_cancelled;    // cancelled before they started
     std::atomic<bool> m_cancelRunning{false};  // the running one is cancelled
+    std::map<quint64, CancellationToken> m_loadCancels;  // by load id, until the load starts
+    quint64 m_lastLoadId = 0;
 };
 
 }  // namespace rrtf
 
 Q_DECLARE_METATYPE(rrtf::LoadedModelInfo)
-Q_DECLARE_METATYPE(rrtf::CancellationToken)

@@ -25,7 +25,6 @@ ModelListModel::ModelListModel(QObject* parent) : QAbstractTableModel(parent)
     qRegisterMetaType<LoadedModelInfo>();
     qRegisterMetaType<PaneRequest>();
     qRegisterMetaType<PaneResult>();
-    qRegisterMetaType<CancellationToken>();
 }
 
 // At exit the host threads are joined, but only after what they run was told to stop.
@@ -312,9 +311,10 @@ void ModelListModel::load(int row)
     entry.phase = tr("Waiting");
     entry.loadCancel = CancellationToken();
     changed(row);
+    const quint64 loadId = entry.host->prepareLoad(entry.loadCancel);
     QMetaObject::invokeMethod(entry.host, "load", Qt::QueuedConnection, Q_ARG(QString, entry.slot.directory),
                               Q_ARG(QString, entry.slot.device), Q_ARG(QString, entry.slot.dtype),
-                              Q_ARG(rrtf::CancellationToken, entry.loadCancel));
+                              Q_ARG(quint64, loadId));
 }
 
 void ModelListModel::unload(int row)

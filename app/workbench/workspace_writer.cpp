@@ -1,5 +1,6 @@
 #include "workspace_writer.h"
 
+#include "pool_task.h"
 #include "store/workspace.h"
 
 #include <exception>
@@ -37,7 +38,7 @@ quint64 WorkspaceWriter::post(const QString& path, std::function<void(Workspace&
         ticket = m_next++;
     }
     // `this` outlives the task: the destructor waits for the thread's tasks.
-    m_thread.start([this, path, ticket, work = std::move(work)] {
+    startPoolTask(m_thread, [this, path, ticket, work = std::move(work)] {
         QString error;
         try {
             work(*workspaceAt(path));

@@ -27,7 +27,9 @@ constexpr int binCount = 512;
 constexpr int zeroBin = 508;
 constexpr int lanes = 4;  // interleaved histograms: neighbours in one bin do not wait on each other
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+// Not under ThreadSanitizer: the clones' resolver runs while the program is
+// relocated, before TSan's runtime is up, and its instrumentation crashes there.
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && !defined(__SANITIZE_THREAD__)
 #define RRTF_ROW_PASS __attribute__((target_clones("arch=x86-64-v3", "default")))
 #else
 #define RRTF_ROW_PASS

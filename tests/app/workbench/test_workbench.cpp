@@ -26,6 +26,7 @@
 #include "evaluation/problem_set.h"
 #include "evaluation/verdict.h"
 #include "runtime/thread_guard.h"
+#include "runtime/tsan_sync.h"
 #include "store/workspace.h"
 
 #include <QAbstractItemModelTester>
@@ -617,6 +618,10 @@ void TestWorkbench::loadingModelCanBeCancelled()
     });
     // The host waits for this slot at every step of reading the weights, so the
     // Unload lands between two tensors whatever the machine's speed.
+    // The host waits on Qt's own semaphore, which ThreadSanitizer cannot see: the
+    // gate releases, and the connection after it (the host's thread, once the
+    // gate returned) acquires.
+    static const char gateReturned = 0;
     bool pressed = false;
     const QMetaObject::Connection gate = connect(
         models.hostAt(0), &ModelHost::loadProgress, this,
@@ -625,11 +630,16 @@ void TestWorkbench::loadingModelCanBeCancelled()
                 pressed = true;
                 models.unload(0);
             }
+            tsan::release(&gateReturned);
         },
         Qt::BlockingQueuedConnection);
+    const QMetaObject::Connection afterGate = connect(
+        models.hostAt(0), &ModelHost::loadProgress, models.hostAt(0), [] { tsan::acquire(&gateReturned); },
+        Qt::DirectConnection);
     models.load(0);
     QTRY_VERIFY_WITH_TIMEOUT(pressed && models.stateAt(0) != ModelState::Loading, 60000);
     disconnect(gate);
+    disconnect(afterGate);
     QCOMPARE(models.stateAt(0), ModelState::Unloaded);
     QCOMPARE(seen, (QVector<int>{int(ModelState::Loading), int(ModelState::Unloaded)}));
     QVERIFY(models.errorAt(0).isEmpty());
