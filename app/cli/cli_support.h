@@ -88,5 +88,7 @@ void addTrainCommand(CLI::App& app);
 void addJobCommands(CLI::App& app);
 // int8 / int4 / GPTQ checkpoints.
 void addQuantizeCommand(CLI::App& app);
+// rrtf man, rrtf completion: written from `app`, so they come last.
+void addDocsCommands(CLI::App& app);
 
 }  // namespace rrtf::cli

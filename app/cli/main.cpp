@@ -28,6 +28,7 @@ int main(int argc, char** argv)
     rrtf::cli::addTrainCommand(app);
     rrtf::cli::addJobCommands(app);
     rrtf::cli::addQuantizeCommand(app);
+    rrtf::cli::addDocsCommands(app);
 
     try {
         app.parse(argc, argv);

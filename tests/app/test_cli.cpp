@@ -4,6 +4,7 @@
 #include "support/golden.h"
 
 #include "support/cli_run.h"
+#include "support/format_error.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -19,6 +20,32 @@ nlohmann::json parseJson(const CliRun& run)
 
 QString golden() { return QString::fromStdString(goldenDir().string()); }
 QString starcoderTokenizer() { return RRTF_SHARED_DATA "/tokenizer/starcoder-tokenizer.json"; }
+
+// The commands `rrtf --help` lists under "Subcommands:".
+QStringList helpCommands()
+{
+    const QStringList lines = runCli({"--help"}).outText().split('\n');
+    QStringList commands;
+    const qsizetype start = lines.indexOf(QRegularExpression("^Subcommands:"));
+    for (qsizetype i = start + 1; start >= 0 && i < lines.size() && lines[i].startsWith("  "); ++i)
+        commands << lines[i].trimmed().section(' ', 0, 0);
+    return commands;
+}
+
+// What the bash completion script offers for `words` (the last one being typed).
+QStringList bashCompletions(const QString& script, const QStringList& words)
+{
+    QProcess bash;
+    bash.start("bash", QStringList{"-c",
+                                   "source \"$0\"; COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); _rrtf; "
+                                   "printf '%s\\n' \"${COMPREPLY[@]}\"",
+                                   script} +
+                           words);
+    bash.waitForFinished();
+    QStringList offered = QString::fromUtf8(bash.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts);
+    offered.sort();
+    return offered;
+}
 
 QString idsText(const std::vector<int>& ids)
 {
@@ -151,6 +178,46 @@ private Q_SLOTS:
         const CliRun run = runCli({"--version"});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.outText().trimmed(), "rrtf " + version);
+    }
+
+    // rrtf man: a section for every command --help lists, naming every option that
+    // command's --help prints; roff requests cannot be started by the text.
+    void manPageFollowsHelp()
+    {
+        const CliRun page = runCli({"man"});
+        QCOMPARE(page.exitCode, 0);
+        const QString man = page.outText();
+        QVERIFY(man.contains(QRegularExpression("^\\.TH RRTF 1 .*rrtf " + QRegularExpression::escape(
+                                                    QString::fromStdString(std::string(rrtf::projectVersion()))),
+                                                QRegularExpression::MultilineOption)));
+        const QStringList commands = helpCommands();
+        QVERIFY2(commands.size() >= 15 && commands.contains("eval") && commands.contains("man"),
+                 qPrintable(commands.join(' ')));
+        const QRegularExpression optionName("(?<![\\w-])--[a-z][a-z0-9-]*");
+        for (const QString& command : commands) {
+            QVERIFY2(man.contains(".SS \"rrtf " + command + "\""), qPrintable(command));
+            const CliRun help = runCli({command, "--help"});
+            QCOMPARE(help.exitCode, 0);
+            for (const auto& match : optionName.globalMatch(help.outText())) {
+                const QString name = match.captured();
+                QVERIFY2(man.contains(QString(name).replace("-", "\\-")) || man.contains(name),
+                         qPrintable(command + " " + name));
+            }
+        }
+    }
+
+    void bashCompletionCompletesCommandsOptionsAndFiles()
+    {
+        QTemporaryDir dir;
+        const QString script = dir.filePath("rrtf.bash");
+        QCOMPARE(runCli({"completion", "bash", "--output", script}).exitCode, 0);
+        QCOMPARE(bashCompletions(script, {"rrtf", "ev"}), (QStringList{"eval", "evolve"}));
+        QVERIFY(bashCompletions(script, {"rrtf", ""}).contains("quantize"));
+        QCOMPARE(bashCompletions(script, {"rrtf", "eval", "--sampl"}), (QStringList{"--samples"}));
+        QVERIFY(writeBytes(dir.filePath("answers.jsonl"), "{}\n"));
+        QCOMPARE(bashCompletions(script, {"rrtf", "eval", "--samples", dir.filePath("ans")}),
+                 (QStringList{dir.filePath("answers.jsonl")}));
+        QCOMPARE(runCli({"completion", "zsh"}).exitCode == 0, false);  // only bash is written
     }
 
     void demoModelRoundTrip()
