@@ -16,6 +16,9 @@ packages=(
   # A monospace font Qt reports fixed-pitch (DejaVu Sans Mono): fontconfig's
   # "monospace" can be Noto Sans Mono, which Qt does not (widgets/code_editor.cpp).
   fonts-dejavu-core
+  # packaging/desktop: the icon's PNG sizes from its SVG, and the validators of the
+  # desktop entry and the AppStream file the tests run.
+  librsvg2-bin desktop-file-utils appstream
 )
 
 missing=()

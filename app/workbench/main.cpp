@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QStandardPaths>
@@ -39,6 +40,9 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("rrtf-workbench"));
     QApplication::setApplicationName(QStringLiteral("rrtf-workbench"));
     QApplication::setApplicationVersion(rrtf::engineVersion());
+    // The desktop entry (packaging/desktop): a desktop shows its name and icon for the window.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.rrtf.Workbench"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.rrtf.Workbench")));
     installTranslations(app);
     // Translated like the window's title, which it follows in a title bar.
     QApplication::setApplicationDisplayName(QApplication::translate("rrtf::MainWindow", "RRTF Workbench"));
