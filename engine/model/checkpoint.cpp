@@ -5,7 +5,6 @@
 #include "model/torch_bin.h"
 #include "runtime/error.h"
 #include "runtime/json_file.h"
-#include "runtime/printable.h"
 
 #include <ATen/ATen.h>
 #include <nlohmann/json.hpp>
@@ -77,11 +76,10 @@ std::map<std::string, std::string> readIndex(const fs::path& index)
     std::map<std::string, std::string> map;
     for (const auto& [name, shard] : json["weight_map"].items()) {
         if (!shard.is_string())
-            throw FormatError(where + ": weight_map entry \"" + printable(name) +
-                              "\" is not a file name: " + jsonExcerpt(shard));
+            throw FormatError(where + ": weight_map entry \"" + name + "\" is not a file name: " + jsonExcerpt(shard));
         const std::string file = shard.get<std::string>();
         if (file.empty() || file == "." || file == ".." || file.find_first_of("/\\") != std::string::npos)
-            throw FormatError(where + ": weight_map entry \"" + printable(name) + "\" names \"" + printable(file) +
+            throw FormatError(where + ": weight_map entry \"" + name + "\" names \"" + file +
                               "\", which is not a file in the model folder");
         map.emplace(name, file);
     }
@@ -96,8 +94,7 @@ CheckpointFiles shardedFiles(const fs::path& index, CheckpointFormat format)
     std::set<std::string> shards;
     for (const auto& [name, shard] : readIndex(index))
         if (shards.insert(shard).second && !fs::is_regular_file(index.parent_path() / shard))
-            throw FormatError(index.string() + ": shard \"" + printable(shard) + "\" (holding \"" + printable(name) +
-                              "\") is missing");
+            throw FormatError(index.string() + ": shard \"" + shard + "\" (holding \"" + name + "\") is missing");
     for (const auto& shard : shards)
         files.files.push_back(index.parent_path() / shard);
     return files;
@@ -106,7 +103,7 @@ CheckpointFiles shardedFiles(const fs::path& index, CheckpointFormat format)
 void addTensor(StateDict& result, const std::string& name, at::Tensor tensor, const fs::path& file)
 {
     if (!result.emplace(name, std::move(tensor)).second)
-        throw FormatError(file.string() + ": tensor \"" + printable(name) + "\" appears twice in the checkpoint");
+        throw FormatError(file.string() + ": tensor \"" + name + "\" appears twice in the checkpoint");
 }
 
 // Reads `wanted` tensors from one file (all of them when `wanted` is null).
@@ -126,8 +123,7 @@ void readFile(StateDict& result, const fs::path& file, CheckpointFormat format, 
     if (wanted)
         for (const auto& name : *wanted)
             if (!found.count(name))
-                throw FormatError(file.string() + ": tensor \"" + printable(name) +
-                                  "\", which the index places here, is missing");
+                throw FormatError(file.string() + ": tensor \"" + name + "\", which the index places here, is missing");
 }
 
 }  // namespace
