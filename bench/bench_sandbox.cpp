@@ -102,7 +102,7 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    const std::string data = std::string(RRTF_SHARED_DATA) + "/humaneval/HumanEval.jsonl.gz";
+    const std::string data = std::string(RRTF_TEST_DATA) + "/humaneval/HumanEval.jsonl.gz";
     ProblemSet problems = loadProblemSet(data);
     std::vector<JudgeTask> tasks;
     for (const Problem& problem : problems) tasks.push_back(buildReferenceTask(problem));

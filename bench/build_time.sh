@@ -32,8 +32,14 @@ trap cleanup EXIT
 
 git -C "$root" worktree add --detach --quiet "$work/src" "$rev"
 trap 'git -C "$root" worktree remove --force "$work/src" 2>/dev/null || true; cleanup' EXIT
-# The tests read ../shared/data beside the checkout.
-shared="$(cd "$root/../shared" && pwd)"
+# The tests read the clone's tests/data; its scripts/test.sh copies the files that are not
+# committed from ../shared/data beside this checkout (RRTF_SHARED_DATA), where there is one.
+# Commits from before tests/data read ../shared/data itself, through -DRRTF_SHARED_DATA.
+RRTF_SHARED_DATA=""
+if [ -d "$root/../shared/data" ]; then RRTF_SHARED_DATA="$(cd "$root/../shared/data" && pwd)"; fi
+export RRTF_SHARED_DATA
+data_option=()
+if [ ! -d "$work/src/tests/data" ]; then data_option=(-DRRTF_SHARED_DATA="$RRTF_SHARED_DATA"); fi
 commit=$(git -C "$work/src" rev-parse --short HEAD)
 
 # Runs a step, its output going to $work/<name>.log; sets step_wall and step_cpu (seconds).
@@ -58,7 +64,7 @@ rows=()
 export RRTF_CPU_LOG="$work/cpu.log"
 launcher="$root/bench/cpu_time_launcher.py"
 run_step configure cmake -S "$work/src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-  -DRRTF_SHARED_DATA="$shared/data" \
+  "${data_option[@]}" \
   -DCMAKE_CXX_COMPILER_LAUNCHER="$launcher" -DCMAKE_CXX_LINKER_LAUNCHER="$launcher"
 rows+=("| configure | $step_wall | $step_cpu |")
 run_step build cmake --build "$build" ${JOBS:+-j "$JOBS"}

@@ -1,11 +1,13 @@
 #!/usr/bin/python3
 """Writes the seed corpora of the fuzz targets into fuzz/corpus/<target>/.
 
-Text seeds are cut from ../shared/data (a few records of each problem set, the
-golden model's config) or written here after the formats the engine reads;
-binary seeds (safetensors, a torch.save zip, its data.pkl, GGUF) are tiny valid
-files built byte by byte. Needs only the Python standard library, no network.
-Run from anywhere: ./fuzz/make_seeds.py [--shared-data DIR]
+Text seeds are cut from the test data, tests/data (a few records of each problem
+set, the golden model's config; a file missing there gives no seed) or written
+here after the formats the engine reads (LeetCode's and CoderEval's records, whose
+texts may not be redistributed); binary seeds (safetensors, a torch.save zip, its
+data.pkl, GGUF) are tiny valid files built byte by byte. Needs only the Python
+standard library, no network.
+Run from anywhere: ./fuzz/make_seeds.py [--test-data DIR]
 """
 
 import argparse
@@ -61,13 +63,13 @@ def safetensors(tensors, metadata=None, pad_to=8):
     return struct.pack("<Q", len(text)) + text + bytes(i % 251 for i in range(offset))
 
 
-def safetensors_seeds(shared):
+def safetensors_seeds(data):
     write("safetensors", "small", safetensors(
         [("a", "F32", [2, 2]), ("b", "BF16", [3]), ("c", "I64", []), ("d", "F16", [0, 4])], {"format": "pt"}))
     write("safetensors", "dtypes", safetensors([(d.lower(), d, [2]) for d in DTYPE_SIZES]))
     write("safetensors", "unaligned", safetensors([("x", "U8", [3]), ("y", "F32", [2])], pad_to=1))
     write("safetensors", "empty", safetensors([]))
-    golden = os.path.join(shared, "golden/gpt_bigcode_tiny_mqa/model.safetensors")
+    golden = os.path.join(data, "golden/gpt_bigcode_tiny_mqa/model.safetensors")
     if os.path.exists(golden):  # the golden model's tensor names, every dimension cut to 1 or 2
         with open(golden, "rb") as f:
             length = struct.unpack("<Q", f.read(8))[0]
@@ -295,8 +297,8 @@ def tokenizer_seeds():
 
 # ---- config.json ---------------------------------------------------------------------
 
-def config_seeds(shared):
-    golden = os.path.join(shared, "golden/gpt_bigcode_tiny_mqa/config.json")
+def config_seeds(data):
+    golden = os.path.join(data, "golden/gpt_bigcode_tiny_mqa/config.json")
     if os.path.exists(golden):
         with open(golden, "rb") as f:
             write("config_json", "golden", f.read())
@@ -323,13 +325,11 @@ def smallest_lines(path, count, opener=open):
         return sorted(f, key=len)[:count]
 
 
-def problem_seeds(shared):
-    he = os.path.join(shared, "humaneval")
+def problem_seeds(data):
+    he = os.path.join(data, "humaneval")
     sources = [
         ("humaneval.jsonl.gz", "HumanEval.jsonl.gz", 2, gzip.open, True),
         ("humanevalplus.jsonl", "HumanEvalPlus-Mini-v0.1.10.jsonl.gz", 1, gzip.open, False),
-        ("codereval.jsonl", "codereval/CEPythonRaw.jsonl", 2, open, False),
-        ("leetcode.jsonl", "leetcode_contest/20240121-Jul.jsonl", 1, open, False),
     ]
     for name, source, count, opener, compress in sources:
         path = os.path.join(he, source)
@@ -337,10 +337,10 @@ def problem_seeds(shared):
             continue
         text = "".join(smallest_lines(path, count, opener))
         write("problems", name, gzip.compress(text.encode(), mtime=0) if compress else text)
-    mbpp = os.path.join(shared, "mbpp/mbpp.jsonl")
+    mbpp = os.path.join(data, "mbpp/mbpp.jsonl")
     if os.path.exists(mbpp):
         write("problems", "mbpp.jsonl", "".join(first_lines(mbpp, 2)))
-    sanitized = os.path.join(shared, "mbpp/sanitized-mbpp.json")
+    sanitized = os.path.join(data, "mbpp/sanitized-mbpp.json")
     if os.path.exists(sanitized):
         with open(sanitized, encoding="utf-8") as f:
             records = json.load(f)[:2]
@@ -350,6 +350,25 @@ def problem_seeds(shared):
          "solution": "def f(x):\n    return 2 * x\n", "entry_point": "f"},
         {"task_id": 7, "instruction": "Sum a list.", "tests": ["assert s([1, 2]) == 3", "assert s([]) == 0"]},
     ]))
+    # LeetCode's and CoderEval's texts may not be redistributed: records of their shapes
+    # written for this project, with every field their readers look at.
+    write("problems", "leetcode.jsonl", jsonl([
+        {"task_id": "weekly-contest-1-pair-sum", "url": "https://example.invalid/problems/pair-sum",
+         "title": "pair-sum",
+         "meta": "{'questionId': '1', 'title': 'Pair Sum', 'difficulty': 'Easy', 'lang': 'python3'}",
+         "prompt": '"""\nGiven a list nums and an integer target, return how many pairs i < j have '
+                   'nums[i] + nums[j] == target.\n"""\nclass Solution:\n    def pairSum(self, nums: List[int], '
+                   'target: int) -> int:\n',
+         "prompt_sft": "Count the pairs i < j with nums[i] + nums[j] == target.\n\n```python\nclass Solution:\n"
+                       "    def pairSum(self, nums: List[int], target: int) -> int:\n```",
+         "test": "\nmy_solution = Solution()\n\ntest_input = { \"nums\": [1, 2, 3], \"target\": 4 }\n"
+                 "assert my_solution.pairSum(**test_input) == 1\n",
+         "start_time": "1692498600"}]))
+    write("problems", "codereval.jsonl", jsonl([
+        {"question_id": "0123456789abcdef01234567", "input": "def reset_counter(cls):\n\t\"\"\"\n\tReset\n\t\"\"\"\n\t",
+         "signature": "def reset_counter(cls):", "docstring": "Reset"},
+        {"question_id": "0123456789abcdef01234568", "input": "def list_names(path):\n\t\"\"\"\n\tNames in `path`\n\t\"\"\"\n\t",
+         "signature": "def list_names(path):", "docstring": "Names in `path`"}]))
     write("problems", "humanevalplus-strings.jsonl", jsonl([
         {"task_id": "HumanEval/0", "prompt": "def f(x):\n", "entry_point": "f", "canonical_solution": "    return x\n",
          "contract": "", "base_input": "[[1], [float('inf')]]", "plus_input": "[[2]]", "atol": "1e-6",
@@ -452,17 +471,19 @@ def sandbox_seeds():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared-data", default=os.path.join(ROOT, "..", "..", "shared", "data"))
+    parser.add_argument("--test-data", "--shared-data", dest="test_data",
+                        default=os.path.join(ROOT, "..", "tests", "data"),
+                        help="a folder with the layout of tests/data (default: tests/data)")
     args = parser.parse_args()
     if os.path.isdir(CORPUS):
         shutil.rmtree(CORPUS)
-    safetensors_seeds(args.shared_data)
+    safetensors_seeds(args.test_data)
     index_seeds()
     torch_seeds()
     gguf_seeds()
     tokenizer_seeds()
-    config_seeds(args.shared_data)
-    problem_seeds(args.shared_data)
+    config_seeds(args.test_data)
+    problem_seeds(args.test_data)
     training_seeds()
     sandbox_seeds()
     total = sum(os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(CORPUS) for f in files)

@@ -6,6 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${RRTF_BUILD_DIR:-$root/build}"
 
+"$root/scripts/fetch-test-data.sh"  # the test data that is not committed; offline, those tests skip
 "$root/scripts/build.sh"
 export QT_QPA_PLATFORM=offscreen
 ctest --test-dir "$build" --output-on-failure --timeout 900 -j "$(nproc)" "$@"

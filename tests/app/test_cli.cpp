@@ -19,7 +19,7 @@ nlohmann::json parseJson(const CliRun& run)
 }
 
 QString golden() { return QString::fromStdString(goldenDir().string()); }
-QString starcoderTokenizer() { return RRTF_SHARED_DATA "/tokenizer/starcoder-tokenizer.json"; }
+QString starcoderTokenizer() { return RRTF_TEST_DATA "/tokenizer/starcoder-tokenizer.json"; }
 
 // The commands `rrtf --help` lists under "Subcommands:".
 QStringList helpCommands()

@@ -15,7 +15,7 @@ using namespace rrtf::test;
 
 namespace {
 
-QString humanEval() { return QString(RRTF_SHARED_DATA) + "/humaneval/HumanEval.jsonl.gz"; }
+QString humanEval() { return QString(RRTF_TEST_DATA) + "/humaneval/HumanEval.jsonl.gz"; }
 
 // HumanEval/2's prompt and solution, re-indented, next to a task of our own.
 std::vector<json> trainingLines() {
@@ -78,7 +78,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString train = writeJsonLines(dir, "train.jsonl", {{{"task_id", "copy"},
             {"instruction", "Write a function to sort a given matrix in ascending order according to the sum of its rows."}}});
-        const CliRun run = runCli({"contamination", train, QString(RRTF_SHARED_DATA) + "/mbpp/mbpp.jsonl", "--format",
+        const CliRun run = runCli({"contamination", train, QString(RRTF_TEST_DATA) + "/mbpp/mbpp.jsonl", "--format",
                                    "mbpp", "--quiet"});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QVERIFY(run.out.contains("| copy          | 12             | instruction    | text "));

@@ -2,6 +2,7 @@
 // the result lines, refusal without isolation, and a run killed with SIGKILL
 // that resumes from the workspace database.
 #include "support/cli_run.h"
+#include "support/test_data.h"
 #include "support/test_files.h"
 
 #include <QProcess>
@@ -19,13 +20,14 @@ using namespace rrtf::test;
 
 namespace {
 
-QString humanEval() { return QString(RRTF_SHARED_DATA) + "/humaneval/HumanEval.jsonl.gz"; }
+QString humanEval() { return testDataPath("humaneval/HumanEval.jsonl.gz"); }
 
 json parse(const QByteArray& text) { return json::parse(text.toStdString()); }
 
-// The first `count` records of DeepSeek-Coder's LeetCode contest set, as a file of their own.
+// The first `count` records of DeepSeek-Coder's LeetCode contest set, as a file of their own
+// (fetched, not committed: its tests skip without it).
 QString leetCodeHead(const QTemporaryDir& dir, int count) {
-    std::ifstream in(std::string(RRTF_SHARED_DATA) + "/humaneval/leetcode_contest/20240121-Jul.jsonl");
+    std::ifstream in(testDataFile(kLeetCodeContest));
     QString path = dir.filePath("leetcode.jsonl");
     std::ofstream out(path.toStdString());
     std::string line;
@@ -157,6 +159,7 @@ private Q_SLOTS:
     // The first three contest problems: minimum pushes I (Easy), houses at a distance I and
     // minimum pushes II (Medium); one right answer, one partly right, one that does not compile.
     void evalJudgesLeetCodeWithDifficulties() {
+        SKIP_UNLESS_TEST_DATA(kLeetCodeContest);
         QTemporaryDir dir;
         const std::string pushes = "return sum(i // 8 + 1 for i in range(len(word)))\n";
         QString samples = writeJsonLines(dir, "samples.jsonl", {
@@ -197,6 +200,7 @@ private Q_SLOTS:
     // The set ships no reference solutions: check says so and runs each test script
     // against a wrong stub answer instead, which must fail it.
     void checkOnLeetCodeRunsTheTestsAgainstAStub() {
+        SKIP_UNLESS_TEST_DATA(kLeetCodeContest);
         QTemporaryDir dir;
         CliRun run = runCli({"check", "--problems", leetCodeHead(dir, 4), "--no-workspace", "--json"});
         QVERIFY2(run.exitCode == 0, run.err.constData());
@@ -216,8 +220,9 @@ private Q_SLOTS:
     }
 
     void coderEvalIsRefusedNamingTheFile() {
+        SKIP_UNLESS_TEST_DATA(kCoderEvalRaw);
         QTemporaryDir dir;
-        const QString problems = QString(RRTF_SHARED_DATA) + "/humaneval/codereval/CEPythonRaw.jsonl";
+        const QString problems = testDataPath(kCoderEvalRaw);
         QString samples =
             writeJsonLines(dir, "samples.jsonl", {{{"task_id", "62e60f43d76274f8a4026e28"}, {"completion", "    return 1\n"}}});
         for (const QStringList& arguments :

@@ -220,7 +220,7 @@ private Q_SLOTS:
         const QString model = dir.filePath("student");
         CliRun made = runCli({"make-demo-model", model, "--layers", "1", "--hidden", "32", "--heads", "4",
                               "--positions", "1024", "--seed", "1", "--tokenizer",
-                              RRTF_SHARED_DATA "/tokenizer/starcoder-tokenizer.json"});
+                              RRTF_TEST_DATA "/tokenizer/starcoder-tokenizer.json"});
         QVERIFY2(made.exitCode == 0, made.err.constData());
         const std::string answer = "```python\ndef add(a, b):\n    return a + b\n```\n";
         std::vector<json> records;

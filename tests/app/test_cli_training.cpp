@@ -75,7 +75,7 @@ private Q_SLOTS:
         m_teacher = path("teacher");
         for (const auto& [dir, seed] : {std::pair{m_student, "1"}, std::pair{m_teacher, "2"}}) {
             CliRun run = runCli({"make-demo-model", dir, "--layers", "1", "--hidden", "32", "--heads", "4", "--positions",
-                                 "1024", "--seed", seed, "--tokenizer", RRTF_SHARED_DATA "/tokenizer/starcoder-tokenizer.json"});
+                                 "1024", "--seed", seed, "--tokenizer", RRTF_TEST_DATA "/tokenizer/starcoder-tokenizer.json"});
             QVERIFY2(run.exitCode == 0, run.err.constData());
         }
         m_data = path("data.jsonl");

@@ -1,5 +1,5 @@
 // Access to the golden GPTBigCode checkpoint and the outputs Hugging Face
-// transformers recorded for it (../shared/data/golden/gpt_bigcode_tiny_mqa).
+// transformers recorded for it (tests/data/golden/gpt_bigcode_tiny_mqa).
 #pragma once
 
 #include <ATen/ATen.h>
@@ -14,7 +14,7 @@ namespace rrtf::test {
 
 inline std::filesystem::path goldenDir()
 {
-    return std::filesystem::path(RRTF_SHARED_DATA) / "golden" / "gpt_bigcode_tiny_mqa";
+    return std::filesystem::path(RRTF_TEST_DATA) / "golden" / "gpt_bigcode_tiny_mqa";
 }
 
 inline const nlohmann::json& goldenExpected()

@@ -11,19 +11,20 @@
 
 #include "evaluation/problem_set.h"
 #include "store/workspace.h"
+#include "support/test_data.h"
 
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace rrtf;
+using rrtf::test::testDataPath;
 
 namespace {
 
-QString shared(const char* relative) { return QString(RRTF_SHARED_DATA) + "/" + relative; }
-
-const char* kLeetCode = "humaneval/leetcode_contest/20240121-Jul.jsonl";
-const char* kCoderEval = "humaneval/codereval/CEPythonRaw.jsonl";
+// Both fetched by scripts/fetch-test-data.sh, not committed: the tests that read them skip without them.
+const char* kLeetCode = rrtf::test::kLeetCodeContest;
+const char* kCoderEval = rrtf::test::kCoderEvalRaw;
 
 ModelSlot slotWith(const QString& promptTemplate)
 {
@@ -48,8 +49,9 @@ class TestProblemFormats : public QObject {
 private Q_SLOTS:
     void problemListShowsLeetCodeDifficulty()
     {
+        SKIP_UNLESS_TEST_DATA(kLeetCode);
         ProblemListModel model;
-        model.open(shared(kLeetCode));
+        model.open(testDataPath(kLeetCode));
         QCOMPARE(model.rowCount(), 180);
         QCOMPARE(model.index(0).data().toString(),
                  QString("weekly-contest-381-minimum-number-of-pushes-to-type-word-i · Easy"));
@@ -60,8 +62,9 @@ private Q_SLOTS:
 
     void coderEvalPromptsOpenForGeneration()
     {
+        SKIP_UNLESS_TEST_DATA(kCoderEval);
         ProblemListModel model;
-        model.open(shared(kCoderEval));
+        model.open(testDataPath(kCoderEval));
         QCOMPARE(model.rowCount(), 230);
         QCOMPARE(model.index(0).data().toString(), QString("62e60f43d76274f8a4026e28"));
         QVERIFY(model.index(0).data(Qt::ToolTipRole).toString().startsWith(ProblemListModel::noTestsText()));
@@ -74,7 +77,8 @@ private Q_SLOTS:
 
     void templatedModelsGetTheInstructionForm()
     {
-        const ProblemSet set = loadProblemSet(shared(kLeetCode).toStdString());
+        SKIP_UNLESS_TEST_DATA(kLeetCode);
+        const ProblemSet set = loadProblemSet(testDataPath(kLeetCode).toStdString());
         const Problem& problem = set[0];
         const QString code = QString::fromStdString(problem.prompt);
         const QString instruction = QString::fromStdString(problem.instructionPrompt);
@@ -91,7 +95,7 @@ private Q_SLOTS:
         QCOMPARE(modelStopSequences({"\nclass"}, true, slotWith("raw"), instruction), QStringList{"\nclass"});
 
         // HumanEval has no instruction form: every model still continues its code.
-        const ProblemSet humanEval = loadProblemSet(shared("humaneval/HumanEval.jsonl.gz").toStdString());
+        const ProblemSet humanEval = loadProblemSet(testDataPath("humaneval/HumanEval.jsonl.gz").toStdString());
         QCOMPARE(problemModelPrompt(humanEval[0], slotWith("alpaca")), QString::fromStdString(humanEval[0].prompt));
         QCOMPARE(modelStopSequences({"\nclass"}, true, slotWith("alpaca"), {}), QStringList{"\nclass"});
         // An instruction (MBPP, the demo set) is answered with a whole program, in any
@@ -126,16 +130,17 @@ private Q_SLOTS:
 
     void benchmarkRefusesCoderEval()
     {
+        SKIP_UNLESS_TEST_DATA(kCoderEval);
         QTemporaryDir dir;
         Workspace workspace(dir.filePath("ws.sqlite").toStdString());
         ModelListModel models;
         JudgeWorker judge;
         BenchmarkRunner runner(models, judge);
         runner.setWorkspace(&workspace);
-        auto problems = std::make_shared<const ProblemSet>(loadProblemSet(shared(kCoderEval).toStdString()));
+        auto problems = std::make_shared<const ProblemSet>(loadProblemSet(testDataPath(kCoderEval).toStdString()));
         QString error;
         QVERIFY(!runner.start(problems, {0}, BenchmarkDecoding{}, &error));
-        QVERIFY2(error.contains(shared(kCoderEval)) && error.contains("no tests"), qPrintable(error));
+        QVERIFY2(error.contains(testDataPath(kCoderEval)) && error.contains("no tests"), qPrintable(error));
         QVERIFY(!runner.isRunning());
     }
 };

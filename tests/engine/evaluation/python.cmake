@@ -4,11 +4,11 @@
 #                            processes forked with plain pipes) and level A, with the
 #                            hostile-program cases that need no sandbox
 #   python_sandbox_datasets  every HumanEval, sanitized MBPP and HumanEval+ Mini reference
-#                            solution passes (skipped where RRTF_SHARED_DATA lacks the data)
+#                            solution passes (skipped where RRTF_TEST_DATA lacks the data)
 set(RRTF_SANDBOX_PYTHON_TESTS ${CMAKE_CURRENT_LIST_DIR}/python)
 set(RRTF_SANDBOX_PYTHON_ENV
   "PYTHONPATH=${CMAKE_SOURCE_DIR}/engine/evaluation/sandbox/python"
-  "RRTF_SHARED_DATA=${RRTF_SHARED_DATA}"
+  "RRTF_TEST_DATA=${RRTF_TEST_DATA}"
   "PYTHONDONTWRITEBYTECODE=1")
 add_test(NAME python_sandbox_units
   COMMAND /usr/bin/python3 -B -m unittest -v test_codec test_assertions test_split_runner test_inprocess test_module_loading

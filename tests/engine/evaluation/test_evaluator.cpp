@@ -1,4 +1,4 @@
-// The evaluator end to end: real problem sets from ../shared/data judged in the
+// The evaluator end to end: real problem sets from the test data judged in the
 // real sandbox, pass@k from those verdicts, and a cancelled run that resumes from
 // the workspace database.
 #include <QTemporaryDir>
@@ -14,7 +14,7 @@ using namespace rrtf;
 
 namespace {
 
-std::filesystem::path shared(const char* relative) { return std::filesystem::path(RRTF_SHARED_DATA) / relative; }
+std::filesystem::path shared(const char* relative) { return std::filesystem::path(RRTF_TEST_DATA) / relative; }
 
 // Writes a samples.jsonl: one line per (task_id, completion).
 std::filesystem::path writeSamples(const QTemporaryDir& dir, const char* name,

@@ -1,7 +1,8 @@
 // DeepSeek-Coder's LeetCode contest set judged in the real sandbox: hand-written
 // right and wrong answers to real records get the verdicts and partial credit a
 // user expects, `check` runs the tests against a stub since the set ships no
-// reference solutions, and CoderEval, which ships no tests, is refused.
+// reference solutions, and CoderEval, which ships no tests, is refused. Both files are
+// fetched (scripts/fetch-test-data.sh), not committed: every test skips without its file.
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -10,13 +11,15 @@
 
 #include "evaluation/evaluator.h"
 #include "runtime/error.h"
+#include "support/test_data.h"
 #include "support/test_files.h"
 
 using namespace rrtf;
+using rrtf::test::kCoderEvalHumanLabel;
+using rrtf::test::kLeetCodeContest;
+using rrtf::test::testDataFile;
 
 namespace {
-
-std::filesystem::path shared(const char* relative) { return std::filesystem::path(RRTF_SHARED_DATA) / relative; }
 
 const char* kPushes = "weekly-contest-381-minimum-number-of-pushes-to-type-word-i";        // Easy
 const char* kPushesII = "weekly-contest-381-minimum-number-of-pushes-to-type-word-ii";     // Medium
@@ -44,7 +47,7 @@ const char* kHousesReply =
 
 // The records of `ids`, copied from the shipped file into `dir`, in file order.
 std::filesystem::path writeSubset(const QTemporaryDir& dir, const std::set<std::string>& ids) {
-    std::ifstream in(shared("humaneval/leetcode_contest/20240121-Jul.jsonl"));
+    std::ifstream in(testDataFile(kLeetCodeContest));
     std::filesystem::path path = std::filesystem::path(dir.path().toStdString()) / "leetcode.jsonl";
     std::ofstream out(path);
     for (std::string line; std::getline(in, line);)
@@ -70,7 +73,8 @@ class TestLeetCode : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         m_pool = std::make_unique<SandboxPool>(SandboxOptions{2});
-        m_problems = loadProblemSet(shared("humaneval/leetcode_contest/20240121-Jul.jsonl"));
+        if (std::filesystem::exists(testDataFile(kLeetCodeContest)))  // else the tests that use it skip
+            m_problems = loadProblemSet(testDataFile(kLeetCodeContest));
     }
     void cleanupTestCase() { m_pool.reset(); }
 
@@ -98,6 +102,7 @@ private Q_SLOTS:
     }
 
     void judgesAnswersToRealRecords() {
+        SKIP_UNLESS_TEST_DATA(kLeetCodeContest);
         QFETCH(QString, task);
         QFETCH(QString, answer);
         QFETCH(bool, full);
@@ -118,6 +123,7 @@ private Q_SLOTS:
     }
 
     void evaluatesASamplesFileWithTheTimeoutFloor() {
+        SKIP_UNLESS_TEST_DATA(kLeetCodeContest);
         QTemporaryDir dir;
         const ProblemSet problems = loadProblemSet(writeSubset(dir, {kPushes, kPushesII, kHouses}));
         QCOMPARE(problems.format(), ProblemFormat::LeetCode);
@@ -140,6 +146,7 @@ private Q_SLOTS:
     }
 
     void checkRunsTheTestsAgainstAStubInstead() {
+        SKIP_UNLESS_TEST_DATA(kLeetCodeContest);
         QTemporaryDir dir;
         const ProblemSet problems = loadProblemSet(writeSubset(dir, {kPushes, kHouses, kDouble}));
         Evaluator evaluator(*m_pool, nullptr);
@@ -154,9 +161,10 @@ private Q_SLOTS:
     }
 
     void aBrokenTestScriptIsReported() {
+        SKIP_UNLESS_TEST_DATA(kLeetCodeContest);
         // The stub check fails when the tests cannot run: here they call a method the stub lacks.
         QTemporaryDir dir;
-        std::ifstream in(shared("humaneval/leetcode_contest/20240121-Jul.jsonl"));
+        std::ifstream in(testDataFile(kLeetCodeContest));
         std::string line;
         std::getline(in, line);
         nlohmann::json record = nlohmann::json::parse(line);
@@ -176,8 +184,9 @@ private Q_SLOTS:
     }
 
     void refusesToJudgeCoderEval() {
+        SKIP_UNLESS_TEST_DATA(kCoderEvalHumanLabel);
         QTemporaryDir dir;
-        const std::filesystem::path path = shared("humaneval/codereval/CEPythonHumanLabel.jsonl");
+        const std::filesystem::path path = testDataFile(kCoderEvalHumanLabel);
         const ProblemSet problems = loadProblemSet(path);
         const SampleFile samples =
             loadSamples(writeSamples(dir, {{{"task_id", problems[0].taskId}, {"completion", "    return 1\n"}}}));

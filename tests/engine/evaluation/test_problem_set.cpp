@@ -3,6 +3,7 @@
 #include "evaluation/problem_set.h"
 #include "runtime/error.h"
 #include "support/format_error.h"
+#include "support/test_data.h"
 
 #include <nlohmann/json.hpp>
 
@@ -17,7 +18,7 @@ using namespace rrtf;
 
 namespace {
 
-std::filesystem::path dataFile(const char* relative) { return std::filesystem::path(RRTF_SHARED_DATA) / relative; }
+std::filesystem::path dataFile(const std::string& relative) { return test::testDataFile(relative); }
 
 QByteArray fileBytes(const std::filesystem::path& path)
 {
@@ -256,7 +257,8 @@ private Q_SLOTS:
 
     void loadsTheLeetCodeContestSet()
     {
-        const ProblemSet set = loadProblemSet(dataFile("humaneval/leetcode_contest/20240121-Jul.jsonl"));
+        SKIP_UNLESS_TEST_DATA(test::kLeetCodeContest);  // fetched, not committed
+        const ProblemSet set = loadProblemSet(dataFile(test::kLeetCodeContest));
         QCOMPARE(set.size(), std::size_t(180));
         QCOMPARE(set.format(), ProblemFormat::LeetCode);
         QCOMPARE(q(set.sha256()), QString("7630417651034cfef749d2b21b47163921e1199e078b39ecbc218b4e7c73fbfc"));
@@ -298,6 +300,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, file);
         QFETCH(QString, sha256);
+        SKIP_UNLESS_TEST_DATA("humaneval/codereval/" + file.toStdString());  // fetched, not committed
         const auto path = dataFile("humaneval/codereval") / file.toStdString();
         const ProblemSet set = loadProblemSet(path);
         QCOMPARE(set.size(), std::size_t(230));

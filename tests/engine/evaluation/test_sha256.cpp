@@ -51,7 +51,7 @@ private Q_SLOTS:
 
     void hashesFiles()
     {
-        const auto path = std::filesystem::path(RRTF_SHARED_DATA) / "mbpp" / "mbpp.jsonl";
+        const auto path = std::filesystem::path(RRTF_TEST_DATA) / "mbpp" / "mbpp.jsonl";
         QCOMPARE(QString::fromStdString(sha256OfFile(path)),
                  QString("ccf64ceae9c5403bf50a044cb6d505bfd2a2963ee58338ba268fd65beab92a9f"));
         QTemporaryDir dir;

@@ -4,6 +4,7 @@
 #include "evaluation/task_builder.h"
 #include "runtime/error.h"
 #include "support/format_error.h"
+#include "support/test_data.h"
 
 #include <nlohmann/json.hpp>
 
@@ -18,7 +19,7 @@ namespace {
 
 QString q(const std::string& text) { return QString::fromStdString(text); }
 
-std::filesystem::path dataFile(const char* relative) { return std::filesystem::path(RRTF_SHARED_DATA) / relative; }
+std::filesystem::path dataFile(const char* relative) { return test::testDataFile(relative); }
 
 const ProblemSet& humanEval()
 {
@@ -44,9 +45,10 @@ const ProblemSet& sanitizedMbpp()
     return set;
 }
 
+// Fetched, not committed: a test calls SKIP_UNLESS_TEST_DATA(test::kLeetCodeContest) first.
 const ProblemSet& leetCode()
 {
-    static const ProblemSet set = loadProblemSet(dataFile("humaneval/leetcode_contest/20240121-Jul.jsonl"));
+    static const ProblemSet set = loadProblemSet(dataFile(test::kLeetCodeContest));
     return set;
 }
 
@@ -284,6 +286,7 @@ private Q_SLOTS:
 
     void assemblesLeetCodeAsDeepSeekCoderDoes()
     {
+        SKIP_UNLESS_TEST_DATA(test::kLeetCodeContest);
         const Problem& problem = *leetCode().find(kPushesTask);
         const JudgeTask task = buildJudgeTask(problem, kPushesBody, false);
         QCOMPARE(q(task.taskId), QString(kPushesTask));
@@ -323,6 +326,7 @@ private Q_SLOTS:
 
     void readsTheCodeOfAnAnswerAsDeepSeekCoderDoes()
     {
+        SKIP_UNLESS_TEST_DATA(test::kLeetCodeContest);
         QFETCH(QString, answer);
         QFETCH(QString, code);
         const Problem& problem = *leetCode().find(kPushesTask);
@@ -332,6 +336,7 @@ private Q_SLOTS:
 
     void importsNumpyOnlyForCodeThatNamesIt()
     {
+        SKIP_UNLESS_TEST_DATA(test::kLeetCodeContest);
         const Problem& problem = *leetCode().find(kPushesTask);
         QCOMPARE(q(buildJudgeTask(problem, kPushesBody, false).testPrelude), QString(kDeepSeekImports));
         const std::string prelude = buildJudgeTask(problem, "return int(np.sum([1]))\n", false).testPrelude;
@@ -341,18 +346,20 @@ private Q_SLOTS:
 
     void stubsOnlyWhatHasNoReference()
     {
+        QVERIFY(!buildStubTask(*humanEval().find("HumanEval/0")));
+        QVERIFY(!buildStubTask(*mbpp().find("1")));
+        SKIP_UNLESS_TEST_DATA(test::kLeetCodeContest);
         const Problem& problem = *leetCode().find(kPushesTask);
         const std::optional<JudgeTask> stub = buildStubTask(problem);
         QVERIFY(stub);
         QCOMPARE(q(stub->candidateSource), q(problem.prompt + "pass\n"));
         QCOMPARE(stub->style, TestStyle::Script);
-        QVERIFY(!buildStubTask(*humanEval().find("HumanEval/0")));
-        QVERIFY(!buildStubTask(*mbpp().find("1")));
     }
 
     void refusesToJudgeCoderEval()
     {
-        const ProblemSet set = loadProblemSet(dataFile("humaneval/codereval/CEPythonRaw.jsonl"));
+        SKIP_UNLESS_TEST_DATA(test::kCoderEvalRaw);
+        const ProblemSet set = loadProblemSet(dataFile(test::kCoderEvalRaw));
         const Problem& problem = set[0];
         try {
             buildJudgeTask(problem, "    return 1\n", false);
@@ -401,6 +408,7 @@ private Q_SLOTS:
         QCOMPARE(runPython(python, harnessProgram(sanitized, sanitized.canonicalSolution, true)), 0);
         QVERIFY(runPython(python, harnessProgram(sanitized, "def volume_sphere(r):\n    return r", true)) != 0);
 
+        SKIP_UNLESS_TEST_DATA(test::kLeetCodeContest);  // the checks above ran
         const Problem& pushes = *leetCode().find(kPushesTask);
         QCOMPARE(runPython(python, harnessProgram(pushes, kPushesBody, false)), 0);
         QVERIFY(runPython(python, harnessProgram(pushes, "return len(word)\n", false)) != 0);

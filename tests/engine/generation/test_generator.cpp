@@ -46,7 +46,7 @@ private Q_SLOTS:
     {
         m_model = CausalLM::load(goldenDir());
         // The golden model's 512 ids are all ordinary StarCoder tokens.
-        m_tokenizer = loadTokenizer(std::filesystem::path(RRTF_SHARED_DATA) / "tokenizer" / "starcoder-tokenizer.json");
+        m_tokenizer = loadTokenizer(std::filesystem::path(RRTF_TEST_DATA) / "tokenizer" / "starcoder-tokenizer.json");
     }
 
     void seededSamplingIsReproducible_data()

@@ -124,7 +124,7 @@ private Q_SLOTS:
 
     void readsSingleFilesAndTheGoldenModel()
     {
-        const std::string golden = RRTF_SHARED_DATA "/golden/gpt_bigcode_tiny_mqa";
+        const std::string golden = RRTF_TEST_DATA "/golden/gpt_bigcode_tiny_mqa";
         QCOMPARE(readCheckpoint(golden).size(), size_t(29));
         QCOMPARE(readCheckpoint(golden + "/model_no_lm_head.safetensors").size(), size_t(28));
     }

@@ -15,7 +15,7 @@ class TestConfig : public QObject {
 private Q_SLOTS:
     void loadsGoldenConfig()
     {
-        auto config = GPTBigCodeConfig::fromFile(RRTF_SHARED_DATA "/golden/gpt_bigcode_tiny_mqa/config.json");
+        auto config = GPTBigCodeConfig::fromFile(RRTF_TEST_DATA "/golden/gpt_bigcode_tiny_mqa/config.json");
         QCOMPARE(config.nLayer, 2);
         QCOMPARE(config.nEmbd, 64);
         QCOMPARE(config.nHead, 4);

@@ -20,7 +20,7 @@ using namespace rrtf::testing;
 
 namespace {
 
-const QString kGolden = RRTF_SHARED_DATA "/golden/gpt_bigcode_tiny_mqa/";
+const QString kGolden = RRTF_TEST_DATA "/golden/gpt_bigcode_tiny_mqa/";
 
 // A file made of an 8-byte length, `header` and `data` bytes.
 QByteArray safetensorsBytes(const QByteArray& header, int dataBytes, quint64 length = ~quint64(0))

@@ -29,7 +29,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const QString kHumanEval = RRTF_SHARED_DATA "/humaneval/HumanEval.jsonl.gz";
+const QString kHumanEval = RRTF_TEST_DATA "/humaneval/HumanEval.jsonl.gz";
 
 // Calibration-like inputs: mixed (correlated) channels, a few of them large, as
 // a transformer's activations have.

@@ -1,4 +1,4 @@
-// The llama.cpp-style tokenizer vectors in shared/data/tokenizer: an .inp file
+// The llama.cpp-style tokenizer vectors in tests/data/tokenizer: an .inp file
 // of cases each followed by "\n__ggml_vocab_test__\n", and an .out file with one
 // line of " id id ..." per case. Read as bytes: CR characters are part of cases.
 #pragma once
@@ -20,7 +20,7 @@
 
 namespace rrtf::test {
 
-inline const QString kTokenizerData = QStringLiteral(RRTF_SHARED_DATA "/tokenizer/");
+inline const QString kTokenizerData = QStringLiteral(RRTF_TEST_DATA "/tokenizer/");
 
 struct VectorCase {
     QByteArray text;

@@ -20,7 +20,7 @@ QString q(const std::string& text) { return QString::fromStdString(text); }
 
 const ProblemSet& humanEval()
 {
-    static const ProblemSet set = loadProblemSet(std::filesystem::path(RRTF_SHARED_DATA) / "humaneval/HumanEval.jsonl.gz");
+    static const ProblemSet set = loadProblemSet(std::filesystem::path(RRTF_TEST_DATA) / "humaneval/HumanEval.jsonl.gz");
     return set;
 }
 
@@ -306,7 +306,7 @@ private Q_SLOTS:
 
     void mbppUsesItsOwnFieldNames()
     {
-        const ProblemSet mbpp = loadProblemSet(std::filesystem::path(RRTF_SHARED_DATA) / "mbpp/mbpp.jsonl");
+        const ProblemSet mbpp = loadProblemSet(std::filesystem::path(RRTF_TEST_DATA) / "mbpp/mbpp.jsonl");
         const Problem& problem = *mbpp.find("11");
         std::string code = problem.canonicalSolution;
         std::erase(code, '\r');

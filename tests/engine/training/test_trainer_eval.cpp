@@ -96,7 +96,7 @@ class TestTrainerEval : public QObject {
 private Q_SLOTS:
     void humanEvalPutsTheDocstringFirst()
     {
-        const ProblemSet set = loadProblemSet(fs::path(RRTF_SHARED_DATA) / "humaneval" / "HumanEval.jsonl.gz");
+        const ProblemSet set = loadProblemSet(fs::path(RRTF_TEST_DATA) / "humaneval" / "HumanEval.jsonl.gz");
         const Problem* problem = set.find("HumanEval/0");
         QVERIFY(problem);
         const std::string header =

@@ -7,8 +7,8 @@ MBPP sanitized: candidate = code, prelude = test_imports, tests = test_list, sty
 HumanEval+ Mini: reference = candidate = prompt + canonical_solution, inputs =
   base_input + plus_input, style inputs (all 164, level B and level A).
 
-The data folder is RRTF_SHARED_DATA, else ../shared/data next to the repository;
-the tests are skipped when it is missing.
+The data folder is RRTF_TEST_DATA, else tests/data in the repository (its files
+here are all committed); a test is skipped when its file is missing.
 """
 
 import gzip
@@ -19,7 +19,7 @@ import unittest
 import sandbox_harness
 
 _REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", ".."))
-DATA = os.environ.get("RRTF_SHARED_DATA") or os.path.join(_REPO, "..", "shared", "data")
+DATA = os.environ.get("RRTF_TEST_DATA") or os.path.join(_REPO, "tests", "data")
 HUMANEVAL = os.path.join(DATA, "humaneval", "HumanEval.jsonl.gz")
 HUMANEVAL_PLUS_MINI = os.path.join(DATA, "humaneval", "HumanEvalPlus-Mini-v0.1.10.jsonl.gz")
 MBPP_SANITIZED = os.path.join(DATA, "mbpp", "sanitized-mbpp.json")
