@@ -19,6 +19,9 @@ packages=(
   # packaging/desktop: the icon's PNG sizes from its SVG, and the validators of the
   # desktop entry and the AppStream file the tests run.
   librsvg2-bin desktop-file-utils appstream
+  # scripts/package.sh: CPack's dependency list (dpkg-shlibdeps), the changelog's version,
+  # lintian; packaging/check_package.sh looks the installed pages up with man.
+  dpkg-dev lintian man-db
 )
 
 missing=()

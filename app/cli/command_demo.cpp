@@ -10,6 +10,7 @@
 #include "evaluation/verdict_json.h"
 #include "generation/generator.h"
 #include "runtime/error.h"
+#include "runtime/install_layout.h"
 #include "runtime/threads.h"
 #include "tokenizer/tokenizer.h"
 #include "training/answer_judging.h"
@@ -40,13 +41,6 @@ struct DemoAnswer {
     std::string text;
     Verdict verdict;
 };
-
-std::filesystem::path programDir()
-{
-    std::error_code error;
-    const auto self = std::filesystem::read_symlink("/proc/self/exe", error);
-    return error ? std::filesystem::current_path() : self.parent_path();
-}
 
 const TrainingRecord& findProblem(const std::vector<TrainingRecord>& problems, const std::string& taskId,
                                   const std::filesystem::path& file)
@@ -109,11 +103,10 @@ void run(const DemoArgs& args)
     configureComputeThreads(args.threads);
     std::filesystem::path folder = args.pack;
     if (folder.empty()) {
-        const std::filesystem::path programs = programDir();
-        folder = installedDemoPack(programs);
+        folder = installedDemoPack();
         if (folder.empty())
-            throw Error("no demo pack found beside " + programs.string() +
-                        " (share/rrtf-workbench/demo): build the demo_pack target or give --pack");
+            throw Error("no demo pack in " + (installDir(InstallDir::Data) / "demo").string() +
+                        ": build the demo_pack target, or give --pack or RRTF_DEMO_DIR");
     }
     const DemoPack pack = readDemoPack(folder);
     const std::vector<TrainingRecord> problems = loadTrainingRecords(pack.problems);

@@ -5,6 +5,7 @@
 #include "model/causal_lm.h"
 #include "model/checkpoint.h"
 #include "runtime/error.h"
+#include "runtime/install_layout.h"
 #include "tokenizer/tokenizer.h"
 
 #include <nlohmann/json.hpp>
@@ -18,7 +19,7 @@ namespace rrtf::cli {
 namespace {
 struct DemoModelArgs {
     std::string outputDir;
-    std::string tokenizer = RRTF_RESOURCE_DIR "/tokenizers/starcoder-tokenizer.json";
+    std::string tokenizer;  // empty: the StarCoder tokenizer that ships with the programs
     int layers = 4;
     int hidden = 256;
     int heads = 8;
@@ -28,8 +29,18 @@ struct DemoModelArgs {
     std::string format = "safetensors";
 };
 
-void runDemo(const DemoModelArgs& args)
+std::string shippedTokenizer()
 {
+    const auto path = installedFile(InstallDir::Data, "tokenizers/starcoder-tokenizer.json", nullptr);
+    std::error_code error;
+    if (!std::filesystem::exists(path, error))
+        throw Error("the shipped tokenizer " + path.string() + " is missing: give --tokenizer");
+    return path.string();
+}
+
+void runDemo(DemoModelArgs args)
+{
+    if (args.tokenizer.empty()) args.tokenizer = shippedTokenizer();
     GPTBigCodeConfig config;
     // The embedding has a row per token id of the shipped tokenizer, whatever it is
     // (a byte-level one makes a model small enough to train from scratch in minutes).
@@ -69,7 +80,7 @@ void addDemoModelCommand(CLI::App& app)
     auto args = std::make_shared<DemoModelArgs>();
     CLI::App* command = app.add_subcommand("make-demo-model", "Write a small random-weight GPTBigCode model to try the tools");
     command->add_option("dir", args->outputDir, "Output directory")->required();
-    command->add_option("--tokenizer", args->tokenizer, "tokenizer.json to ship with it")->capture_default_str();
+    command->add_option("--tokenizer", args->tokenizer, "tokenizer.json to ship with it (default: StarCoder's, from share/rrtf/tokenizers)");
     command->add_option("--layers", args->layers, "Layers")->capture_default_str();
     command->add_option("--hidden", args->hidden, "Hidden size")->capture_default_str();
     command->add_option("--heads", args->heads, "Query heads (multi-query attention)")->capture_default_str();

@@ -119,6 +119,20 @@ std::string manPage(const CLI::App& root)
            ".TP\n.B 130\nCancelled (Ctrl-C); what was finished is kept.\n"
            ".PP\nA mistake in the command line itself exits with CLI11's code for it (non-zero) "
            "after printing what was wrong.\n"
+        << ".SH ENVIRONMENT\n"
+           ".TP\n.B RRTF_WORKSPACE\nThe workspace database (default "
+           "\\fI$XDG_DATA_HOME/rrtf\\-workbench/workspace.sqlite\\fR, where XDG_DATA_HOME is "
+           "\\fI~/.local/share\\fR unless set).\n"
+           ".TP\n.B RRTF_PREFIX\nThe install prefix to find the files below in (default: the folder above "
+           "the one rrtf is in).\n"
+           ".TP\n.B RRTF_SANDBOX\nThe sandbox helper program to start instead of the installed one.\n"
+           ".TP\n.B RRTF_SENTENCEPIECE_MODULE\nThe SentencePiece module to load instead of the installed one.\n"
+           ".TP\n.B RRTF_DEMO_DIR\nThe demo pack \\fBrrtf demo\\fR opens instead of the installed one.\n"
+        << ".SH FILES\n"
+           ".TP\n.I PREFIX/libexec/rrtf/rrtf\\-sandbox\nThe sandbox helper that runs judged programs.\n"
+           ".TP\n.I PREFIX/lib/rrtf/modules/librrtf_sentencepiece.so\nReads SentencePiece tokenizers.\n"
+           ".TP\n.I PREFIX/share/rrtf/demo\nThe demo pack: three small trained models and their problems.\n"
+           ".TP\n.I PREFIX/share/rrtf/tokenizers\nStarCoder's tokenizer, for \\fBrrtf make\\-demo\\-model\\fR.\n"
         << ".SH SEE ALSO\n.BR rrtf\\-workbench (1)\n";
     return out.str();
 }

@@ -2,7 +2,6 @@
 
 #include "evaluation/demo_pack.h"
 
-#include <QCoreApplication>
 #include <QJsonDocument>
 
 namespace rrtf {
@@ -30,8 +29,7 @@ WorkbenchDemo readWorkbenchDemo(const QString& folder)
 
 QString shippedDemoFolder()
 {
-    const auto folder = installedDemoPack(QCoreApplication::applicationDirPath().toStdString());
-    return QString::fromStdString(folder.string());
+    return QString::fromStdString(installedDemoPack().string());
 }
 
 }  // namespace rrtf

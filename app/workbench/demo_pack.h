@@ -25,7 +25,7 @@ struct WorkbenchDemo {
 // Reads FOLDER/demo.json. Throws rrtf::Error naming the file and the field.
 WorkbenchDemo readWorkbenchDemo(const QString& folder);
 
-// The pack that ships beside this program (share/rrtf-workbench/demo, or
+// The pack that ships beside this program (share/rrtf/demo, or
 // $RRTF_DEMO_DIR); empty when there is none.
 QString shippedDemoFolder();
 

@@ -34,6 +34,12 @@ ScreenshotTour::ScreenshotTour(MainWindow& window, const QString& folder, bool w
 
 void ScreenshotTour::start()
 {
+    if (!QDir().mkpath(m_folder)) {
+        std::fprintf(stderr, "screenshots: cannot make the folder %s\n", qPrintable(m_folder));
+        // Queued: start() runs before the application's event loop, which exit() needs.
+        QTimer::singleShot(0, this, [this] { Q_EMIT finished(false); });
+        return;
+    }
     DemoTour* tour = m_window.demoTour();
     if (tour && tour->step() != DemoTour::Step::Done) {
         connect(tour, &DemoTour::stepChanged, this, [](DemoTour::Step step) {

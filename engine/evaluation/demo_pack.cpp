@@ -1,8 +1,8 @@
 #include "evaluation/demo_pack.h"
 
 #include "runtime/error.h"
+#include "runtime/install_layout.h"
 
-#include <cstdlib>
 #include <fstream>
 
 namespace rrtf {
@@ -112,11 +112,9 @@ DemoPack readDemoPack(const std::filesystem::path& folder)
     return pack;
 }
 
-std::filesystem::path installedDemoPack(const std::filesystem::path& programDir)
+std::filesystem::path installedDemoPack()
 {
-    if (const char* chosen = std::getenv("RRTF_DEMO_DIR"); chosen && *chosen)
-        return std::filesystem::exists(std::filesystem::path(chosen) / "demo.json") ? chosen : "";
-    const std::filesystem::path shipped = programDir / ".." / "share" / "rrtf-workbench" / "demo";
+    const std::filesystem::path shipped = installedFile(InstallDir::Data, "demo", "RRTF_DEMO_DIR");
     std::error_code error;
     if (std::filesystem::exists(shipped / "demo.json", error))
         return std::filesystem::weakly_canonical(shipped, error);

@@ -1,7 +1,7 @@
 // The demo pack: three small GPTBigCode models that the project's own pipeline
 // trained (bench/rrtf_demo), the held-out problems they are shown on, and the
 // data of a ready RRTF-versus-SFT training job. It ships read-only beside the
-// programs (share/rrtf-workbench/demo) and is described by its demo.json:
+// programs (share/rrtf/demo) and is described by its demo.json:
 //
 //   {"models": [{"name": "StarCoder (demo)", "folder": "models/starcoder-demo",
 //                "template": "raw", "recipe": "..."}, ...],
@@ -45,8 +45,8 @@ struct DemoPack {
 // malformed manifest or a file it names that is missing.
 DemoPack readDemoPack(const std::filesystem::path& folder);
 
-// Where the shipped pack is: $RRTF_DEMO_DIR when set, else
-// PROGRAM_DIR/../share/rrtf-workbench/demo; empty when neither holds a demo.json.
-std::filesystem::path installedDemoPack(const std::filesystem::path& programDir);
+// Where the shipped pack is: $RRTF_DEMO_DIR when set, else PREFIX/share/rrtf/demo
+// beside the running program (runtime/install_layout.h); empty when it holds no demo.json.
+std::filesystem::path installedDemoPack();
 
 }  // namespace rrtf

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "evaluation/sandbox/line_channel.h"
+#include "runtime/install_layout.h"
 #include "runtime/json_file.h"
 #include "runtime/thread_guard.h"
 
@@ -45,18 +46,11 @@ int answerTimeoutMs(const JudgeLimits& limits) { return int((2 * limits.wallSeco
 int defaultSandboxWorkers() { return int(std::max(1u, std::thread::hardware_concurrency())); }
 
 std::filesystem::path findSandboxHelper() {
+    const auto helper = installedFile(InstallDir::Libexec, "rrtf-sandbox", "RRTF_SANDBOX");
     std::error_code error;
-    auto self = std::filesystem::read_symlink("/proc/self/exe", error);
-    if (!error) {
-        auto sibling = self.parent_path() / "rrtf-sandbox";
-        if (std::filesystem::exists(sibling)) return sibling;
-    }
-    if (const char* configured = std::getenv("RRTF_SANDBOX"); configured && *configured) return configured;
-#ifdef RRTF_SANDBOX_BUILD_PATH
-    if (std::filesystem::exists(RRTF_SANDBOX_BUILD_PATH)) return RRTF_SANDBOX_BUILD_PATH;
-#endif
-    throw SandboxUnavailable("cannot find the rrtf-sandbox program next to " + self.string() +
-                             " (set RRTF_SANDBOX to its path)");
+    if (std::filesystem::exists(helper, error)) return helper;
+    throw SandboxUnavailable("cannot find the sandbox helper " + helper.string() +
+                             " (it is installed with rrtf; RRTF_SANDBOX may name another)");
 }
 
 json sandboxLimitsJson(const JudgeLimits& limits) {

@@ -42,7 +42,8 @@ struct SandboxInfo {
 // --workers 0, and the workbench's judge).
 int defaultSandboxWorkers();
 
-// rrtf-sandbox next to the running program, else $RRTF_SANDBOX, else the build tree's.
+// $RRTF_SANDBOX, else PREFIX/libexec/rrtf/rrtf-sandbox beside the running program
+// (runtime/install_layout.h). SandboxUnavailable naming the place when it is missing.
 std::filesystem::path findSandboxHelper();
 
 // Limits as the sandbox protocol spells them ({"wall_s", "cpu_s", ...}, PROTOCOL.md §1).

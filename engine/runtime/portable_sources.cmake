@@ -6,4 +6,8 @@ list(APPEND RRTF_EVALUATION_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/parallel_for.cpp
   # FNV-1a and splitmix64: seeds, fingerprints and n-gram ids that never change.
   ${CMAKE_CURRENT_LIST_DIR}/stable_hash.h
+  # Where the programs' helper, module and data are, relative to the running program.
+  ${CMAKE_CURRENT_LIST_DIR}/install_layout.h
+  ${CMAKE_CURRENT_LIST_DIR}/install_layout.cpp
 )
+rrtf_layout_source(${CMAKE_CURRENT_LIST_DIR}/install_layout.cpp)

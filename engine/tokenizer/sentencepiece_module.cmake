@@ -5,7 +5,7 @@ add_library(rrtf_sentencepiece MODULE ${CMAKE_CURRENT_LIST_DIR}/sentencepiece_mo
 target_include_directories(rrtf_sentencepiece PRIVATE ${CMAKE_CURRENT_LIST_DIR}/..)
 target_link_libraries(rrtf_sentencepiece PRIVATE PkgConfig::SENTENCEPIECE)
 set_target_properties(rrtf_sentencepiece PROPERTIES
-  LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/lib
+  LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/${RRTF_PRIVATE_LIB_DIR}
   CXX_VISIBILITY_PRESET hidden      # only the C ABI is exported
   VISIBILITY_INLINES_HIDDEN ON
   AUTOMOC OFF)                      # plain C++, no Qt
@@ -18,3 +18,4 @@ if(_rrtf_sp_options)
   list(FILTER _rrtf_sp_options EXCLUDE REGEX "_GLIBCXX_USE_CXX11_ABI")
   set_target_properties(rrtf_sentencepiece PROPERTIES COMPILE_OPTIONS "${_rrtf_sp_options}")
 endif()
+install(TARGETS rrtf_sentencepiece LIBRARY DESTINATION ${RRTF_PRIVATE_LIB_DIR} COMPONENT cli)

@@ -1,12 +1,12 @@
 #include "tokenizer/sentencepiece_tokenizer.h"
 
 #include "runtime/error.h"
+#include "runtime/install_layout.h"
 #include "tokenizer/sentencepiece_abi.h"
 #include "tokenizer/utf8.h"
 
 #include <dlfcn.h>
 
-#include <cstdlib>
 #include <mutex>
 
 namespace rrtf {
@@ -31,24 +31,7 @@ namespace {
 
 constexpr const char* kModuleName = "librrtf_sentencepiece.so";
 
-std::vector<std::filesystem::path> moduleCandidates()
-{
-    std::vector<std::filesystem::path> candidates;
-    if (const char* explicitPath = std::getenv("RRTF_SENTENCEPIECE_MODULE"); explicitPath && *explicitPath)
-        candidates.emplace_back(explicitPath);
-    std::error_code error;
-    const auto exe = std::filesystem::read_symlink("/proc/self/exe", error);
-    if (!error) {
-        candidates.push_back(exe.parent_path().parent_path() / "lib" / kModuleName);  // installed: bin/../lib
-        candidates.push_back(exe.parent_path() / kModuleName);
-    }
-#ifdef RRTF_SENTENCEPIECE_MODULE_DIR
-    candidates.push_back(std::filesystem::path(RRTF_SENTENCEPIECE_MODULE_DIR) / kModuleName);  // the build tree
-#endif
-    return candidates;
-}
-
-// Opens one candidate; returns an empty string on success, else why it failed.
+// Opens the module; returns an empty string on success, else why it failed.
 std::string tryOpen(const std::filesystem::path& path, SentencePieceModule& module)
 {
     std::error_code error;
@@ -100,19 +83,17 @@ const SentencePieceModule& sentencePieceModule()
     static std::unique_ptr<SentencePieceModule> loaded;
     std::lock_guard lock(mutex);
     if (loaded) return *loaded;
-    std::string tried;
-    for (const auto& path : moduleCandidates()) {
-        auto module = std::make_unique<SentencePieceModule>();
-        const std::string problem = tryOpen(path, *module);
-        if (problem.empty()) {
-            loaded = std::move(module);
-            return *loaded;
-        }
-        tried += (tried.empty() ? "" : "; ") + path.string() + " (" + problem + ")";
+    // PREFIX/lib/rrtf/modules beside the running program, or $RRTF_SENTENCEPIECE_MODULE.
+    const auto path = installedFile(InstallDir::PrivateLib, kModuleName, "RRTF_SENTENCEPIECE_MODULE");
+    auto module = std::make_unique<SentencePieceModule>();
+    const std::string problem = tryOpen(path, *module);
+    if (problem.empty()) {
+        loaded = std::move(module);
+        return *loaded;
     }
     // Built with append: GCC 12 warns falsely about a chain of + on a temporary here.
-    std::string message = "SentencePiece module ";
-    message.append(kModuleName).append(" not found (set RRTF_SENTENCEPIECE_MODULE); looked at: ").append(tried);
+    std::string message = "cannot load the SentencePiece module ";
+    message.append(path.string()).append(" (").append(problem).append("; RRTF_SENTENCEPIECE_MODULE may name another)");
     throw FormatError(message);
 }
 
