@@ -105,7 +105,7 @@ void run(const DemoArgs& args)
     if (folder.empty()) {
         folder = installedDemoPack();
         if (folder.empty())
-            throw Error("no demo pack in " + (installDir(InstallDir::Data) / "demo").string() +
+            throw Error("no demo pack in " + installedFile(InstallDir::Data, "demo", "RRTF_DEMO_DIR").string() +
                         ": build the demo_pack target, or give --pack or RRTF_DEMO_DIR");
     }
     const DemoPack pack = readDemoPack(folder);
