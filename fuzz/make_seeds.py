@@ -469,6 +469,17 @@ def sandbox_seeds():
     write("sandbox_supervisor", "no-limits", jsonl([{"id": "x"}, {"id": None, "limits": {}}]))
 
 
+def sse_seeds():
+    # Byte 0: the size of the pieces the stream is fed in.
+    chunks = "".join("data: " + json.dumps({"id": "cmpl-1", "object": "text_completion", "choices": [
+        {"index": 0, "text": text, "logprobs": None, "finish_reason": None}]}) + "\n\n" for text in ["def", " f", "(x)"])
+    write("sse", "completions", b"\x07" + (chunks + "data: [DONE]\n\n").encode())
+    chat = "".join("data: " + json.dumps({"choices": [{"index": 0, "delta": {"content": text}}]}) + "\r\n\r\n"
+                   for text in ["ret", "urn"])
+    write("sse", "chat-crlf", b"\x03" + chat.encode())
+    write("sse", "fields", b"\x01\xef\xbb\xbf: ping\nevent: error\nid: 3\nretry: 1000\ndata: a\rdata\r\rdata: {\"cho")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--test-data", "--shared-data", dest="test_data",
@@ -486,6 +497,7 @@ def main():
     problem_seeds(args.test_data)
     training_seeds()
     sandbox_seeds()
+    sse_seeds()
     total = sum(os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(CORPUS) for f in files)
     print("fuzz/corpus: %d bytes" % total)
 
