@@ -65,7 +65,6 @@ bool SseParser::finish()
     m_opening.clear();
     m_type.clear();
     m_data.clear();
-    m_hasData = false;
     m_eventPending = false;
     return clean;
 }
@@ -84,7 +83,6 @@ void SseParser::takeLine(std::string_view line, std::vector<ServerSentEvent>& ev
     if (!value.empty() && value.front() == ' ') value.remove_prefix(1);
     if (field == "data") {
         m_data.append(value).push_back('\n');
-        m_hasData = true;
         checkSize(m_data.size(), "event");
     } else if (field == "event") {
         m_type.assign(value);
@@ -99,7 +97,7 @@ void SseParser::takeLine(std::string_view line, std::vector<ServerSentEvent>& ev
 void SseParser::dispatch(std::vector<ServerSentEvent>& events)
 {
     m_eventPending = false;
-    if (!m_hasData) {  // a blank line after no data: nothing to deliver
+    if (m_data.empty()) {  // a blank line after no data: nothing to deliver
         m_type.clear();
         return;
     }
@@ -111,7 +109,6 @@ void SseParser::dispatch(std::vector<ServerSentEvent>& events)
     events.push_back(std::move(event));
     m_type.clear();
     m_data.clear();
-    m_hasData = false;
 }
 
 void SseParser::checkSize(std::size_t size, const char* what) const

@@ -50,8 +50,7 @@ private:
     bool m_atStart = true;               // a byte order mark may open the stream:
     std::string m_opening;               // the first bytes, until it is known whether it does
     std::string m_type;
-    std::string m_data;
-    bool m_hasData = false;
+    std::string m_data;  // each data line with its "\n": empty until one arrives
     bool m_eventPending = false;  // some field arrived since the last blank line
     std::string m_lastEventId;
     std::optional<long> m_retryMs;
