@@ -34,8 +34,6 @@ public:
 
     // The server's "retry:" advice in milliseconds, when it gave one.
     std::optional<long> retryMs() const { return m_retryMs; }
-    // Bytes of the stream taken into lines so far (for messages naming a place).
-    std::size_t bytesSeen() const { return m_bytesSeen; }
 
 private:
     std::vector<ServerSentEvent> scan(std::string_view bytes);
@@ -44,7 +42,7 @@ private:
     void checkSize(std::size_t size, const char* what) const;
 
     std::size_t m_limitBytes;
-    std::size_t m_bytesSeen = 0;
+    std::size_t m_bytesSeen = 0;  // taken into lines so far, for messages naming a place
     std::string m_line;
     bool m_afterCarriageReturn = false;  // a LF right after a CR ends no second line
     bool m_atStart = true;               // a byte order mark may open the stream:
